@@ -210,6 +210,6 @@ public final class ShardsFile {
     }
   }
 
-  private record Entry(String path, String id, String host, int port, String user, Credential credential,
-      String dbName, Map<String, String> properties) {}
+  private record Entry(String path, String id, String host, int port, String user,
+      Credential credential, String dbName, Map<String, String> properties) {}
 }
