@@ -199,6 +199,18 @@ class ShardsFileTest {
   }
 
   @Test
+  void shouldNeverShowPasswordInAnyProblem() {
+    InputFileException e = invalid("[" + shard("ls1", ",\"password\":\"Hunter22\"") + ","
+        + shard("ls1", ",\"password\":[\"Hunter33\"],\"nested\":{\"dbPassword\":\"Hunter44\"}")
+        + ", {\"password\":\"Hunter55\"}]");
+
+    assertTrue(e.problems().size() > 3, e.getMessage());
+    for (String secret : List.of("Hunter22", "Hunter33", "Hunter44", "Hunter55")) {
+      assertFalse(e.getMessage().contains(secret), e.getMessage());
+    }
+  }
+
+  @Test
   void shouldRejectNonNumericPort() {
     assertNames(invalid("[" + portShard("\"abc\"") + "]"), "$[0].port", "\"abc\"");
   }
