@@ -11,18 +11,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * per call on the server at RR_TEST_MYSQL_URL (default: a private mariadbd on 127.0.0.1:33411,
  * user rr/rrpw).
  */
-final class PrivateMySql {
+public final class PrivateMySql {
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static final String HOST = "127.0.0.1";
   private static final int PORT = Integer.parseInt(System.getenv().getOrDefault("RR_MYSQL_PORT", "33411"));
 
-  record TestDatabase(String name, String host, int port, String jdbcUrl, String user, String password) {
-    Connection connect() throws SQLException {
+  /** A fresh database and an admin login. */
+  public record TestDatabase(String name, String host, int port, String jdbcUrl, String user, String password) {
+    public Connection connect() throws SQLException {
       return DriverManager.getConnection(jdbcUrl, user, password);
     }
   }
 
-  TestDatabase newDatabase() {
+  public TestDatabase newDatabase() {
     String name = "it_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
     String server = "jdbc:mysql://" + HOST + ":" + PORT + "/";
     try (Connection c = DriverManager.getConnection(server, "rr", "rrpw");
