@@ -263,6 +263,24 @@ class MySqlDialectTest {
     assertArrayEquals("');".getBytes(), (byte[]) statement.params().get(0));
   }
 
+  @Test
+  void shouldSurviveJavaSerializationAsPipelineStepsNeed() throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(new MySqlDialect(ZoneOffset.of("-07:00")));
+    }
+    MySqlDialect copy;
+    try (java.io.ObjectInputStream in =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (MySqlDialect) in.readObject();
+    }
+    assertEquals(ZoneOffset.of("-07:00"), copy.sourceTimezone());
+    assertEquals(
+        LocalDateTime.of(2023, 12, 31, 17, 0),
+        copy.map(record(ModType.UPDATE, "{\"id\":\"2\",\"child_id\":\"21\"}",
+            "{\"update_ts\":\"2024-01-01T00:00:00Z\"}"), CHILD21).values().get("update_ts"));
+  }
+
   private static TableMapping byEmail() {
     return new TableMapping(
         "Users",
