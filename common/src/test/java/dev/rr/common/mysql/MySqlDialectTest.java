@@ -84,6 +84,16 @@ class MySqlDialectTest {
   }
 
   @Test
+  void shouldOfferUpsertAndDeleteStraightFromRecordsForTheirKindOnly() {
+    ChangeRecord delete = record(ModType.DELETE, "{\"id\":\"2\",\"child_id\":\"21\"}", "{}");
+    ChangeRecord insert = record(ModType.INSERT, "{\"id\":\"2\",\"child_id\":\"21\"}", "{}");
+    assertEquals(dialect.statement(delete, CHILD21), dialect.delete(delete, CHILD21));
+    assertEquals(dialect.statement(insert, CHILD21), dialect.upsert(insert, CHILD21));
+    assertThrows(IllegalArgumentException.class, () -> dialect.upsert(delete, CHILD21));
+    assertThrows(IllegalArgumentException.class, () -> dialect.delete(insert, CHILD21));
+  }
+
+  @Test
   void shouldQuoteReservedWordsAndDoubleEmbeddedBackticks() {
     SqlStatement statement =
         dialect.statement(
