@@ -60,11 +60,17 @@ public final class RunMetadataDao {
 
   private final DatabaseClient client;
   private final MetadataTables tables;
+  private final MetadataRetry retry;
 
   /** A DAO on the run table of {@code tables} in the database of {@code client}. */
   public RunMetadataDao(DatabaseClient client, MetadataTables tables) {
+    this(client, tables, MetadataRetry.standard());
+  }
+
+  RunMetadataDao(DatabaseClient client, MetadataTables tables, MetadataRetry retry) {
     this.client = Objects.requireNonNull(client, "client");
     this.tables = Objects.requireNonNull(tables, "tables");
+    this.retry = Objects.requireNonNull(retry, "retry");
   }
 
   /**
@@ -76,20 +82,19 @@ public final class RunMetadataDao {
   public boolean upsert(RunMetadata run) {
     Objects.requireNonNull(run, "run");
     String table = tables.run();
-    return client
-        .readWriteTransaction()
-        .run(
-            tx -> {
-              boolean exists = tx.readRow(table, Key.of(run.runId()), List.of(RUN_ID)) != null;
-              Mutation.WriteBuilder row =
-                  exists ? Mutation.newUpdateBuilder(table) : Mutation.newInsertBuilder(table);
-              fill(row, run);
-              if (!exists) {
-                row.set(CREATED_AT).to(Value.COMMIT_TIMESTAMP);
-              }
-              tx.buffer(row.build());
-              return !exists;
-            });
+    return retry.readWrite(
+        client,
+        tx -> {
+          boolean exists = tx.readRow(table, Key.of(run.runId()), List.of(RUN_ID)) != null;
+          Mutation.WriteBuilder row =
+              exists ? Mutation.newUpdateBuilder(table) : Mutation.newInsertBuilder(table);
+          fill(row, run);
+          if (!exists) {
+            row.set(CREATED_AT).to(Value.COMMIT_TIMESTAMP);
+          }
+          tx.buffer(row.build());
+          return !exists;
+        });
   }
 
   /** The run row of {@code runId}, if any. */
@@ -116,7 +121,8 @@ public final class RunMetadataDao {
   public void deleteRun(String runId) {
     ShardProgress.requireText(runId, "runId");
     KeySet runRows = KeySet.prefixRange(Key.of(runId));
-    client.write(
+    retry.write(
+        client,
         List.of(
             Mutation.delete(tables.fileProcessProgress(), runRows),
             Mutation.delete(tables.fileCreateProgress(), runRows),

@@ -52,9 +52,19 @@ final class MetadataTestDatabases implements AutoCloseable {
     return id;
   }
 
+  /** A store on database {@code id}, retrying what the emulator rejects. */
+  MetadataStore store(DatabaseId id, MetadataTables tables) {
+    return MetadataStore.open(
+        spanner.getDatabaseClient(id),
+        spanner.getDatabaseAdminClient(),
+        id,
+        tables,
+        MetadataRetry.forEmulator());
+  }
+
   /** A store on a new database of {@code dialect} whose metadata tables exist. */
   MetadataStore newStore(Dialect dialect, MetadataTables tables) {
-    MetadataStore store = MetadataStore.connect(spanner, newDatabase(dialect), tables);
+    MetadataStore store = store(newDatabase(dialect), tables);
     store.createMissingTables();
     return store;
   }
