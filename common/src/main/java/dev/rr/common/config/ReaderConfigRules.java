@@ -34,6 +34,10 @@ final class ReaderConfigRules {
 
   static void endTimestampAfterStartTimestamp(
       ReaderConfigBuilder given, ReaderConfigBuilder.Parsed parsed, ConfigProblems problems) {
+    if (parsed.runMode == ReaderRunMode.RESUME && given.startTimestamp == null) {
+      // A resumed run starts where its shards need it; the bootstrap checks the end against that.
+      return;
+    }
     if (parsed.startTimestamp != null
         && parsed.endTimestamp != null
         && parsed.endTimestamp.compareTo(parsed.startTimestamp) <= 0) {

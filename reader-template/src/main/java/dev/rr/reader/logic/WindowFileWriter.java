@@ -1,6 +1,7 @@
 package dev.rr.reader.logic;
 
 import dev.rr.common.buffer.BufferFileWriter;
+import dev.rr.common.buffer.ExternalSorter;
 import dev.rr.common.model.ChangeRecord;
 import java.io.IOException;
 import java.util.Iterator;
@@ -22,13 +23,12 @@ public final class WindowFileWriter {
    */
   public static long writeSorted(ResourceId destination, Iterable<ChangeRecord> records)
       throws IOException {
-    // TEMPORARY until [buffer]'s ExternalSorter lands: in-memory sort.
-    java.util.List<ChangeRecord> all = new java.util.ArrayList<>();
-    records.forEach(all::add);
-    all.sort(ChangeRecord.ORDERING);
-    try {
+    try (ExternalSorter sorter = ExternalSorter.create()) {
+      for (ChangeRecord record : records) {
+        sorter.add(record);
+      }
       try (BufferFileWriter writer = BufferFileWriter.create(destination)) {
-        Iterator<ChangeRecord> sorted = all.iterator();
+        Iterator<ChangeRecord> sorted = sorter.sorted();
         while (sorted.hasNext()) {
           writer.write(sorted.next());
         }
