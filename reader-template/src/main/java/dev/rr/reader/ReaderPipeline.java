@@ -1,5 +1,6 @@
 package dev.rr.reader;
 
+import com.google.cloud.NoCredentials;
 import dev.rr.common.config.ReaderConfig;
 import dev.rr.common.model.ChangeRecord;
 import dev.rr.reader.dao.MetadataProgressSink;
@@ -20,6 +21,7 @@ import dev.rr.reader.transforms.WriteShardFiles;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.extensions.gcp.options.GcpOptions;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.values.KV;
@@ -40,15 +42,20 @@ public final class ReaderPipeline {
   /**
    * Bootstraps the run of {@code config} (metadata tables, run row, resume point), then builds and
    * starts the pipeline with {@code options} (runner, project, ...). On the DirectRunner against
-   * the emulator, target parallelism is set to 1 (the emulator cannot serve more).
+   * the emulator, target parallelism is set to 1 (the emulator cannot serve more) and no
+   * credentials are used.
    *
    * @return the running (or, on a blocking runner, finished) pipeline
    * @throws dev.rr.common.config.ConfigException when the run cannot start as configured
    */
   public static PipelineResult run(ReaderConfig config, PipelineOptions options) {
     PreparedRun run = ReaderBootstrap.prepare(config);
-    if (config.spannerEmulatorHost().isPresent() && options.getRunner() == DirectRunner.class) {
-      options.as(DirectOptions.class).setTargetParallelism(1);
+    if (config.spannerEmulatorHost().isPresent()) {
+      // The emulator needs no credentials; without this Beam looks for Google's and warns.
+      options.as(GcpOptions.class).setGcpCredential(NoCredentials.getInstance());
+      if (options.getRunner() == DirectRunner.class) {
+        options.as(DirectOptions.class).setTargetParallelism(1);
+      }
     }
     Pipeline pipeline = Pipeline.create(options);
     buildPipeline(pipeline, run);

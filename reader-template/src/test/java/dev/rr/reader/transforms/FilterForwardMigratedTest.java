@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.cloud.Timestamp;
 import dev.rr.common.config.FiltrationMode;
+import dev.rr.reader.PipelineCounters;
 import dev.rr.reader.dofn.FilterForwardMigratedFn;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.gcp.spanner.changestreams.model.DataChangeRecord;
 import org.apache.beam.sdk.io.gcp.spanner.changestreams.model.ModType;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
@@ -63,19 +61,7 @@ class FilterForwardMigratedTest {
   }
 
   private static long filteredCount(PipelineResult result) {
-    long total = 0;
-    for (MetricResult<Long> counter :
-        result
-            .metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(
-                        MetricNameFilter.named(
-                            FilterForwardMigratedFn.class, FilterForwardMigratedFn.FILTERED_RECORDS))
-                    .build())
-            .getCounters()) {
-      total += counter.getAttempted();
-    }
-    return total;
+    return PipelineCounters.sum(
+        result, FilterForwardMigratedFn.class, FilterForwardMigratedFn.FILTERED_RECORDS);
   }
 }
