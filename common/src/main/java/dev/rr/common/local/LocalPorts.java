@@ -50,7 +50,7 @@ public final class LocalPorts {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!isListening(host, port)) {
       if (!process.isAlive()) {
-        throw new LocalServiceException(
+        throw new ExitedDuringStartException(
             what + " exited with code " + process.exitCode() + " before listening on " + host + ":" + port
                 + process.logTailForError());
       }

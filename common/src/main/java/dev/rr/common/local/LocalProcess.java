@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 final class LocalProcess {
 
   private static final int TAIL_LINES = 30;
-  private static final Duration GRACE = Duration.ofSeconds(30);
+  /** How long a server gets to shut down cleanly after SIGTERM before it is killed. */
+  static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
 
   private final String name;
   private final Process process;
@@ -77,15 +78,20 @@ final class LocalProcess {
     return logFile;
   }
 
-  /** SIGTERM, wait up to the grace period, then SIGKILL. Returns once the process is gone. */
+  /** SIGTERM, wait up to {@link #DEFAULT_GRACE}, then SIGKILL. Returns once the process is gone. */
   void stop() {
+    stop(DEFAULT_GRACE);
+  }
+
+  /** SIGTERM, wait up to {@code grace}, then SIGKILL. Returns once the process is gone. */
+  void stop(Duration grace) {
     if (!process.isAlive()) {
       return;
     }
     process.destroy();
     try {
-      if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly().waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly().waitFor(DEFAULT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();

@@ -1,7 +1,7 @@
 package dev.rr.common.local;
 
 /** A local service (Spanner emulator, private MariaDB server) could not be found, started or used. */
-public final class LocalServiceException extends RuntimeException {
+public class LocalServiceException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 

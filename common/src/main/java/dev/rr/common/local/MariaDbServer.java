@@ -48,6 +48,8 @@ public final class MariaDbServer implements AutoCloseable {
   private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
   private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(2);
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+  /** Once the port listens, logins work within a moment; longer means they never will. */
+  private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(20);
   private static final int MAX_START_ATTEMPTS = 3;
   private static final Logger LOG = LoggerFactory.getLogger(MariaDbServer.class);
 
@@ -216,7 +218,7 @@ public final class MariaDbServer implements AutoCloseable {
       try {
         start();
         return;
-      } catch (LocalServiceException e) {
+      } catch (ExitedDuringStartException e) {
         last = e;
         LOG.warn("[mariadb] start attempt {} on port {} failed: {}", attempt, port, e.getMessage());
       }
@@ -256,7 +258,7 @@ public final class MariaDbServer implements AutoCloseable {
     // Timeouts: whatever listens on the port must answer the handshake, or we try again.
     String rootUrl = jdbcUrl(null) + "?connectTimeout=2000&socketTimeout=2000";
     SQLException last = null;
-    long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+    long deadline = System.nanoTime() + LOGIN_TIMEOUT.toNanos();
     // Listening comes a moment before the server accepts logins; retry until the deadline.
     while (System.nanoTime() < deadline) {
       try (Connection connection = DriverManager.getConnection(rootUrl, "root", "");
@@ -272,8 +274,11 @@ public final class MariaDbServer implements AutoCloseable {
         LocalPorts.sleep(50);
       }
     }
-    throw new LocalServiceException("mariadbd on port " + port + " does not accept connections"
-        + process.logTailForError(), last);
+    String message = "mariadbd on port " + port + " does not accept connections" + process.logTailForError();
+    if (!process.isAlive()) {
+      throw new ExitedDuringStartException(message, last);
+    }
+    throw new LocalServiceException(message, last);
   }
 
   private static Optional<Path> find(String program) {

@@ -144,7 +144,8 @@ public final class SpannerJsonValues {
 
   private static Timestamp timestamp(String text) {
     // RFC 3339 with up to nanoseconds; java.time keeps this free of the client's date library.
-    Instant instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    Instant instant =
+        OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     return Timestamp.ofTimeSecondsAndNanos(instant.getEpochSecond(), instant.getNano());
   }
 
