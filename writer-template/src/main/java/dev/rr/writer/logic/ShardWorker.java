@@ -92,7 +92,7 @@ public final class ShardWorker {
   }
 
   /** Works for about {@code budget}, then says whether and when to call again. */
-  public RunResult runFor(Duration budget) {
+  public synchronized RunResult runFor(Duration budget) {
     if (failed) {
       return new RunResult(Outcome.FAILED, Duration.ZERO);
     }
