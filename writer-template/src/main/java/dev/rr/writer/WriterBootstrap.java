@@ -5,7 +5,7 @@ import com.google.cloud.spanner.Spanner;
 import dev.rr.common.config.ConfigException;
 import dev.rr.common.config.ConfigProblems;
 import dev.rr.common.config.WriterConfig;
-// STUB-ROUTING import dev.rr.common.input.IdentitySchemaMappings;
+import dev.rr.common.input.IdentitySchemaMappings;
 import dev.rr.common.input.SecretManagerSecretResolver;
 import dev.rr.common.input.SessionFile;
 import dev.rr.common.input.Shard;
@@ -124,7 +124,7 @@ public final class WriterBootstrap {
     }
     DatabaseId database = DatabaseId.of(run.get().spannerDatabase());
     try (Connection mysql = connect(shard)) {
-      if (mysql != null) { throw new UnsupportedOperationException("STUB-ROUTING"); } return null;
+      return IdentitySchemaMappings.fromDatabases(spanner.getDatabaseClient(database), mysql);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the schema of shard " + shard.logicalShardId()
           + " for the identity mapping (give sessionFilePath to avoid it): " + e.getMessage(), e);

@@ -3,7 +3,7 @@ package dev.rr.writer.logic;
 import dev.rr.common.model.ChangeRecord;
 import dev.rr.common.mysql.MappedChange;
 import dev.rr.common.mysql.MySqlDialect;
-// STUB-ROUTING import dev.rr.common.routing.SpannerJsonValues;
+import dev.rr.common.routing.SpannerJsonValues;
 import dev.rr.common.schema.SchemaMapping;
 import dev.rr.common.schema.TableMapping;
 import dev.rr.writer.custom.CustomTransformation;
@@ -103,7 +103,7 @@ public final class ChangeMapper {
   private TransformationResponse transform(ChangeRecord record, TableMapping table) {
     TransformationRequest request =
         new TransformationRequest(
-            record.tableName(), java.util.Map.of() /* STUB-ROUTING */, shard, record.modType());
+            record.tableName(), SpannerJsonValues.rowOf(record, table), shard, record.modType());
     TransformationResponse response;
     try {
       response = transformation.toSourceRow(request);

@@ -4,7 +4,6 @@ import com.google.cloud.NoCredentials;
 import com.google.cloud.spanner.DatabaseId;
 import com.google.cloud.spanner.Spanner;
 import com.google.cloud.spanner.SpannerOptions;
-import dev.rr.common.config.TableSuffix;
 import dev.rr.common.config.WriterConfig;
 import dev.rr.common.metadata.MetadataTables;
 
@@ -32,6 +31,6 @@ public final class MetadataClients {
 
   /** The metadata table names, with the configured suffix. */
   public static MetadataTables tables(WriterConfig config) {
-    return MetadataTables.of(config.metadataTableSuffix().map(TableSuffix::value));
+    return MetadataTables.of(config.metadataTableSuffix());
   }
 }

@@ -204,6 +204,7 @@ public final class ShardWorker {
     try (PreparedStatement statement = timeZone.prepare(connection)) {
       statement.execute();
     }
+    BatchWriter.prepare(connection);
   }
 
   private RunResult retryLater(ApplyException e) {

@@ -63,8 +63,7 @@ public final class WindowApplier {
 
   private final Settings settings;
   private final ChangeMapper mapper;
-  private final BatchStatements statements;
-  private final BatchStatements rowByRow;
+  private final BatchWriter writer;
   private final CheckpointDao checkpoints;
   private final SourceConstraints constraints;
   private final RecordKeeper keeper;
@@ -79,8 +78,7 @@ public final class WindowApplier {
       Collaborators collaborators) {
     this.settings = settings;
     this.mapper = mapper;
-    this.statements = statements;
-    this.rowByRow = rowByRow;
+    this.writer = new BatchWriter(statements, rowByRow);
     this.checkpoints = collaborators.checkpoints();
     this.constraints = collaborators.constraints();
     this.keeper = collaborators.keeper();
@@ -158,12 +156,12 @@ public final class WindowApplier {
         break;
       }
       if (!batch.accepts(mapped.changes)) {
-        write(connection, batch, window, diagnose);
+        writer.write(connection, batch, diagnose, where(window));
         batch = new ChangeBatch(constraints);
       }
       batch.add(mapped.changes);
       if (batch.deletesFirst()) {
-        write(connection, batch, window, diagnose);
+        writer.write(connection, batch, diagnose, where(window));
         batch = new ChangeBatch(constraints);
       }
       mapped.skipped.forEach((reason, records) ->
@@ -180,7 +178,7 @@ public final class WindowApplier {
       }
       return;
     }
-    write(connection, batch, window, diagnose);
+    writer.write(connection, batch, diagnose, where(window));
     for (Map.Entry<SkipReason, List<ChangeRecord>> entry : skipped.entrySet()) {
       keeper.keepSkipped(entry.getKey(), window, entry.getValue());
     }
@@ -238,27 +236,6 @@ public final class WindowApplier {
     }
     return new Mapped(
         ChangeBatch.ofTransaction(constraints, changes, transaction.size()), skipped, written);
-  }
-
-  private void write(Connection connection, ChangeBatch batch, TimeWindow window, boolean diagnose)
-      throws ApplyException {
-    for (BatchStatements.Statement statement :
-        (diagnose ? rowByRow : statements).statements(batch)) {
-      try (var prepared = statement.statement().prepare(connection)) {
-        prepared.executeUpdate();
-      } catch (SQLException e) {
-        ErrorClass errorClass = ApplyErrors.classify(e);
-        ChangeRecord record =
-            diagnose && errorClass == ErrorClass.PERMANENT
-                ? statement.rows().get(0).lastRecord() : null;
-        throw new ApplyException(
-            where(window) + (record == null ? "" : "the " + record.modType() + " of "
-                + record.tableName() + " at " + record.commitTimestamp() + " (transaction "
-                + record.serverTransactionId() + ", keys " + record.keysJson() + "): ")
-                + describe(e),
-            errorClass, record, e);
-      }
-    }
   }
 
   private static ChangeRecord recordOf(RuntimeException e, SpannerTransaction transaction) {
