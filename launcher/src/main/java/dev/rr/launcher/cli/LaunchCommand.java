@@ -65,7 +65,8 @@ public final class LaunchCommand implements Callable<Integer> {
   @Option(names = "--changeStreamName", required = true, description = "Change stream to read (created if missing).")
   String changeStreamName;
 
-  @Option(names = "--startTimestamp", converter = TimestampConverter.class, description = "First commit time replicated, RFC 3339 (default: now).")
+  @Option(names = "--startTimestamp", converter = TimestampConverter.class, description = "First commit time replicated, RFC 3339 (default: the launch time, pinned so"
+          + " reader, writer and the printed resume commands agree).")
   Timestamp startTimestamp;
 
   @Option(names = "--endTimestamp", converter = TimestampConverter.class, description = "Last commit time replicated (default: unbounded).")
@@ -160,12 +161,14 @@ public final class LaunchCommand implements Callable<Integer> {
   /** The typed, validated launch described by the parsed options. */
   public LaunchConfig toConfig() {
     SpannerTarget source = spanner.toTarget(spec);
+    Timestamp start = startTimestamp != null
+        ? startTimestamp : Timestamp.ofTimeMicroseconds(clock.millis() * 1000);
     String runId = SpannerOptions.nonBlank(runIdentifier)
         .orElseGet(() -> RunSettings.defaultRunIdentifier(clock.instant()));
     RunSettings run = new RunSettings(jobs, runner, runId, readerRunMode, writerRunMode, dryRun);
     try {
       ReplicationSettings replication = new ReplicationSettings(
-          changeStreamName, Optional.ofNullable(startTimestamp), Optional.ofNullable(endTimestamp),
+          changeStreamName, Optional.of(start), Optional.ofNullable(endTimestamp),
           windowDuration, bufferDirectory, SpannerOptions.nonBlank(sessionFilePath), shardsFilePath,
           filtrationMode, skipDirectoryName, sourceTimezone);
       return new LaunchConfig(run, source, metadata.toTarget(source), replication, customCode(),
