@@ -1,0 +1,95 @@
+package dev.rr.common.buffer;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Reads lines ({@code \n} or {@code \r\n}) from a byte stream, decoding each line separately as
+ * strict UTF-8. Unlike a {@code BufferedReader}, which decodes ahead, a bad byte is reported on
+ * the line that holds it.
+ */
+final class Utf8LineReader implements Closeable {
+  private static final int CHUNK_BYTES = 64 * 1024;
+
+  private final InputStream in;
+  private final CharsetDecoder decoder =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final byte[] chunk = new byte[CHUNK_BYTES];
+  private int chunkStart;
+  private int chunkEnd;
+  private byte[] line = new byte[1024];
+  private int lineLength;
+
+  Utf8LineReader(InputStream in) {
+    this.in = in;
+  }
+
+  /**
+   * The next line without its terminator, or null at the end of the stream.
+   *
+   * @throws java.nio.charset.CharacterCodingException when the line is not valid UTF-8
+   */
+  String readLine() throws IOException {
+    lineLength = 0;
+    boolean sawAnything = false;
+    while (true) {
+      if (chunkStart == chunkEnd) {
+        chunkEnd = in.read(chunk);
+        chunkStart = 0;
+        if (chunkEnd <= 0) {
+          chunkEnd = 0;
+          return sawAnything ? decodeLine() : null;
+        }
+      }
+      sawAnything = true;
+      int newline = indexOfNewline();
+      int end = newline < 0 ? chunkEnd : newline;
+      append(chunkStart, end);
+      if (newline >= 0) {
+        chunkStart = newline + 1;
+        return decodeLine();
+      }
+      chunkStart = chunkEnd;
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+
+  private int indexOfNewline() {
+    for (int i = chunkStart; i < chunkEnd; i++) {
+      if (chunk[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private void append(int from, int to) {
+    int count = to - from;
+    if (lineLength + count > line.length) {
+      line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + count));
+    }
+    System.arraycopy(chunk, from, line, lineLength, count);
+    lineLength += count;
+  }
+
+  private String decodeLine() throws IOException {
+    int length = lineLength;
+    if (length > 0 && line[length - 1] == '\r') {
+      length--;
+    }
+    return decoder.decode(ByteBuffer.wrap(line, 0, length)).toString();
+  }
+}

@@ -1,0 +1,123 @@
+package dev.rr.common.input;
+
+import dev.rr.common.schema.TableMapping;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a Spanner migration tool session file into a {@link SessionSchemaMapping}.
+ *
+ * <p>Used: {@code SpSchema} and {@code SrcSchema} (tables keyed by table id, each with
+ * {@code Name}, {@code ColIds}, {@code ColDefs}, {@code PrimaryKeys}; Spanner tables also
+ * {@code ShardIdColumn}), {@code SyntheticPKeys}, and {@code SpannerToID} / {@code SrcToID} (name to
+ * id maps; derived from the schemas when absent or null, checked against them when present).
+ * Everything else is ignored. All problems of the file are reported at once.
+ */
+public final class SessionFile {
+  private SessionFile() {}
+
+  /** Reads the session file at {@code path} (local path or {@code gs://} URI). */
+  public static SessionSchemaMapping load(String path) {
+    return parse(path, InputFiles.readInputFile(path));
+  }
+
+  /** Reads the session file content {@code json}; {@code fileName} names it in errors. */
+  public static SessionSchemaMapping parse(String fileName, String json) {
+    JsonCursor root = JsonCursor.parse(fileName, json);
+    if (!root.isObject()) {
+      root.problem("must be a JSON object (a Spanner migration tool session)");
+      root.throwIfProblems(fileName);
+    }
+    Map<String, JsonCursor> spTables = tables(root.field("SpSchema"));
+    Map<String, JsonCursor> srcTables = tables(root.field("SrcSchema"));
+    Map<String, String> syntheticColumns = syntheticColumns(root.field("SyntheticPKeys"));
+
+    List<TableMapping> tables = new ArrayList<>();
+    List<String> spannerOnly = new ArrayList<>();
+    Map<String, String> tableIdByName = new HashMap<>();
+    for (Map.Entry<String, JsonCursor> spTable : spTables.entrySet()) {
+      String tableId = spTable.getKey();
+      // Source and Spanner tables share their id; a missing one means a Spanner-only table.
+      JsonCursor srcTable = root.field("SrcSchema").field(tableId);
+      Optional<TableMapping> table =
+          SessionTableReader.read(spTable.getValue(), srcTable, syntheticColumns.get(tableId));
+      spTable.getValue().field("Name").optionalString().ifPresent(name -> {
+        String other = tableIdByName.putIfAbsent(name, tableId);
+        if (other != null) {
+          spTable.getValue().field("Name").problem("must be unique, but table " + other
+              + " has the same name");
+        }
+      });
+      table.ifPresent(tables::add);
+      if (srcTable.isMissing()) {
+        spTable.getValue().field("Name").optionalString().ifPresent(spannerOnly::add);
+      }
+    }
+    checkIdMap(root.field("SpannerToID"), spTables, root.field("SpSchema").path());
+    checkIdMap(root.field("SrcToID"), srcTables, root.field("SrcSchema").path());
+    root.throwIfProblems(fileName);
+    return new SessionSchemaMapping(tables, spannerOnly);
+  }
+
+  private static Map<String, JsonCursor> tables(JsonCursor schema) {
+    if (schema.isMissing()) {
+      schema.problem("is required");
+    } else if (!schema.isObject()) {
+      schema.problem("must be an object of table id to table");
+    } else {
+      return schema.fields();
+    }
+    return Map.of();
+  }
+
+  /** Table id to the column id of its synthetic primary key. */
+  private static Map<String, String> syntheticColumns(JsonCursor syntheticKeys) {
+    Map<String, String> columns = new HashMap<>();
+    for (Map.Entry<String, JsonCursor> entry : syntheticKeys.fields().entrySet()) {
+      entry.getValue().field("ColId").optionalString()
+          .ifPresent(colId -> columns.put(entry.getKey(), colId));
+    }
+    return columns;
+  }
+
+  /**
+   * Checks a name-to-id map ({@code {tableName: {Name: tableId, Cols: {columnName: columnId}}}})
+   * against the schema it indexes: each entry must name an existing id whose name matches.
+   * Entries may be missing; the schema itself is the reference.
+   */
+  private static void checkIdMap(
+      JsonCursor idMap, Map<String, JsonCursor> tables, String schemaPath) {
+    for (Map.Entry<String, JsonCursor> entry : idMap.fields().entrySet()) {
+      JsonCursor tableIdField = entry.getValue().field("Name");
+      String tableId = tableIdField.requiredString();
+      if (tableId == null) {
+        continue;
+      }
+      JsonCursor table = tables.get(tableId);
+      if (table == null) {
+        tableIdField.problem("must be a table id in " + schemaPath);
+        continue;
+      }
+      if (!entry.getKey().equals(table.field("Name").optionalString().orElse(null))) {
+        tableIdField.problem("must be the id of table " + entry.getKey() + ", but "
+            + table.path() + " is named " + table.field("Name").render());
+        continue;
+      }
+      for (Map.Entry<String, JsonCursor> column :
+          entry.getValue().field("Cols").fields().entrySet()) {
+        String columnId = column.getValue().requiredString();
+        JsonCursor colDef = columnId == null ? null : table.field("ColDefs").field(columnId);
+        if (colDef != null && !colDef.isObject()) {
+          column.getValue().problem("must be a column id in " + table.path() + ".ColDefs");
+        } else if (colDef != null && !column.getKey().equals(
+            colDef.field("Name").optionalString().orElse(null))) {
+          column.getValue().problem("must be the id of column " + column.getKey() + ", but "
+              + colDef.path() + " is named " + colDef.field("Name").render());
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package dev.rr.common.input;
+
+import dev.rr.common.schema.ColumnMapping;
+import dev.rr.common.schema.SourceType;
+import dev.rr.common.schema.SpannerType;
+import dev.rr.common.schema.TableMapping;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads one table of a session file: the Spanner table {@code SpSchema.<id>} and the source
+ * table with the same id in {@code SrcSchema}, matching columns by column id.
+ */
+final class SessionTableReader {
+  /** Base type names Spanner uses in {@code SpSchema.<table>.ColDefs.<column>.T.Name}. */
+  static final Set<String> SPANNER_TYPES = Set.of(
+      "BOOL", "INT64", "FLOAT32", "FLOAT64", "NUMERIC", "STRING", "JSON", "BYTES", "DATE",
+      "TIMESTAMP");
+
+  private SessionTableReader() {}
+
+  /**
+   * The mapping of Spanner table {@code spTable}, or empty when {@code srcTable} is missing (the
+   * table exists only in Spanner) or the table has problems (recorded on the cursors).
+   *
+   * @param syntheticColumnId column id of the synthetic primary key Spanner added, or null
+   */
+  static Optional<TableMapping> read(
+      JsonCursor spTable, JsonCursor srcTable, String syntheticColumnId) {
+    int before = spTable.problems().size();
+    String name = spTable.field("Name").requiredString();
+    JsonCursor colDefs = spTable.field("ColDefs");
+    if (!colDefs.isObject()) {
+      colDefs.problem("must be an object of column id to column definition");
+    }
+    List<ColumnMapping> columns = new ArrayList<>();
+    Set<String> columnNames = new HashSet<>();
+    for (JsonCursor colId : requiredArray(spTable.field("ColIds"))) {
+      JsonCursor colDef = columnDefinition(colId, colDefs);
+      if (colDef != null) {
+        String id = colId.element().getAsString();
+        // A synthetic primary key is never a source column, whatever SrcSchema says.
+        JsonCursor srcDef = id.equals(syntheticColumnId) || srcTable.isMissing()
+            ? null
+            : srcTable.field("ColDefs").field(id);
+        ColumnMapping column = column(colDef, srcDef);
+        if (column != null && !columnNames.add(column.spannerName())) {
+          colDef.field("Name").problem("must be unique within the table");
+        }
+        columns.add(column);
+      }
+    }
+    checkKeyColumns(spTable.field("PrimaryKeys"), colDefs);
+    String shardIdColumn = shardIdColumn(spTable.field("ShardIdColumn"), colDefs);
+    List<String> sourceKey = srcTable.isMissing() ? List.of() : sourcePrimaryKey(srcTable);
+    String sourceName = srcTable.isMissing() ? null : srcTable.field("Name").requiredString();
+    if (spTable.problems().size() > before || srcTable.isMissing()) {
+      return Optional.empty();
+    }
+    return Optional.of(new TableMapping(name, sourceName, columns, sourceKey, shardIdColumn));
+  }
+
+  private static List<JsonCursor> requiredArray(JsonCursor field) {
+    if (field.isMissing()) {
+      field.problem("is required");
+    }
+    return field.elements();
+  }
+
+  /** The definition {@code colId} refers to, or null (with a problem) when there is none. */
+  private static JsonCursor columnDefinition(JsonCursor colId, JsonCursor colDefs) {
+    if (colId.requiredString() == null) {
+      return null;
+    }
+    JsonCursor colDef = colDefs.field(colId.element().getAsString());
+    if (!colDef.isObject()) {
+      colId.problem("must be a column id defined in " + colDefs.path());
+      return null;
+    }
+    return colDef;
+  }
+
+  private static ColumnMapping column(JsonCursor spDef, JsonCursor srcDef) {
+    String spannerName = spDef.field("Name").requiredString();
+    JsonCursor typeName = spDef.field("T").field("Name");
+    String type = typeName.requiredString();
+    if (type != null && !SPANNER_TYPES.contains(type)) {
+      typeName.problem("must be one of " + new TreeSet<>(SPANNER_TYPES));
+      type = null;
+    }
+    boolean array = spDef.field("T").field("IsArray").optionalBoolean(false);
+    if (spannerName == null || type == null) {
+      return null;
+    }
+    if (srcDef == null || srcDef.isMissing()) {
+      // A Spanner-only column: a migration shard id column or a synthetic primary key.
+      return new ColumnMapping(spannerName, new SpannerType(type, array), null, null);
+    }
+    String sourceName = srcDef.field("Name").requiredString();
+    SourceType sourceType = sourceType(srcDef.field("Type"));
+    if (sourceName == null || sourceType == null) {
+      return null;
+    }
+    return new ColumnMapping(spannerName, new SpannerType(type, array), sourceName, sourceType);
+  }
+
+  private static SourceType sourceType(JsonCursor type) {
+    JsonCursor nameField = type.field("Name");
+    String name = nameField.requiredString();
+    List<Long> mods = new ArrayList<>();
+    for (JsonCursor mod : type.field("Mods").elements()) {
+      if (mod.element().isJsonPrimitive() && mod.element().getAsJsonPrimitive().isNumber()) {
+        mods.add(mod.element().getAsLong());
+      } else {
+        mod.problem("must be a whole number");
+      }
+    }
+    if (name == null) {
+      return null;
+    }
+    try {
+      return MySqlColumnTypes.fromSession(name, mods);
+    } catch (IllegalArgumentException e) {
+      nameField.problem("must be a MySQL type name");
+      return null;
+    }
+  }
+
+  private static void checkKeyColumns(JsonCursor primaryKeys, JsonCursor colDefs) {
+    for (JsonCursor key : primaryKeys.elements()) {
+      columnDefinition(key.field("ColId"), colDefs);
+    }
+  }
+
+  /** The Spanner name of the shard id column, or null when the table has none. */
+  private static String shardIdColumn(JsonCursor field, JsonCursor colDefs) {
+    Optional<String> colId = field.optionalString().filter(id -> !id.isEmpty());
+    if (colId.isEmpty()) {
+      return null;
+    }
+    JsonCursor colDef = columnDefinition(field, colDefs);
+    return colDef == null ? null : colDef.field("Name").optionalString().orElse(null);
+  }
+
+  /** Source primary-key column names ordered by {@code Order} (then file order). */
+  private static List<String> sourcePrimaryKey(JsonCursor srcTable) {
+    JsonCursor colDefs = srcTable.field("ColDefs");
+    List<KeyPart> parts = new ArrayList<>();
+    List<JsonCursor> keys = srcTable.field("PrimaryKeys").elements();
+    for (int i = 0; i < keys.size(); i++) {
+      JsonCursor key = keys.get(i);
+      JsonCursor colDef = columnDefinition(key.field("ColId"), colDefs);
+      JsonCursor order = key.field("Order");
+      long position = i;
+      if (!order.isMissing()) {
+        if (order.element().isJsonPrimitive() && order.element().getAsJsonPrimitive().isNumber()) {
+          position = order.element().getAsLong();
+        } else {
+          order.problem("must be a whole number");
+        }
+      }
+      String name = colDef == null ? null : colDef.field("Name").requiredString();
+      if (name != null) {
+        parts.add(new KeyPart(position, i, name));
+      }
+    }
+    parts.sort(Comparator.comparingLong(KeyPart::order).thenComparingInt(KeyPart::index));
+    return parts.stream().map(KeyPart::column).toList();
+  }
+
+  private record KeyPart(long order, int index, String column) {}
+}

@@ -1,0 +1,157 @@
+package dev.rr.common.input;
+
+import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * One logical MySQL shard from the shards file, with its password already resolved. Serializable
+ * because pipelines ship it to workers. The password is never part of {@link #toString()} nor of
+ * {@link #jdbcUrl()}: pass it with {@link #jdbcProperties()}.
+ */
+public final class Shard implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final String logicalShardId;
+  private final String host;
+  private final int port;
+  private final String user;
+  private final String password;
+  private final String dbName;
+  private final Map<String, String> connectionProperties;
+
+  /**
+   * @param connectionProperties extra Connector/J properties (e.g. {@code useSSL}); never
+   *     {@code user} or {@code password}
+   */
+  public Shard(
+      String logicalShardId,
+      String host,
+      int port,
+      String user,
+      String password,
+      String dbName,
+      Map<String, String> connectionProperties) {
+    this.logicalShardId = requireText(logicalShardId, "logicalShardId");
+    this.host = requireText(host, "host");
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("port must be 1..65535 but was " + port);
+    }
+    this.port = port;
+    this.user = requireText(user, "user");
+    this.password = Objects.requireNonNull(password, "password");
+    this.dbName = requireText(dbName, "dbName");
+    Map<String, String> properties = new LinkedHashMap<>(
+        connectionProperties == null ? Map.of() : connectionProperties);
+    for (String key : properties.keySet()) {
+      if (key.equalsIgnoreCase("user") || key.equalsIgnoreCase("password")) {
+        throw new IllegalArgumentException(
+            "connection property '" + key + "' is not allowed: use the shard's own field");
+      }
+    }
+    this.connectionProperties = Collections.unmodifiableMap(properties);
+  }
+
+  private static String requireText(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be empty");
+    }
+    return value;
+  }
+
+  public String logicalShardId() {
+    return logicalShardId;
+  }
+
+  public String host() {
+    return host;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String user() {
+    return user;
+  }
+
+  /** The resolved password; never log it. */
+  public String password() {
+    return password;
+  }
+
+  public String dbName() {
+    return dbName;
+  }
+
+  /** Extra Connector/J properties, in file order. */
+  public Map<String, String> connectionProperties() {
+    return connectionProperties;
+  }
+
+  /**
+   * The MySQL Connector/J URL {@code jdbc:mysql://host:port/db?prop=value&...} with the
+   * connection properties as URL parameters, URL-encoded. It carries no credentials.
+   */
+  public String jdbcUrl() {
+    StringBuilder url = new StringBuilder("jdbc:mysql://");
+    // An IPv6 literal needs brackets so that its colons are not read as the port separator.
+    boolean ipv6 = host.indexOf(':') >= 0 && !host.startsWith("[");
+    url.append(ipv6 ? "[" + host + "]" : host).append(':').append(port).append('/');
+    url.append(encode(dbName));
+    char separator = '?';
+    for (Map.Entry<String, String> property : connectionProperties.entrySet()) {
+      url.append(separator).append(encode(property.getKey())).append('=')
+          .append(encode(property.getValue()));
+      separator = '&';
+    }
+    return url.toString();
+  }
+
+  /** Properties for {@code DriverManager.getConnection(jdbcUrl(), jdbcProperties())}. */
+  public Properties jdbcProperties() {
+    Properties properties = new Properties();
+    properties.setProperty("user", user);
+    properties.setProperty("password", password);
+    return properties;
+  }
+
+  private static String encode(String text) {
+    // URLEncoder writes a space as '+', which Connector/J decodes back; %20 is unambiguous.
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    if (!(other instanceof Shard that)) {
+      return false;
+    }
+    return port == that.port
+        && logicalShardId.equals(that.logicalShardId)
+        && host.equals(that.host)
+        && user.equals(that.user)
+        && password.equals(that.password)
+        && dbName.equals(that.dbName)
+        && connectionProperties.equals(that.connectionProperties);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(logicalShardId, host, port, user, dbName, connectionProperties);
+  }
+
+  @Override
+  public String toString() {
+    return "Shard{logicalShardId=" + logicalShardId + ", host=" + host + ", port=" + port
+        + ", user=" + user + ", password=<redacted>, dbName=" + dbName
+        + ", connectionProperties=" + connectionProperties + "}";
+  }
+}

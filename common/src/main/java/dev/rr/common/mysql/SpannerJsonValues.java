@@ -1,0 +1,139 @@
+package dev.rr.common.mysql;
+
+import com.google.gson.JsonElement;
+import dev.rr.common.schema.SpannerType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * Reads one change-stream JSON value as a typed Java value, given its Spanner base type. Failures
+ * are {@link IllegalArgumentException}s whose message is the reason; the converter adds context.
+ */
+final class SpannerJsonValues {
+
+  private SpannerJsonValues() {}
+
+  /** The Spanner base type name, with the PostgreSQL-dialect aliases folded in. */
+  static String baseType(SpannerType type) {
+    String name = type.name().toUpperCase(Locale.ROOT);
+    return switch (name) {
+      case "PG_NUMERIC" -> "NUMERIC";
+      case "PG_JSONB" -> "JSON";
+      case "BOOL", "INT64", "FLOAT32", "FLOAT64", "NUMERIC", "STRING", "JSON", "BYTES", "DATE",
+          "TIMESTAMP" -> name;
+      default -> throw new IllegalArgumentException("unsupported Spanner type " + type);
+    };
+  }
+
+  static boolean isNumeric(String base) {
+    return switch (base) {
+      case "INT64", "NUMERIC", "FLOAT32", "FLOAT64" -> true;
+      default -> false;
+    };
+  }
+
+  /** The value's text: a JSON string's content, a number's or boolean's literal, else JSON. */
+  static String text(JsonElement value) {
+    if (value.isJsonPrimitive()) {
+      return value.getAsString();
+    }
+    return value.toString();
+  }
+
+  static boolean bool(JsonElement value) {
+    if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean()) {
+      return value.getAsBoolean();
+    }
+    String text = text(value);
+    if (text.equals("true") || text.equals("false")) {
+      return Boolean.parseBoolean(text);
+    }
+    throw new IllegalArgumentException("not a BOOL value");
+  }
+
+  /** An exact integer from INT64, NUMERIC, FLOAT, BOOL or STRING text. */
+  static BigInteger integer(String base, JsonElement value) {
+    if (base.equals("BOOL")) {
+      return bool(value) ? BigInteger.ONE : BigInteger.ZERO;
+    }
+    requireNumberLike(base);
+    BigDecimal decimal = decimal(base, value);
+    try {
+      return decimal.toBigIntegerExact();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("not an integer (it has a fractional part)", e);
+    }
+  }
+
+  /** An exact decimal from INT64, NUMERIC, FLOAT, BOOL or STRING text. */
+  static BigDecimal decimal(String base, JsonElement value) {
+    if (base.equals("BOOL")) {
+      return bool(value) ? BigDecimal.ONE : BigDecimal.ZERO;
+    }
+    requireNumberLike(base);
+    String text = text(value).trim();
+    try {
+      return new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a finite number", e);
+    }
+  }
+
+  /** A double from FLOAT64/FLOAT32 (numbers or NaN/Infinity strings), INT64, NUMERIC, STRING. */
+  static double floating(String base, JsonElement value) {
+    if (base.equals("BOOL")) {
+      return bool(value) ? 1d : 0d;
+    }
+    requireNumberLike(base);
+    String text = text(value).trim();
+    try {
+      return Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a number", e);
+    }
+  }
+
+  /** BYTES are base64 in the change stream. */
+  static byte[] bytes(JsonElement value) {
+    return Base64.getDecoder().decode(text(value));
+  }
+
+  /** TIMESTAMP is RFC 3339 with up to nanoseconds and a zone offset (normally Z). */
+  static Instant timestamp(JsonElement value) {
+    return OffsetDateTime.parse(text(value).trim()).toInstant();
+  }
+
+  /** DATE is yyyy-mm-dd. */
+  static LocalDate date(JsonElement value) {
+    return LocalDate.parse(text(value).trim());
+  }
+
+  /** Decodes UTF-8 strictly: malformed bytes are an error, never replacement characters. */
+  static String utf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("bytes are not valid UTF-8 text", e);
+    }
+  }
+
+  private static void requireNumberLike(String base) {
+    if (!isNumeric(base) && !base.equals("STRING")) {
+      throw new IllegalArgumentException("a " + base + " value is not a number");
+    }
+  }
+}

@@ -1,0 +1,253 @@
+package dev.rr.common.mysql.checkpoint;
+
+import com.google.cloud.Timestamp;
+import dev.rr.common.mysql.MySqlDialect;
+import dev.rr.common.mysql.SqlStatement;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads and writes {@link Checkpoint}s in table {@value #TABLE} of the shard's own database. Every
+ * method uses the caller's connection and never commits: {@link #write} belongs inside the
+ * transaction that applies the changes, {@link #readForUpdate} at its start.
+ */
+public final class CheckpointDao implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** The checkpoint table. */
+  public static final String TABLE = "rr_replication_checkpoint";
+
+  /** Classpath resource (module metadata-ddl) holding the table's DDL. */
+  public static final String DDL_RESOURCE = "rr/ddl/mysql/checkpoint.sql";
+
+  /** Run identifier; first primary-key column. */
+  public static final String RUN_ID = "run_id";
+
+  /** Logical shard id; second primary-key column. */
+  public static final String SHARD_ID = "shard_id";
+
+  /** Start of the last applied window, UTC DATETIME(6). */
+  public static final String WINDOW_START = "window_start";
+
+  /** End of the last applied window, UTC DATETIME(6). */
+  public static final String WINDOW_END = "window_end";
+
+  /** Commit timestamp of the last applied transaction: seconds since the epoch. */
+  public static final String COMMIT_SECONDS = "commit_seconds";
+
+  /** Commit timestamp of the last applied transaction: nanoseconds within the second. */
+  public static final String COMMIT_NANOS = "commit_nanos";
+
+  /** Server transaction id of the last applied transaction. */
+  public static final String SERVER_TRANSACTION_ID = "server_transaction_id";
+
+  /** Change records applied in this run for this shard. */
+  public static final String RECORDS_APPLIED = "records_applied";
+
+  /** Last write, maintained by the server. */
+  public static final String UPDATED_AT = "updated_at";
+
+  /** Privilege errors: database, table and global access denied. */
+  private static final Set<Integer> PRIVILEGE_ERRORS = Set.of(1044, 1142, 1227);
+
+  private static final String COLUMNS =
+      String.join(
+          ", ",
+          WINDOW_START,
+          WINDOW_END,
+          COMMIT_SECONDS,
+          COMMIT_NANOS,
+          SERVER_TRANSACTION_ID,
+          RECORDS_APPLIED);
+
+  private static final String SELECT =
+      "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE " + RUN_ID + " = ? AND " + SHARD_ID + " = ?";
+
+  private static final String UPSERT =
+      "INSERT INTO "
+          + TABLE
+          + " ("
+          + RUN_ID
+          + ", "
+          + SHARD_ID
+          + ", "
+          + COLUMNS
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+          + assign(WINDOW_START)
+          + ", "
+          + assign(WINDOW_END)
+          + ", "
+          + assign(COMMIT_SECONDS)
+          + ", "
+          + assign(COMMIT_NANOS)
+          + ", "
+          + assign(SERVER_TRANSACTION_ID)
+          + ", "
+          + assign(RECORDS_APPLIED)
+          + ", "
+          + UPDATED_AT
+          + " = CURRENT_TIMESTAMP(6)";
+
+  /** The DDL from {@value #DDL_RESOURCE}, without a trailing semicolon. */
+  public static String ddl() {
+    try (InputStream in =
+        CheckpointDao.class.getClassLoader().getResourceAsStream(DDL_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(DDL_RESOURCE + " is not on the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().replaceAll(";$", "");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + DDL_RESOURCE, e);
+    }
+  }
+
+  /**
+   * Creates the table in the connection's current database unless it exists.
+   *
+   * @throws CheckpointTableException when the user may not create it; the message holds the DDL
+   *     and the GRANT to run
+   */
+  public void ensureTable(Connection connection) throws SQLException {
+    if (tableExists(connection)) {
+      return;
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(ddl());
+    } catch (SQLException e) {
+      if (PRIVILEGE_ERRORS.contains(e.getErrorCode())) {
+        throw new CheckpointTableException(privilegeAdvice(connection, e), e);
+      }
+      throw e;
+    }
+  }
+
+  /** The checkpoint of {@code shard} in run {@code runId}, empty when none was written. */
+  public Optional<Checkpoint> read(Connection connection, String runId, String shard)
+      throws SQLException {
+    return query(connection, SELECT, runId, shard);
+  }
+
+  /**
+   * Like {@link #read}, but locks the row ({@code SELECT ... FOR UPDATE}) until the caller's
+   * transaction ends, so that two writers of one shard cannot both apply the same window.
+   */
+  public Optional<Checkpoint> readForUpdate(Connection connection, String runId, String shard)
+      throws SQLException {
+    return query(connection, SELECT + " FOR UPDATE", runId, shard);
+  }
+
+  /** Inserts or replaces the checkpoint; commits nothing (the caller's transaction does). */
+  public void write(Connection connection, Checkpoint checkpoint) throws SQLException {
+    SqlStatement upsert =
+        SqlStatement.of(
+            UPSERT,
+            checkpoint.runId(),
+            checkpoint.shard(),
+            LocalDateTime.ofInstant(checkpoint.windowStart(), ZoneOffset.UTC),
+            LocalDateTime.ofInstant(checkpoint.windowEnd(), ZoneOffset.UTC),
+            checkpoint.commitTimestamp().getSeconds(),
+            checkpoint.commitTimestamp().getNanos(),
+            checkpoint.serverTransactionId(),
+            checkpoint.recordsApplied());
+    try (PreparedStatement statement = upsert.prepare(connection)) {
+      statement.executeUpdate();
+    }
+  }
+
+  private static Optional<Checkpoint> query(
+      Connection connection, String sql, String runId, String shard) throws SQLException {
+    try (PreparedStatement statement = SqlStatement.of(sql, runId, shard).prepare(connection);
+        ResultSet rows = statement.executeQuery()) {
+      if (!rows.next()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Checkpoint(
+              runId,
+              shard,
+              utc(rows.getObject(WINDOW_START, LocalDateTime.class)),
+              utc(rows.getObject(WINDOW_END, LocalDateTime.class)),
+              Timestamp.ofTimeSecondsAndNanos(
+                  rows.getLong(COMMIT_SECONDS), rows.getInt(COMMIT_NANOS)),
+              rows.getString(SERVER_TRANSACTION_ID),
+              rows.getLong(RECORDS_APPLIED)));
+    }
+  }
+
+  private static boolean tableExists(Connection connection) throws SQLException {
+    SqlStatement lookup =
+        SqlStatement.of(
+            "SELECT COUNT(*) FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?",
+            TABLE);
+    try (PreparedStatement statement = lookup.prepare(connection);
+        ResultSet rows = statement.executeQuery()) {
+      return rows.next() && rows.getLong(1) > 0;
+    }
+  }
+
+  private static String privilegeAdvice(Connection connection, SQLException cause)
+      throws SQLException {
+    String database = connection.getCatalog();
+    String account = currentAccount(connection);
+    return "cannot create the checkpoint table "
+        + database
+        + "."
+        + TABLE
+        + " as "
+        + account
+        + " (MySQL error "
+        + cause.getErrorCode()
+        + "). Either have an administrator create it:\n"
+        + "USE "
+        + MySqlDialect.quote(database)
+        + ";\n"
+        + ddl()
+        + ";\nor grant the privileges to create and use it:\n"
+        + "GRANT CREATE, SELECT, INSERT, UPDATE ON "
+        + MySqlDialect.quote(database)
+        + "."
+        + MySqlDialect.quote(TABLE)
+        + " TO "
+        + account
+        + ";";
+  }
+
+  /** The account the server matched, as {@code 'user'@'host'}. */
+  private static String currentAccount(Connection connection) throws SQLException {
+    String account;
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT CURRENT_USER()")) {
+      account = rows.next() ? rows.getString(1) : connection.getMetaData().getUserName() + "@%";
+    }
+    int at = account.lastIndexOf('@');
+    String user = at < 0 ? account : account.substring(0, at);
+    String host = at < 0 ? "%" : account.substring(at + 1);
+    return sqlString(user) + "@" + sqlString(host);
+  }
+
+  private static String sqlString(String text) {
+    return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+  }
+
+  private static Instant utc(LocalDateTime value) {
+    return value.toInstant(ZoneOffset.UTC);
+  }
+
+  private static String assign(String column) {
+    return column + " = VALUES(" + column + ")";
+  }
+}

@@ -1,0 +1,2 @@
+/** Decides which logical MySQL shard a Spanner change belongs to. */
+package dev.rr.common.routing;
