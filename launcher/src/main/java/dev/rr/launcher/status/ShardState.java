@@ -1,6 +1,7 @@
 package dev.rr.launcher.status;
 
 import com.google.cloud.Timestamp;
+import dev.rr.common.metadata.ShardStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -21,15 +22,12 @@ import java.util.Optional;
  */
 public record ShardState(
     String shard,
-    Optional<String> status,
+    Optional<ShardStatus> status,
     Optional<Timestamp> createdUpto,
     Optional<Timestamp> processedUpto,
     Optional<Timestamp> lastCommit,
     long recordsApplied,
     Optional<String> error) {
-  /** The writer status that stops a shard until an operator acts. */
-  public static final String ERROR = "ERROR";
-
   public ShardState {
     Objects.requireNonNull(shard, "shard");
     Objects.requireNonNull(status, "status");
@@ -41,7 +39,7 @@ public record ShardState(
 
   /** True when the writer stopped this shard with a permanent error. */
   public boolean isError() {
-    return status.filter(ERROR::equals).isPresent();
+    return status.filter(ShardStatus.ERROR::equals).isPresent();
   }
 
   /** Now minus the last applied commit, empty before the first applied change. */

@@ -24,7 +24,7 @@ public final class StatusJson {
     for (ShardState shard : state.shards()) {
       JsonObject row = new JsonObject();
       row.addProperty("shard", shard.shard());
-      row.addProperty("status", shard.status().orElse(null));
+      row.addProperty("status", shard.status().map(Enum::name).orElse(null));
       row.addProperty("createdUpto", shard.createdUpto().map(Object::toString).orElse(null));
       row.addProperty("processedUpto", shard.processedUpto().map(Object::toString).orElse(null));
       row.addProperty("lastCommitTimestamp", shard.lastCommit().map(Object::toString).orElse(null));

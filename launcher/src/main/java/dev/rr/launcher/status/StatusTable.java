@@ -25,7 +25,7 @@ public final class StatusTable {
     for (ShardState shard : state.shards()) {
       rows.add(new String[] {
         shard.shard(),
-        shard.status().orElse("-"),
+        shard.status().map(Enum::name).orElse("-"),
         time(shard.createdUpto()),
         time(shard.processedUpto()),
         time(shard.lastCommit()),
