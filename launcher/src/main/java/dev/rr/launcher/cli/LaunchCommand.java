@@ -3,6 +3,7 @@ package dev.rr.launcher.cli;
 import com.google.cloud.Timestamp;
 import dev.rr.launcher.launch.CustomCode;
 import dev.rr.launcher.launch.DataflowSettings;
+import dev.rr.launcher.launch.DirectPipelines;
 import dev.rr.launcher.launch.Jobs;
 import dev.rr.launcher.launch.LaunchConfig;
 import dev.rr.launcher.launch.Launcher;
@@ -61,6 +62,9 @@ public final class LaunchCommand implements Callable<Integer> {
 
   @Option(names = {"--dry-run", "--dryRun"}, description = "Print everything it would create and run; touch nothing.")
   boolean dryRun;
+
+  @Option(names = "--skipPrivilegeCheck", description = "Do not check the shard users' privileges (e.g. granted through roles).")
+  boolean skipPrivilegeCheck;
 
   @Option(names = "--changeStreamName", required = true, description = "Change stream to read (created if missing).")
   String changeStreamName;
@@ -155,7 +159,8 @@ public final class LaunchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return new Launcher(spec.commandLine().getOut()).launch(toConfig());
+    return new Launcher(spec.commandLine().getOut(), DirectPipelines.reader(),
+        DirectPipelines.writer(), !skipPrivilegeCheck).launch(toConfig());
   }
 
   /** The typed, validated launch described by the parsed options. */
