@@ -14,12 +14,14 @@ import picocli.CommandLine.Spec;
     name = "cutover",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = {
-      "Stop writes to Spanner first. Then this waits until every shard of the run has applied",
-      "all changes committed up to T (now by default): the reader has finished every window",
-      "up to T and each shard has applied the window containing T. Exits 3 when a shard is in",
-      "ERROR or the timeout passes, naming the shards that are behind."
-    })
+    header = "Wait until every shard has applied all changes up to a time.",
+    abbreviateSynopsis = true,
+    usageHelpAutoWidth = true,
+    description =
+        "Stop writes to Spanner first. Then this waits until every shard of the run has applied "
+            + "all changes committed up to T (now by default): the reader has finished every window up "
+            + "to T and each shard has applied the window containing T. Exits 3 when a shard is in "
+            + "ERROR or the timeout passes, naming the shards that are behind.")
 public final class CutoverCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RunOptions run;

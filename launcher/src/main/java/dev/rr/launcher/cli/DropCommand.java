@@ -12,11 +12,13 @@ import picocli.CommandLine.Spec;
     name = "drop",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = {
-      "Removes the run's rows from the metadata tables; with --drop-change-stream also the",
-      "change stream, with --delete-buffer also the buffer files. Asks for confirmation",
-      "unless --yes. Stop the run's pipelines first."
-    })
+    header = "Remove a run's metadata (and optionally change stream and buffer).",
+    abbreviateSynopsis = true,
+    usageHelpAutoWidth = true,
+    description =
+        "Removes the run's rows from the metadata tables; with --drop-change-stream also the "
+            + "change stream, with --delete-buffer also the buffer files. Asks for confirmation unless "
+            + "--yes. Stop the run's pipelines first.")
 public final class DropCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RunOptions run;

@@ -32,12 +32,14 @@ import picocli.CommandLine.Spec;
     name = "launch",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = {
-      "Checks everything a run needs (change stream, metadata database, session and shards files,",
-      "every shard's privileges and checkpoint table), then starts the reader and writer:",
-      "as Dataflow flex templates (printing the gcloud commands and the resume / retry /",
-      "reprocess commands), or in this process on the DirectRunner."
-    })
+    header = "Check prerequisites, then start the reader and writer (Dataflow or in-process).",
+    abbreviateSynopsis = true,
+    usageHelpAutoWidth = true,
+    description =
+        "Checks everything a run needs (change stream, metadata database, session and shards "
+            + "files, every shard's privileges and checkpoint table), then starts the reader and "
+            + "writer: as Dataflow flex templates (printing the gcloud commands and the resume / retry "
+            + "/ reprocess commands), or in this process on the DirectRunner.")
 public final class LaunchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin SpannerOptions spanner;

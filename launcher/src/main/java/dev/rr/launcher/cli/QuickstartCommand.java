@@ -13,12 +13,14 @@ import picocli.CommandLine.Spec;
     name = "quickstart",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = {
-      "Starts a Spanner emulator and a private MariaDB (or uses given ones), creates a sharded",
-      "sample (interleaved parent/child tables and accounts, session file, 3 shards), runs the",
-      "reader and writer on the DirectRunner, drives a mixed workload with a live progress line,",
-      "then runs cutover and verify and prints the result. Leaves nothing running."
-    })
+    header = "Run the whole path locally on embedded services, then cut over and verify.",
+    abbreviateSynopsis = true,
+    usageHelpAutoWidth = true,
+    description =
+        "Starts a Spanner emulator and a private MariaDB (or uses given ones), creates a sharded "
+            + "sample (interleaved parent/child tables and accounts, session file, 3 shards), runs the "
+            + "reader and writer on the DirectRunner, drives a mixed workload with a live progress "
+            + "line, then runs cutover and verify and prints the result. Leaves nothing running.")
 public final class QuickstartCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

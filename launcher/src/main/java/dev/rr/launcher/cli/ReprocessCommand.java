@@ -14,10 +14,12 @@ import picocli.CommandLine.Spec;
     name = "reprocess",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = {
-      "Sets the given shards of a run to REPROCESS. The next writer launched with",
-      "--writerRunMode reprocess works on exactly those shards, from their checkpoints."
-    })
+    header = "Mark shards REPROCESS for the next writer launch.",
+    abbreviateSynopsis = true,
+    usageHelpAutoWidth = true,
+    description =
+        "Sets the given shards of a run to REPROCESS. The next writer launched with "
+            + "--writerRunMode reprocess works on exactly those shards, from their checkpoints.")
 public final class ReprocessCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RunOptions run;

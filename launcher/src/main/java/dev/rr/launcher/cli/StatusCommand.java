@@ -13,11 +13,13 @@ import picocli.CommandLine.Spec;
     name = "status",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = {
-      "Shows a run's progress per shard: state, files created up to, applied up to, last applied",
-      "commit time, lag (now - last applied commit) and buffer backlog (created - applied),",
-      "records applied, last error."
-    })
+    header = "Show a run's progress per shard.",
+    abbreviateSynopsis = true,
+    usageHelpAutoWidth = true,
+    description =
+        "Shows a run's progress per shard: state, files created up to, applied up to, last "
+            + "applied commit time, lag (now - last applied commit) and buffer backlog (created - "
+            + "applied), records applied, last error.")
 public final class StatusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RunOptions run;

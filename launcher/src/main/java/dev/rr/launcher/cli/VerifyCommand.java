@@ -16,12 +16,14 @@ import picocli.CommandLine.Spec;
     name = "verify",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = {
-      "Compares Spanner (at one read timestamp) with every shard, table by table through the",
-      "session mapping: row counts and per-row checksums, in primary-key chunks. Each shard must",
-      "hold exactly the Spanner rows routed to it. Lists the first missing, extra and different",
-      "keys per table; exits 1 when anything differs."
-    })
+    header = "Compare Spanner with every shard, row by row.",
+    abbreviateSynopsis = true,
+    usageHelpAutoWidth = true,
+    description =
+        "Compares Spanner (at one read timestamp) with every shard, table by table through the "
+            + "session mapping: row counts and per-row checksums, in primary-key chunks. Each shard "
+            + "must hold exactly the Spanner rows routed to it. Lists the first missing, extra and "
+            + "different keys per table; exits 1 when anything differs.")
 public final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin SpannerOptions spanner;
