@@ -61,6 +61,7 @@ public final class PipelineParameters {
     params.put("runIdentifier", config.run().runIdentifier());
     params.put("runMode", config.run().writerRunMode());
     rep.startTimestamp().ifPresent(t -> params.put("startTimestamp", t.toString()));
+    rep.endTimestamp().ifPresent(t -> params.put("endTimestamp", t.toString()));
     params.put("windowDuration", DurationConverter.format(rep.windowDuration()));
     config.customCode().transformation().ifPresent(plugin -> {
       params.put("transformationJarPath", plugin.jarPath());
