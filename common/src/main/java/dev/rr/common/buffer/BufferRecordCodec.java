@@ -187,7 +187,8 @@ public final class BufferRecordCodec {
       return ModType.parse(value);
     } catch (IllegalArgumentException e) {
       throw new BufferFormatException(
-          "field " + MOD_TYPE + " is " + quote(value) + ", expected INSERT, UPDATE or DELETE", e);
+          "field " + MOD_TYPE + " is \"" + quote(value) + "\", expected INSERT, UPDATE or DELETE",
+          e);
     }
   }
 

@@ -102,7 +102,7 @@ class BufferFileReaderTest {
   @Test
   void shouldStreamLargeFiles() throws Exception {
     ResourceId file = local(dir.resolve("large.txt"));
-    int count = 50_000;
+    int count = 20_000;
     try (BufferFileWriter writer = BufferFileWriter.create(file)) {
       for (int i = 0; i < count; i++) {
         writer.write(TestRecords.record(i, 0, "t", 0));

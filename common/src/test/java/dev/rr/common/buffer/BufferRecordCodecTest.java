@@ -151,7 +151,7 @@ class BufferRecordCodecTest {
       value = {
         "missing table | \"tableName\":\"T\", | field tableName missing",
         "numeric table | \"tableName\":\"T\" | field tableName is 5",
-        "bad mod type | \"modType\":\"INSERT\" | field modType is UPSERT",
+        "bad mod type | \"modType\":\"INSERT\" | field modType is \"UPSERT\"",
         "fractional count | \"numberOfRecordsInTransaction\":1 | field numberOfRecordsInTransaction is 1.5",
         "bad nanos | \"nanos\":0 | field commitTimestamp",
         "empty mods | \"mods\":[{\"keysJson\":\"{}\"}] | field mods is []",

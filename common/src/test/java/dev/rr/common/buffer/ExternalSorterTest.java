@@ -54,7 +54,7 @@ class ExternalSorterTest {
   }
 
   @ParameterizedTest(name = "{0} records, {1} in memory")
-  @CsvSource({"10000, 10", "10000, 9999", "10001, 100", "10, 10", "0, 5", "5000, 1"})
+  @CsvSource({"10000, 10", "10000, 9999", "10001, 100", "10, 10", "0, 5", "2000, 1"})
   void shouldSortAnyVolumeInBoundedMemoryAndKeepEqualKeysInInsertionOrder(
       int count, int maxInMemory) throws Exception {
     List<ChangeRecord> records = TestRecords.shuffled(count, count + maxInMemory);
