@@ -1,6 +1,9 @@
 package dev.rr.launcher.cli;
 
 import com.google.cloud.Timestamp;
+import dev.rr.common.config.FiltrationMode;
+import dev.rr.common.config.ReaderRunMode;
+import dev.rr.common.config.WriterRunMode;
 import dev.rr.launcher.launch.CustomCode;
 import dev.rr.launcher.launch.DataflowSettings;
 import dev.rr.launcher.launch.DirectPipelines;
@@ -54,13 +57,13 @@ public final class LaunchCommand implements Callable<Integer> {
   @Option(names = "--runIdentifier", description = "Run key in the metadata (default: the UTC time, e.g. 2024-05-01t10-15-30z).")
   String runIdentifier;
 
-  @Option(names = "--readerRunMode", defaultValue = "regular", converter = RunModeNames.Reader.class,
+  @Option(names = "--readerRunMode", defaultValue = "regular", converter = NamedOptionConverter.Reader.class,
       description = "regular or resume (default: ${DEFAULT-VALUE}).")
-  String readerRunMode;
+  ReaderRunMode readerRunMode;
 
-  @Option(names = "--writerRunMode", defaultValue = "regular", converter = RunModeNames.Writer.class,
+  @Option(names = "--writerRunMode", defaultValue = "regular", converter = NamedOptionConverter.Writer.class,
       description = "regular, resume, resumeAll, resumeSuccess, resumeFailed or reprocess (default: ${DEFAULT-VALUE}).")
-  String writerRunMode;
+  WriterRunMode writerRunMode;
 
   @Option(names = {"--dry-run", "--dryRun"}, description = "Print everything it would create and run; touch nothing.")
   boolean dryRun;
@@ -91,9 +94,9 @@ public final class LaunchCommand implements Callable<Integer> {
   @Option(names = "--sourceShardsFilePath", required = true, description = "Shards file (JSON array of shards).")
   String shardsFilePath;
 
-  @Option(names = "--filtrationMode", defaultValue = "forward_migration", converter = RunModeNames.Filtration.class,
+  @Option(names = "--filtrationMode", defaultValue = "forward_migration", converter = NamedOptionConverter.Filtration.class,
       description = "forward_migration or none (default: ${DEFAULT-VALUE}).")
-  String filtrationMode;
+  FiltrationMode filtrationMode;
 
   @Option(names = "--skipDirectoryName", defaultValue = "skip", description = "Buffer directory for records of unmapped tables (default: ${DEFAULT-VALUE}).")
   String skipDirectoryName;

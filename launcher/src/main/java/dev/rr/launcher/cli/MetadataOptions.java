@@ -1,5 +1,6 @@
 package dev.rr.launcher.cli;
 
+import dev.rr.common.config.TableSuffix;
 import dev.rr.launcher.spanner.MetadataTarget;
 import dev.rr.launcher.spanner.SpannerTarget;
 import picocli.CommandLine.Option;
@@ -27,7 +28,7 @@ public final class MetadataOptions {
     String databaseId =
         SpannerOptions.nonBlank(database).orElse(defaultDatabase(source.databaseId()));
     return new MetadataTarget(
-        source.withDatabase(instanceId, databaseId), SpannerOptions.nonBlank(tableSuffix));
+        source.withDatabase(instanceId, databaseId), TableSuffix.fromOption(tableSuffix));
   }
 
   /** Spanner database ids are at most 30 characters. */

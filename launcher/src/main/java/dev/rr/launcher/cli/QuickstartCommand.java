@@ -1,11 +1,17 @@
 package dev.rr.launcher.cli;
 
+import dev.rr.launcher.ExitCode;
+import dev.rr.launcher.launch.DirectPipelines;
+import dev.rr.launcher.quickstart.Quickstart;
+import dev.rr.launcher.quickstart.QuickstartSettings;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code rr quickstart}: the whole path on local services, ending with cutover and verify. */
@@ -45,6 +51,10 @@ public final class QuickstartCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Workload random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--cutoverTimeout", defaultValue = "2m", converter = DurationConverter.class,
+      description = "How long cutover may wait for the shards (default: ${DEFAULT-VALUE}).")
+  Duration cutoverTimeout;
+
   @Option(names = "--emulatorHost", description = "Use this running Spanner emulator (host:port) instead of starting one.")
   String emulatorHost;
 
@@ -62,6 +72,17 @@ public final class QuickstartCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    throw new UnsupportedOperationException("quickstart is not wired yet");
+    Optional<QuickstartSettings.MySqlEndpoint> mysql = SpannerOptions.nonBlank(mysqlHost)
+        .map(host -> new QuickstartSettings.MySqlEndpoint(host, mysqlPort, mysqlUser, mysqlPassword));
+    QuickstartSettings settings;
+    try {
+      settings = new QuickstartSettings(workDir, duration, windowDuration, shards, rate, seed,
+          SpannerOptions.nonBlank(emulatorHost), mysql, cutoverTimeout);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    Quickstart.Result result = new Quickstart(settings, DirectPipelines.reader(),
+        DirectPipelines.writer(), spec.commandLine().getOut()).run();
+    return result.passed() ? ExitCode.OK : ExitCode.FAILURE;
   }
 }

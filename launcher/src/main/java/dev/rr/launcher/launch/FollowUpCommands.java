@@ -1,5 +1,7 @@
 package dev.rr.launcher.launch;
 
+import dev.rr.common.config.ReaderRunMode;
+import dev.rr.common.config.WriterRunMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +26,12 @@ public final class FollowUpCommands {
     List<FollowUp> result = new ArrayList<>();
     result.add(new FollowUp("watch progress", List.of(
         "rr status --runIdentifier " + runId + " " + target(config) + " --watch")));
-    LaunchConfig resume = config.withRun(config.run().with(Jobs.BOTH, "resume", "resumeAll"));
+    LaunchConfig resume = config.withRun(config.run().with(Jobs.BOTH, ReaderRunMode.RESUME, WriterRunMode.RESUME_ALL));
     result.add(new FollowUp("resume (all shards, after a stop)", commands(resume, "resume")));
-    LaunchConfig retry = config.withRun(config.run().with(Jobs.WRITER, "regular", "resumeFailed"));
+    LaunchConfig retry = config.withRun(config.run().with(Jobs.WRITER, ReaderRunMode.REGULAR, WriterRunMode.RESUME_FAILED));
     result.add(new FollowUp("retry the shards in ERROR (after fixing the cause)",
         commands(retry, "retry")));
-    LaunchConfig reprocess = config.withRun(config.run().with(Jobs.WRITER, "regular", "reprocess"));
+    LaunchConfig reprocess = config.withRun(config.run().with(Jobs.WRITER, ReaderRunMode.REGULAR, WriterRunMode.REPROCESS));
     List<String> reprocessLines = new ArrayList<>();
     reprocessLines.add(
         "rr reprocess --runIdentifier " + runId + " " + target(config) + " --shards <id,id>");

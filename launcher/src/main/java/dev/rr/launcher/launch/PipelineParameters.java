@@ -32,10 +32,10 @@ public final class PipelineParameters {
     params.put("sourceShardsFilePath", rep.shardsFile());
     params.put("windowDuration", DurationConverter.format(rep.windowDuration()));
     params.put("gcsOutputDirectory", rep.bufferDirectory());
-    params.put("filtrationMode", rep.filtrationMode());
+    params.put("filtrationMode", rep.filtrationMode().optionName());
     params.put("skipDirectoryName", rep.skipDirectoryName());
     params.put("runIdentifier", config.run().runIdentifier());
-    params.put("runMode", config.run().readerRunMode());
+    params.put("runMode", config.run().readerRunMode().optionName());
     config.customCode().shardIdFetcher().ifPresent(plugin -> {
       params.put("shardingCustomJarPath", plugin.jarPath());
       params.put("shardingCustomClassName", plugin.className());
@@ -59,7 +59,7 @@ public final class PipelineParameters {
     params.put("spannerProjectId", config.source().projectId());
     putMetadata(params, config);
     params.put("runIdentifier", config.run().runIdentifier());
-    params.put("runMode", config.run().writerRunMode());
+    params.put("runMode", config.run().writerRunMode().optionName());
     rep.startTimestamp().ifPresent(t -> params.put("startTimestamp", t.toString()));
     rep.endTimestamp().ifPresent(t -> params.put("endTimestamp", t.toString()));
     params.put("windowDuration", DurationConverter.format(rep.windowDuration()));
@@ -76,7 +76,7 @@ public final class PipelineParameters {
   private static void putMetadata(Map<String, String> params, LaunchConfig config) {
     params.put("metadataInstance", config.metadata().database().instanceId());
     params.put("metadataDatabase", config.metadata().database().databaseId());
-    config.metadata().tableSuffix().ifPresent(s -> params.put("metadataTableSuffix", s));
+    config.metadata().tableSuffix().ifPresent(s -> params.put("metadataTableSuffix", s.value()));
   }
 
   private static void putEndpoint(Map<String, String> params, SpannerTarget target) {

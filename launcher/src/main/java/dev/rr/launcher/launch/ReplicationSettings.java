@@ -1,6 +1,7 @@
 package dev.rr.launcher.launch;
 
 import com.google.cloud.Timestamp;
+import dev.rr.common.config.FiltrationMode;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Objects;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * @param bufferDirectory the buffer ({@code gs://...} or a local directory)
  * @param sessionFile session file path; empty means identity mapping
  * @param shardsFile shards file path
- * @param filtrationMode {@code forward_migration} or {@code none}
+ * @param filtrationMode which change records the reader drops
  * @param skipDirectoryName directory (under the buffer) for records of unknown tables
  * @param sourceTimezone time zone offset of the MySQL shards
  */
@@ -28,7 +29,7 @@ public record ReplicationSettings(
     String bufferDirectory,
     Optional<String> sessionFile,
     String shardsFile,
-    String filtrationMode,
+    FiltrationMode filtrationMode,
     String skipDirectoryName,
     ZoneOffset sourceTimezone) {
   public ReplicationSettings {

@@ -17,8 +17,8 @@ public final class RrLaunchArgs {
     args.add("--jobs=" + run.jobs().name().toLowerCase(Locale.ROOT));
     args.add("--runner=" + run.runner().name().toLowerCase(Locale.ROOT));
     args.add("--runIdentifier=" + run.runIdentifier());
-    args.add("--readerRunMode=" + run.readerRunMode());
-    args.add("--writerRunMode=" + run.writerRunMode());
+    args.add("--readerRunMode=" + run.readerRunMode().optionName());
+    args.add("--writerRunMode=" + run.writerRunMode().optionName());
     args.add("--spannerProjectId=" + config.source().projectId());
     args.add("--instanceId=" + config.source().instanceId());
     args.add("--databaseId=" + config.source().databaseId());
@@ -35,7 +35,7 @@ public final class RrLaunchArgs {
     args.add("--bufferDirectory=" + rep.bufferDirectory());
     rep.sessionFile().ifPresent(f -> args.add("--sessionFilePath=" + f));
     args.add("--sourceShardsFilePath=" + rep.shardsFile());
-    args.add("--filtrationMode=" + rep.filtrationMode());
+    args.add("--filtrationMode=" + rep.filtrationMode().optionName());
     args.add("--skipDirectoryName=" + rep.skipDirectoryName());
     args.add("--sourceDbTimezoneOffset=" + rep.sourceTimezone().getId().replace("Z", "+00:00"));
     config.customCode().shardIdFetcher().ifPresent(p -> {

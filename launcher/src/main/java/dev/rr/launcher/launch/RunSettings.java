@@ -1,5 +1,7 @@
 package dev.rr.launcher.launch;
 
+import dev.rr.common.config.ReaderRunMode;
+import dev.rr.common.config.WriterRunMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -11,16 +13,16 @@ import java.util.Objects;
  * @param jobs reader, writer or both
  * @param runner Dataflow or the in-process DirectRunner
  * @param runIdentifier the key of the run's progress in the metadata tables
- * @param readerRunMode reader run mode name ({@code regular} or {@code resume})
- * @param writerRunMode writer run mode name ({@code regular}, {@code resumeAll}, ...)
+ * @param readerRunMode reader run mode
+ * @param writerRunMode writer run mode
  * @param dryRun print what would be created and run, touch nothing
  */
 public record RunSettings(
     Jobs jobs,
     Runner runner,
     String runIdentifier,
-    String readerRunMode,
-    String writerRunMode,
+    ReaderRunMode readerRunMode,
+    WriterRunMode writerRunMode,
     boolean dryRun) {
   public RunSettings {
     Objects.requireNonNull(jobs, "jobs");
@@ -40,7 +42,7 @@ public record RunSettings(
   }
 
   /** The same settings with other run modes and jobs, for the follow-up commands. */
-  public RunSettings with(Jobs otherJobs, String otherReaderMode, String otherWriterMode) {
+  public RunSettings with(Jobs otherJobs, ReaderRunMode otherReaderMode, WriterRunMode otherWriterMode) {
     return new RunSettings(otherJobs, runner, runIdentifier, otherReaderMode, otherWriterMode, false);
   }
 }

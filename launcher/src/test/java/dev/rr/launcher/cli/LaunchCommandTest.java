@@ -3,6 +3,9 @@ package dev.rr.launcher.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rr.common.config.FiltrationMode;
+import dev.rr.common.config.ReaderRunMode;
+import dev.rr.common.config.WriterRunMode;
 import dev.rr.launcher.ExitCode;
 import dev.rr.launcher.RrRun;
 import dev.rr.launcher.launch.Jobs;
@@ -39,10 +42,10 @@ class LaunchCommandTest {
 
     assertEquals(Jobs.BOTH, config.run().jobs());
     assertEquals(Runner.DIRECT, config.run().runner());
-    assertEquals("regular", config.run().readerRunMode());
-    assertEquals("regular", config.run().writerRunMode());
+    assertEquals(ReaderRunMode.REGULAR, config.run().readerRunMode());
+    assertEquals(WriterRunMode.REGULAR, config.run().writerRunMode());
     assertEquals(Duration.ofSeconds(10), config.replication().windowDuration());
-    assertEquals("forward_migration", config.replication().filtrationMode());
+    assertEquals(FiltrationMode.FORWARD_MIGRATION, config.replication().filtrationMode());
     assertEquals("skip", config.replication().skipDirectoryName());
     assertEquals("i", config.metadata().database().instanceId());
     assertEquals("db_rrmeta", config.metadata().database().databaseId());
@@ -67,7 +70,7 @@ class LaunchCommandTest {
     assertEquals(Jobs.WRITER, config.run().jobs());
     assertEquals(Duration.ofSeconds(2), config.replication().windowDuration());
     assertEquals("2024-05-01T11:00:00.500000000Z", config.replication().endTimestamp().get().toString());
-    assertEquals("resumeFailed", config.run().writerRunMode());
+    assertEquals(WriterRunMode.RESUME_FAILED, config.run().writerRunMode());
     assertEquals("+05:30", config.replication().sourceTimezone().getId());
     assertEquals("4", config.extraWriterParameters().get("maxConnections"));
   }
@@ -86,7 +89,7 @@ class LaunchCommandTest {
     RrRun run = RrRun.of(args("--runner=direct", "--windowDuration=10 seconds", "--dry-run"));
 
     assertEquals(ExitCode.USAGE, run.exitCode());
-    assertTrue(run.err().contains("'10 seconds' is not a duration"), run.err());
+    assertTrue(run.err().contains("'10 seconds' is not a valid duration"), run.err());
   }
 
   @Test
