@@ -31,7 +31,7 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--sourceShardsFilePath", required = true, description = "Shards file (JSON array of shards).")
   String shardsFilePath;
 
-  @Option(names = "--sessionFilePath", description = "Session file (default: identity mapping).")
+  @Option(names = "--sessionFilePath", description = "Session file (default: identity mapping, read from Spanner and the first shard).")
   String sessionFilePath;
 
   @Option(names = "--readTimestamp", converter = TimestampConverter.class,

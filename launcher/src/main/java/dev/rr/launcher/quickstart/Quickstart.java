@@ -11,6 +11,7 @@ import dev.rr.common.input.Shard;
 import dev.rr.common.input.ShardsFile;
 import dev.rr.common.local.SpannerEmulator;
 import dev.rr.common.metadata.MetadataStore;
+import dev.rr.common.schema.SchemaMapping;
 import dev.rr.launcher.launch.CustomCode;
 import dev.rr.launcher.launch.Jobs;
 import dev.rr.launcher.launch.LaunchConfig;
@@ -133,10 +134,10 @@ public final class Quickstart {
       List<Shard> shards = ShardsFile.load(config.replication().shardsFile(), SecretResolver.none());
       Optional<VerifyReport> report = Optional.empty();
       if (cutover.verdict() == CutoverCheck.Verdict.DONE) {
+        SchemaMapping mapping = SessionFile.load(config.replication().sessionFile().orElseThrow());
         report = Optional.of(new Verifier(
-            spanner.getDatabaseClient(SpannerClients.databaseId(config.source())),
-            SessionFile.load(config.replication().sessionFile().orElseThrow()),
-            ShardDatabases.defaultRouter(shards), ShardDatabases.of(shards),
+            spanner.getDatabaseClient(SpannerClients.databaseId(config.source())), mapping,
+            ShardDatabases.defaultRouter(mapping, shards), ShardDatabases.of(shards),
             VerifyConfig.at(at)).verify(line -> { }));
         report.get().print(out);
       }

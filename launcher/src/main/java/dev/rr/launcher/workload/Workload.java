@@ -95,25 +95,30 @@ public final class Workload {
     return stats;
   }
 
-  /** One random transaction. */
+  /** One random transaction; an operation with nothing to act on becomes an insert instead. */
   void step() {
     String shard = config.shardIds().get(random.nextInt(config.shardIds().size()));
     ShardRows shardRows = rows.get(shard);
     int choice = random.nextInt(100);
-    if (choice < 27 && shardRows.accounts.size() >= 2) {
-      transfer(shardRows);
+    boolean done;
+    if (choice < 27) {
+      done = transfer(shardRows);
     } else if (choice < 50) {
       insertFamily(shard, shardRows, random.nextBoolean());
+      done = true;
     } else if (choice < 65) {
-      update(shardRows);
+      done = update(shardRows);
     } else if (choice < 72) {
-      insertChild(shard, shardRows);
+      done = insertChild(shard, shardRows);
     } else if (choice < 82) {
-      deleteChild(shardRows);
+      done = deleteChild(shardRows);
     } else if (choice < 91) {
-      deleteParent1(shardRows);
+      done = deleteParent1(shardRows);
     } else {
-      deleteParent2(shardRows);
+      done = deleteParent2(shardRows);
+    }
+    if (!done) {
+      insertFamily(shard, shardRows, random.nextBoolean());
     }
   }
 
@@ -136,18 +141,18 @@ public final class Workload {
     stats.committed(mutations.size(), 0, 0, false);
   }
 
-  private void insertChild(String shard, ShardRows shardRows) {
+  private boolean insertChild(String shard, ShardRows shardRows) {
     boolean first = random.nextBoolean();
     List<Long> parents = first ? shardRows.parent1 : shardRows.parent2;
     if (parents.isEmpty()) {
-      insertFamily(shard, shardRows, first);
-      return;
+      return false;
     }
     long parent = pick(parents);
     long child = nextChildId++;
     client.write(List.of(childInsert(first, shard, parent, child)));
     (first ? shardRows.child11 : shardRows.child21).get(parent).add(child);
     stats.committed(1, 0, 0, false);
+    return true;
   }
 
   private Mutation childInsert(boolean first, String shard, long parent, long child) {
@@ -157,7 +162,7 @@ public final class Workload {
     return withTimes(insert, true).set(SHARD_ID_COLUMN).to(shard).build();
   }
 
-  private void update(ShardRows shardRows) {
+  private boolean update(ShardRows shardRows) {
     List<Mutation> mutations = new ArrayList<>();
     int table = random.nextInt(4);
     if (table == 0 && !shardRows.parent1.isEmpty()) {
@@ -170,7 +175,7 @@ public final class Workload {
       List<Long> parents = children.entrySet().stream().filter(e -> !e.getValue().isEmpty())
           .map(Map.Entry::getKey).sorted().toList();
       if (parents.isEmpty()) {
-        return;
+        return false;
       }
       long parent = parents.get(random.nextInt(parents.size()));
       long child = pick(children.get(parent));
@@ -181,15 +186,16 @@ public final class Workload {
     }
     client.write(mutations);
     stats.committed(0, mutations.size(), 0, false);
+    return true;
   }
 
-  private void deleteChild(ShardRows shardRows) {
+  private boolean deleteChild(ShardRows shardRows) {
     boolean first = random.nextBoolean();
     Map<Long, List<Long>> children = first ? shardRows.child11 : shardRows.child21;
     List<Long> parents = children.entrySet().stream().filter(e -> !e.getValue().isEmpty())
         .map(Map.Entry::getKey).sorted().toList();
     if (parents.isEmpty()) {
-      return;
+      return false;
     }
     long parent = parents.get(random.nextInt(parents.size()));
     List<Long> siblings = children.get(parent);
@@ -198,12 +204,13 @@ public final class Workload {
         : Mutation.delete("child21", Key.of(parent, child))));
     siblings.remove(Long.valueOf(child));
     stats.committed(0, 0, 1, false);
+    return true;
   }
 
   /** parent1 has no cascade in Spanner: its children are deleted first, in the same transaction. */
-  private void deleteParent1(ShardRows shardRows) {
+  private boolean deleteParent1(ShardRows shardRows) {
     if (shardRows.parent1.isEmpty()) {
-      return;
+      return false;
     }
     long parent = pick(shardRows.parent1);
     List<Mutation> mutations = new ArrayList<>();
@@ -215,21 +222,26 @@ public final class Workload {
     shardRows.parent1.remove(Long.valueOf(parent));
     shardRows.child11.remove(parent);
     stats.committed(0, 0, mutations.size(), false);
+    return true;
   }
 
   /** parent2's interleaved children go with it (ON DELETE CASCADE). */
-  private void deleteParent2(ShardRows shardRows) {
+  private boolean deleteParent2(ShardRows shardRows) {
     if (shardRows.parent2.isEmpty()) {
-      return;
+      return false;
     }
     long parent = pick(shardRows.parent2);
     client.write(List.of(Mutation.delete("parent2", Key.of(parent))));
     shardRows.parent2.remove(Long.valueOf(parent));
     shardRows.child21.remove(parent);
     stats.committed(0, 0, 1, false);
+    return true;
   }
 
-  private void transfer(ShardRows shardRows) {
+  private boolean transfer(ShardRows shardRows) {
+    if (shardRows.accounts.size() < 2) {
+      return false;
+    }
     int from = random.nextInt(shardRows.accounts.size());
     int to = (from + 1 + random.nextInt(shardRows.accounts.size() - 1)) % shardRows.accounts.size();
     long fromId = shardRows.accounts.get(from);
@@ -247,6 +259,7 @@ public final class Workload {
       return null;
     });
     stats.committed(0, 2, 0, true);
+    return true;
   }
 
   private Mutation.WriteBuilder withTimes(Mutation.WriteBuilder row, boolean insert) {
