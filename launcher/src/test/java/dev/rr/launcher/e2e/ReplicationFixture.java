@@ -12,6 +12,7 @@ import dev.rr.common.input.SessionFile;
 import dev.rr.common.input.Shard;
 import dev.rr.common.input.ShardsFile;
 import dev.rr.common.metadata.MetadataStore;
+import dev.rr.common.metadata.ShardProgress;
 import dev.rr.common.schema.SchemaMapping;
 import dev.rr.launcher.launch.ChangeStreamDdl;
 import dev.rr.launcher.launch.CustomCode;
@@ -189,10 +190,35 @@ final class ReplicationFixture implements AutoCloseable {
     writers.clear();
   }
 
+  /**
+   * Stops the writers as a crash would: cancels them and, meanwhile, kills every MySQL session
+   * they hold, so that an open window transaction is rolled back rather than finished.
+   */
+  void killWriters() throws SQLException, InterruptedException {
+    writers.forEach(ReplicationFixture::cancel);
+    for (int round = 0; round < 3; round++) {
+      for (MySqlTestDatabase database : shardDatabases) {
+        ShardFaults.killSessions(database);
+      }
+      Thread.sleep(300);
+    }
+    stopWriters();
+    log("writers killed");
+  }
+
+  /** The writer's progress rows of this run, by shard. */
+  Map<String, ShardProgress> shardProgress() {
+    return metadataStore().fileProcessProgress().read(runId);
+  }
+
+  MetadataStore metadataStore() {
+    return SpannerClients.metadata(env.spanner(),
+        config(ReaderRunMode.REGULAR, WriterRunMode.REGULAR).metadata());
+  }
+
   /** Waits until every shard applied everything committed up to {@code at} (or a shard failed). */
   CutoverCheck.Outcome cutover(Timestamp at) throws InterruptedException {
-    MetadataStore store = SpannerClients.metadata(env.spanner(),
-        config(ReaderRunMode.REGULAR, WriterRunMode.REGULAR).metadata());
+    MetadataStore store = metadataStore();
     MetadataRunStateSource states = new MetadataRunStateSource(
         store.fileCreateProgress(), store.fileProcessProgress(), Clock.systemUTC());
     CutoverCheck.Outcome outcome = new CutoverWaiter(states, Clock.systemUTC(),
@@ -247,12 +273,16 @@ final class ReplicationFixture implements AutoCloseable {
     return shards.toString();
   }
 
-  private static void stop(PipelineResult pipeline) {
+  private static void cancel(PipelineResult pipeline) {
     try {
       pipeline.cancel();
     } catch (IOException | RuntimeException e) {
       // Cancelling a pipeline that already failed reports that failure; it is stopped either way.
     }
+  }
+
+  private static void stop(PipelineResult pipeline) {
+    cancel(pipeline);
     try {
       pipeline.waitUntilFinish(org.joda.time.Duration.standardSeconds(30));
     } catch (RuntimeException e) {

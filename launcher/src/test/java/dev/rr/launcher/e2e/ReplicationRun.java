@@ -55,11 +55,23 @@ final class ReplicationRun {
         Duration.ofMillis((long) (seconds * 1000 * SCALE)), perSecond);
   }
 
+  /** The scenario's part after the workload stopped and before the cutover (e.g. a repair). */
+  @FunctionalInterface
+  interface After {
+    void run() throws Exception;
+  }
+
   /**
    * Runs {@code config}'s workload against the fixture (pipelines already started), does {@code
    * during} meanwhile, then cuts over and verifies.
    */
   static Outcome run(ReplicationFixture fixture, WorkloadConfig config, During during)
+      throws Exception {
+    return run(fixture, config, during, () -> { });
+  }
+
+  /** {@link #run(ReplicationFixture, WorkloadConfig, During)} with {@code after} before the cutover. */
+  static Outcome run(ReplicationFixture fixture, WorkloadConfig config, During during, After after)
       throws Exception {
     Workload workload = new Workload(fixture.client(), config, SpannerRetry.forEmulator().withMaxAttempts(50));
     workload.createAccounts();
@@ -84,6 +96,7 @@ final class ReplicationRun {
         throw new IllegalStateException("the workload failed: " + failure.get(), failure.get());
       }
       fixture.log("workload done: %s", workload.stats());
+      after.run();
       return cutOverAndVerify(fixture, sampler, workload.stats());
     }
   }
