@@ -61,7 +61,7 @@ import org.apache.beam.sdk.PipelineResult;
 final class ReplicationFixture implements AutoCloseable {
   static final List<String> SHARD_IDS = List.of("shard1", "shard2", "shard3");
   static final String CHANGE_STREAM = "rrstream";
-  static final Duration WINDOW = Duration.ofSeconds(1);
+  static final Duration WINDOW = Duration.ofSeconds(2);
   static final Duration CUTOVER_TIMEOUT = Duration.ofMinutes(3);
   /** Writer options the suite sets beyond the launch's: look for new windows often. */
   static final Map<String, String> WRITER_EXTRAS = Map.of("pollInterval", "300ms");
@@ -75,9 +75,35 @@ final class ReplicationFixture implements AutoCloseable {
   final Path sessionFile;
   final Path shardsFile;
   final String runId;
-  final Timestamp start;
-  final PrintWriter out = new PrintWriter(System.out, true);
+  /** First commit time replicated: reset after the pre-launch checks, so the reader starts near now. */
+  Timestamp start;
   private final long createdNanos = System.nanoTime();
+  /** Standard output with every line prefixed like {@link #log}. */
+  final PrintWriter out = new PrintWriter(new java.io.Writer() {
+    private final StringBuilder line = new StringBuilder();
+
+    @Override
+    public synchronized void write(char[] chars, int offset, int length) {
+      for (int i = offset; i < offset + length; i++) {
+        if (chars[i] == '\n') {
+          log("%s", line);
+          line.setLength(0);
+        } else {
+          line.append(chars[i]);
+        }
+      }
+    }
+
+    @Override
+    public void flush() {
+      System.out.flush();
+    }
+
+    @Override
+    public void close() {
+      flush();
+    }
+  }, true);
   private final List<PipelineResult> readers = new ArrayList<>();
   private final List<PipelineResult> writers = new ArrayList<>();
 
@@ -132,7 +158,7 @@ final class ReplicationFixture implements AutoCloseable {
 
   /** Prints a progress line prefixed with the run and the seconds since the fixture was made. */
   void log(String format, Object... args) {
-    out.printf("[%s +%.1fs] %s%n", runId, (System.nanoTime() - createdNanos) / 1e9,
+    System.out.printf("[%s +%.1fs] %s%n", runId, (System.nanoTime() - createdNanos) / 1e9,
         String.format(format, args));
   }
 
@@ -158,6 +184,7 @@ final class ReplicationFixture implements AutoCloseable {
   void preLaunchChecks() throws Exception {
     log("databases ready; pre-launch checks");
     new PreLaunchChecks(env.spanner(), out, true).run(config(ReaderRunMode.REGULAR, WriterRunMode.REGULAR));
+    start = Timestamp.now();
   }
 
   /** Starts the reader in {@code mode}, as {@code rr launch --runner direct} does. */
