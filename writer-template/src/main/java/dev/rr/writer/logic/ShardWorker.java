@@ -64,6 +64,9 @@ public final class ShardWorker {
   private ShardStatus status = ShardStatus.SUCCESS;
   private String error;
   private boolean failed;
+  /** The ERROR row is written: until then a failed shard keeps trying to write it. */
+  private boolean failureRecorded;
+  private String failedRecordLine;
 
   /**
    * @param appliers makes the window applier once the shard's constraints are known
@@ -94,7 +97,7 @@ public final class ShardWorker {
   /** Works for about {@code budget}, then says whether and when to call again. */
   public synchronized RunResult runFor(Duration budget) {
     if (failed) {
-      return new RunResult(Outcome.FAILED, Duration.ZERO);
+      return failedResult();
     }
     Instant deadline = services.clock().instant().plus(budget);
     try {
@@ -134,7 +137,7 @@ public final class ShardWorker {
         return retryLater(e);
       }
       fail(e);
-      return new RunResult(Outcome.FAILED, Duration.ZERO);
+      return failedResult();
     } catch (IOException | RuntimeException e) {
       // Listing the buffer or reading the metadata: both services may come back.
       LOG.warn("[shard={}] cannot look for work, retrying: {}", settings.shard(), e.toString());
@@ -239,8 +242,22 @@ public final class ShardWorker {
       }
     }
     error = text;
+    failedRecordLine = recordLine;
     LOG.error("[shard={}] stopped by a permanent error: {}", settings.shard(), text, e);
-    reporter.report(state(recordLine), true);
+    failureRecorded = reporter.report(state(recordLine), true);
+  }
+
+  /**
+   * FAILED once the ERROR row is in the metadata; until then WAIT and write it again: a shard
+   * that stops must say so where operators and the cutover look, not only in a log line.
+   */
+  private RunResult failedResult() {
+    if (!failureRecorded) {
+      failureRecorded = reporter.report(state(failedRecordLine), true);
+    }
+    return failureRecorded
+        ? new RunResult(Outcome.FAILED, Duration.ZERO)
+        : new RunResult(Outcome.WAIT, backoff.nextDelay());
   }
 
   private void report(boolean force) {
