@@ -51,6 +51,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.beam.sdk.PipelineResult;
 
 /**
@@ -62,7 +63,8 @@ final class ReplicationFixture implements AutoCloseable {
   static final List<String> SHARD_IDS = List.of("shard1", "shard2", "shard3");
   static final String CHANGE_STREAM = "rrstream";
   static final Duration WINDOW = Duration.ofSeconds(2);
-  static final Duration CUTOVER_TIMEOUT = Duration.ofMinutes(3);
+  static final Duration CUTOVER_TIMEOUT =
+      Duration.ofSeconds((long) (180 * Math.max(1, ReplicationRun.SCALE)));
   /** Writer options the suite sets beyond the launch's: look for new windows often. */
   static final Map<String, String> WRITER_EXTRAS = Map.of("pollInterval", "300ms");
 
@@ -221,11 +223,11 @@ final class ReplicationFixture implements AutoCloseable {
    * Stops the writers as a crash would: cancels them and, meanwhile, kills every MySQL session
    * they hold, so that an open window transaction is rolled back rather than finished.
    */
-  void killWriters() throws SQLException, InterruptedException {
+  void killWriters(Set<Long> sparedSessions) throws SQLException, InterruptedException {
     writers.forEach(ReplicationFixture::cancel);
     for (int round = 0; round < 3; round++) {
       for (MySqlTestDatabase database : shardDatabases) {
-        ShardFaults.killSessions(database);
+        ShardFaults.killSessions(database, sparedSessions);
       }
       Thread.sleep(300);
     }
