@@ -51,7 +51,7 @@ public final class QuickstartCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Workload random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--cutoverTimeout", defaultValue = "2m", converter = DurationConverter.class,
+  @Option(names = "--cutoverTimeout", defaultValue = "5m", converter = DurationConverter.class,
       description = "How long cutover may wait for the shards (default: ${DEFAULT-VALUE}).")
   Duration cutoverTimeout;
 
