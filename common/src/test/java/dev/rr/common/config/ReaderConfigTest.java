@@ -130,6 +130,12 @@ class ReaderConfigTest {
   }
 
   @Test
+  void shouldRoundTheStartDownToTheMillisecondOfTheWindowGrid() {
+    ReaderConfig config = minimal().startTimestamp("2024-01-01T00:00:00.123456789Z").build(NOW);
+    assertEquals(Timestamp.parseTimestamp("2024-01-01T00:00:00.123Z"), config.startTimestamp());
+  }
+
+  @Test
   void shouldRejectEndTimestampBeforeStart() {
     ConfigException e =
         assertThrows(
