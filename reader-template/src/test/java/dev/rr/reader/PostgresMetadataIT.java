@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,11 @@ class PostgresMetadataIT {
   @RegisterExtension static SpannerEmulatorExtension spanner = new SpannerEmulatorExtension();
 
   @TempDir Path work;
+
+  @AfterEach
+  void dropDatabases() {
+    ReaderRunFixture.dropDatabases();
+  }
 
   @Test
   void shouldKeepItsMetadataInAPostgresDialectDatabase() throws Exception {
@@ -38,21 +44,25 @@ class PostgresMetadataIT {
     DatabaseAdminClient admin = spanner.spanner().getDatabaseAdminClient();
     admin.createDatabase(admin.newDatabaseBuilder(pgMetadata).setDialect(Dialect.POSTGRESQL).build(),
         List.of()).get(1, TimeUnit.MINUTES);
-    Timestamp t1 = run.data.write(
-        Mutation.newInsertBuilder("items").set("id").to(1).set("name").to("a").build());
-    run.expect("only", "items", ModType.INSERT, "{\"id\":\"1\"}", "only", t1);
+    try {
+      Timestamp t1 = run.data.write(
+          Mutation.newInsertBuilder("items").set("id").to(1).set("name").to("a").build());
+      run.expect("only", "items", ModType.INSERT, "{\"id\":\"1\"}", "only", t1);
 
-    ReaderConfig config = run.config("pg", "10s", t1)
-        .metadataDatabase(pgMetadata.getDatabase())
-        .build();
-    ReaderPipeline.run(config, ReaderRunFixture.directOptions()).waitUntilFinish();
+      ReaderConfig config = run.config("pg", "10s", t1)
+          .metadataDatabase(pgMetadata.getDatabase())
+          .build();
+      ReaderPipeline.run(config, ReaderRunFixture.directOptions()).waitUntilFinish();
 
-    assertEquals(run.expectedFiles(Duration.ofSeconds(10)), run.actualFiles());
-    FileCreateProgressDao progress = new FileCreateProgressDao(
-        spanner.spanner().getDatabaseClient(pgMetadata), MetadataTables.withoutSuffix());
-    assertEquals(
-        Map.of("only", IntervalGrid.anchoredAt(run.start, Duration.ofSeconds(10))
-            .windowEnd(IntervalGrid.toInstant(t1))),
-        Map.of("only", IntervalGrid.toInstant(progress.createdUpto("pg", "only").orElseThrow())));
+      assertEquals(run.expectedFiles(Duration.ofSeconds(10)), run.actualFiles());
+      FileCreateProgressDao progress = new FileCreateProgressDao(
+          spanner.spanner().getDatabaseClient(pgMetadata), MetadataTables.withoutSuffix());
+      assertEquals(
+          Map.of("only", IntervalGrid.anchoredAt(run.start, Duration.ofSeconds(10))
+              .windowEnd(IntervalGrid.toInstant(t1))),
+          Map.of("only", IntervalGrid.toInstant(progress.createdUpto("pg", "only").orElseThrow())));
+    } finally {
+      admin.dropDatabase(pgMetadata.getInstanceId().getInstance(), pgMetadata.getDatabase());
+    }
   }
 }
