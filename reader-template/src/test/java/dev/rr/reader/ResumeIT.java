@@ -70,8 +70,10 @@ class ResumeIT {
     writer.write(progress("shardB", secondEnd.plus(WINDOW)));
     Thread.sleep(20);
 
+    // Resumed without start or end: from the writer's progress to the run's own end.
     ReaderPipeline.run(run.config("resumable", "1s", last).sessionFilePath(session)
-        .runMode("resume").startTimestamp(null).build(), ReaderRunFixture.directOptions())
+        .runMode("resume").startTimestamp(null).endTimestamp(null).build(),
+        ReaderRunFixture.directOptions())
         .waitUntilFinish();
 
     assertEquals(firstRun, BufferFiles.contents(run.buffer));
