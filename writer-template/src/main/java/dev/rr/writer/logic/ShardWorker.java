@@ -175,6 +175,8 @@ public final class ShardWorker {
         WindowApplier.Result result = applier.apply(connection, window, file, diagnose);
         if (result.checkpoint() != null) {
           checkpoint = result.checkpoint();
+        }
+        if (result.lagSeconds() != null) {
           lagSeconds = result.lagSeconds();
         }
         position = later(position, window.end());
