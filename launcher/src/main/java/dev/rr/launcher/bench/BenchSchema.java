@@ -52,7 +52,7 @@ public final class BenchSchema {
                   BenchColumn.of("seq", BIGINT),
                   BenchColumn.text("kind", 24, false),
                   BenchColumn.text("payload", 200, false),
-                  BenchColumn.of("at", TIME)),
+                  BenchColumn.of("happened_at", TIME)),
               List.of("order_id", "seq")));
 
   private BenchSchema() {}

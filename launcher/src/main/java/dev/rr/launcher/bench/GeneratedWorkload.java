@@ -12,6 +12,7 @@ import java.util.Map;
  * @param spec what was asked for
  * @param bufferDir the buffer directory holding {@code <shard>/<window file>}s
  * @param records change records written
+ * @param recordsByShard change records written per shard
  * @param transactions Spanner transactions written
  * @param mix change records per kind
  * @param files window files written
@@ -24,6 +25,7 @@ public record GeneratedWorkload(
     WorkloadSpec spec,
     String bufferDir,
     long records,
+    Map<String, Long> recordsByShard,
     long transactions,
     Map<ModType, Long> mix,
     long files,
@@ -34,6 +36,7 @@ public record GeneratedWorkload(
 
   public GeneratedWorkload {
     mix = Map.copyOf(new EnumMap<>(mix));
+    recordsByShard = Map.copyOf(recordsByShard);
   }
 
   /** The shard ids. */

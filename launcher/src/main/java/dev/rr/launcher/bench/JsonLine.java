@@ -53,9 +53,14 @@ final class JsonLine {
     return this;
   }
 
-  JsonLine put(String name, JsonObject value) {
+  JsonLine put(String name, com.google.gson.JsonElement value) {
     json.add(name, value);
     return this;
+  }
+
+  /** The number {@code value} rounded like the line's numbers, for nested objects. */
+  static com.google.gson.JsonElement number(double value) {
+    return new JsonLine("").put("n", value).json.get("n");
   }
 
   JsonObject json() {

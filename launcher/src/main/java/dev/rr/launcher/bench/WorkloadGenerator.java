@@ -38,6 +38,8 @@ public final class WorkloadGenerator {
     String buffer = bufferDir.toAbsolutePath().toString();
     MixedWorkload workload = new MixedWorkload(spec.shardIds(), spec.seed());
     Map<ModType, Long> mix = new EnumMap<>(ModType.class);
+    Map<String, Long> byShard = new java.util.TreeMap<>();
+    spec.shardIds().forEach(shard -> byShard.put(shard, 0L));
     Map<String, BufferFileWriter> open = new LinkedHashMap<>();
     long interval = Duration.ofSeconds(1).toNanos() / spec.transactionsPerSecond();
     long windowNanos = spec.window().toNanos();
@@ -69,6 +71,7 @@ public final class WorkloadGenerator {
         for (ChangeRecord record : changeRecords(transaction, commit, txId)) {
           writer.write(record);
           mix.merge(record.modType(), 1L, Long::sum);
+          byShard.merge(record.shard(), 1L, Long::sum);
           records++;
         }
         for (BenchTransaction.Change change : transaction.changes()) {
@@ -82,7 +85,7 @@ public final class WorkloadGenerator {
     }
     Instant end = spec.start().plusNanos((currentWindow + 1) * windowNanos);
     return new GeneratedWorkload(
-        spec, buffer, records, transactions, mix, files, sizeOf(bufferDir), rowBytes, end,
+        spec, buffer, records, byShard, transactions, mix, files, sizeOf(bufferDir), rowBytes, end,
         workload.expected());
   }
 

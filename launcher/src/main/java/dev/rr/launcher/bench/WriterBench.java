@@ -140,15 +140,14 @@ public final class WriterBench {
       throws Exception {
     WriterJob job = WriterJob.of("bench-" + System.currentTimeMillis(), workload, shards);
     long started = System.nanoTime();
-    writer.apply(job);
+    ParallelApply.run(writer, job, workload);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
     List<Verification> checks = new java.util.ArrayList<>();
     for (Shard shard : shards) {
       checks.add(verify(workload, shard));
     }
-    long rows = workload.expected().rowCount();
-    return new Measurement(
-        name, workload.records(), rows, workload.bufferBytes(), elapsed, checks);
+    return new Measurement(name, workload.records(), workload.expected().rowCount(),
+        workload.bufferBytes(), elapsed, checks);
   }
 
   private static Verification verify(GeneratedWorkload workload, Shard shard)
