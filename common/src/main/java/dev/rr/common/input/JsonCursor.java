@@ -205,6 +205,11 @@ final class JsonCursor {
     if (isMissing()) {
       return null;
     }
+    String lastSegment =
+        path.substring(Math.max(0, Math.max(path.lastIndexOf('.'), path.lastIndexOf('['))));
+    if (lastSegment.toLowerCase(Locale.ROOT).contains("password")) {
+      return Problem.REDACTED;
+    }
     String text = withoutSecrets(element).toString();
     return text.length() <= MAX_VALUE_CHARS ? text : text.substring(0, MAX_VALUE_CHARS) + "...";
   }

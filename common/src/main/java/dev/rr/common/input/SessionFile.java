@@ -12,9 +12,9 @@ import java.util.Optional;
  *
  * <p>Used: {@code SpSchema} and {@code SrcSchema} (tables keyed by table id, each with
  * {@code Name}, {@code ColIds}, {@code ColDefs}, {@code PrimaryKeys}; Spanner tables also
- * {@code ShardIdColumn}), {@code SyntheticPKeys}, and {@code SpannerToID} / {@code SrcToID} (name to
- * id maps; derived from the schemas when absent or null, checked against them when present).
- * Everything else is ignored. All problems of the file are reported at once.
+ * {@code ShardIdColumn}), {@code SyntheticPKeys}, and {@code SpannerToID} / {@code SrcToID}
+ * (name to id maps; derived from the schemas when absent or null, checked against them when
+ * present). Everything else is ignored. All problems of the file are reported at once.
  */
 public final class SessionFile {
   private SessionFile() {}

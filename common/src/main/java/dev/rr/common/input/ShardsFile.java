@@ -39,21 +39,18 @@ public final class ShardsFile {
     if (entries.isEmpty()) {
       root.problem("must list at least one shard");
     }
-    List<Entry> valid = new ArrayList<>();
+    List<Entry> parsed = new ArrayList<>();
     Map<String, String> pathById = new HashMap<>();
     for (JsonCursor entry : entries) {
-      if (!entry.isObject()) {
+      if (entry.isObject()) {
+        parsed.add(parseEntry(entry, pathById));
+      } else {
         entry.problem("must be a JSON object describing one shard");
-        continue;
-      }
-      int before = root.problems().size();
-      Entry parsed = parseEntry(entry, pathById);
-      if (root.problems().size() == before) {
-        valid.add(parsed);
       }
     }
+    // Every entry is valid from here on, so no field of an Entry is null.
     root.throwIfProblems(fileName);
-    return resolveSecrets(fileName, valid, secrets);
+    return resolveSecrets(fileName, parsed, secrets);
   }
 
   private static Entry parseEntry(JsonCursor entry, Map<String, String> pathById) {
@@ -210,6 +207,6 @@ public final class ShardsFile {
     }
   }
 
-  private record Entry(String path, String id, String host, int port, String user, Credential credential,
-      String dbName, Map<String, String> properties) {}
+  private record Entry(String path, String id, String host, int port, String user,
+      Credential credential, String dbName, Map<String, String> properties) {}
 }

@@ -41,11 +41,17 @@ public final class FileCreateProgressDao {
 
   private final DatabaseClient client;
   private final MetadataTables tables;
+  private final MetadataRetry retry;
 
   /** A DAO on the file-create progress table of {@code tables}. */
   public FileCreateProgressDao(DatabaseClient client, MetadataTables tables) {
+    this(client, tables, MetadataRetry.standard());
+  }
+
+  FileCreateProgressDao(DatabaseClient client, MetadataTables tables, MetadataRetry retry) {
     this.client = Objects.requireNonNull(client, "client");
     this.tables = Objects.requireNonNull(tables, "tables");
+    this.retry = Objects.requireNonNull(retry, "retry");
   }
 
   /**
@@ -78,30 +84,29 @@ public final class FileCreateProgressDao {
     KeySet.Builder keys = KeySet.newBuilder();
     createdUptoByShard.keySet().forEach(shard -> keys.addKey(Key.of(runId, shard)));
     KeySet keySet = keys.build();
-    return client
-        .readWriteTransaction()
-        .run(
-            tx -> {
-              // Built afresh on every attempt: run() repeats this lambda when Spanner aborts.
-              SortedMap<String, Timestamp> stored = read(tx, table, keySet);
-              List<Mutation> advances = new ArrayList<>();
-              Set<String> advanced = new TreeSet<>();
-              createdUptoByShard.forEach(
-                  (shard, createdUpto) -> {
-                    Timestamp current = stored.get(shard);
-                    if (current == null || current.compareTo(createdUpto) < 0) {
-                      advances.add(row(table, runId, shard, createdUpto));
-                      advanced.add(shard);
-                    }
-                  });
-              tx.buffer(advances);
-              return Set.copyOf(advanced);
-            });
+    return retry.readWrite(
+        client,
+        tx -> {
+          // Built afresh on every attempt: the transaction runner repeats this on ABORTED.
+          SortedMap<String, Timestamp> stored = read(tx, table, keySet);
+          List<Mutation> advances = new ArrayList<>();
+          Set<String> advanced = new TreeSet<>();
+          for (Map.Entry<String, Timestamp> update : createdUptoByShard.entrySet()) {
+            Timestamp current = stored.get(update.getKey());
+            if (current == null || current.compareTo(update.getValue()) < 0) {
+              advances.add(row(table, runId, update.getKey(), update.getValue()));
+              advanced.add(update.getKey());
+            }
+          }
+          tx.buffer(advances);
+          return Set.copyOf(advanced);
+        });
   }
 
   /** Every shard's {@code created_upto} in {@code runId}, sorted by shard. */
   public SortedMap<String, Timestamp> createdUpto(String runId) {
-    return read(client.singleUse(), tables.fileCreateProgress(), KeySet.prefixRange(Key.of(runId)));
+    KeySet runRows = KeySet.prefixRange(Key.of(runId));
+    return read(client.singleUse(), tables.fileCreateProgress(), runRows);
   }
 
   /** One shard's {@code created_upto}, if the reader has recorded any. */

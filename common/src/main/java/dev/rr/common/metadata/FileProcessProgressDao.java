@@ -66,11 +66,17 @@ public final class FileProcessProgressDao {
 
   private final DatabaseClient client;
   private final MetadataTables tables;
+  private final MetadataRetry retry;
 
   /** A DAO on the file-process progress table of {@code tables}. */
   public FileProcessProgressDao(DatabaseClient client, MetadataTables tables) {
+    this(client, tables, MetadataRetry.standard());
+  }
+
+  FileProcessProgressDao(DatabaseClient client, MetadataTables tables, MetadataRetry retry) {
     this.client = Objects.requireNonNull(client, "client");
     this.tables = Objects.requireNonNull(tables, "tables");
+    this.retry = Objects.requireNonNull(retry, "retry");
   }
 
   /**
@@ -84,18 +90,17 @@ public final class FileProcessProgressDao {
     Objects.requireNonNull(progress, "progress");
     String table = tables.fileProcessProgress();
     Key key = Key.of(progress.runId(), progress.shard());
-    return client
-        .readWriteTransaction()
-        .run(
-            tx -> {
-              Struct stored = tx.readRow(table, key, List.of(PROCESSED_UPTO));
-              if (stored != null
-                  && stored.getTimestamp(PROCESSED_UPTO).compareTo(progress.processedUpto()) > 0) {
-                return false;
-              }
-              tx.buffer(row(table, progress));
-              return true;
-            });
+    return retry.readWrite(
+        client,
+        tx -> {
+          Struct stored = tx.readRow(table, key, List.of(PROCESSED_UPTO));
+          if (stored != null
+              && stored.getTimestamp(PROCESSED_UPTO).compareTo(progress.processedUpto()) > 0) {
+            return false;
+          }
+          tx.buffer(row(table, progress));
+          return true;
+        });
   }
 
   /** Every shard's progress in {@code runId}, sorted by shard. */
@@ -136,28 +141,27 @@ public final class FileProcessProgressDao {
     KeySet.Builder keys = KeySet.newBuilder();
     shards.forEach(shard -> keys.addKey(Key.of(runId, shard)));
     KeySet keySet = keys.build();
-    return client
-        .readWriteTransaction()
-        .run(
-            tx -> {
-              Set<String> missing = new TreeSet<>(shards);
-              List<Mutation> updates = new ArrayList<>();
-              try (ResultSet rows = tx.read(table, keySet, List.of(SHARD))) {
-                while (rows.next()) {
-                  String shard = rows.getString(SHARD);
-                  missing.remove(shard);
-                  updates.add(
-                      Mutation.newUpdateBuilder(table)
-                          .set(RUN_ID).to(runId)
-                          .set(SHARD).to(shard)
-                          .set(STATUS).to(status.name())
-                          .set(UPDATED_AT).to(Value.COMMIT_TIMESTAMP)
-                          .build());
-                }
-              }
-              tx.buffer(updates);
-              return Set.copyOf(missing);
-            });
+    return retry.readWrite(
+        client,
+        tx -> {
+          Set<String> missing = new TreeSet<>(shards);
+          List<Mutation> updates = new ArrayList<>();
+          try (ResultSet rows = tx.read(table, keySet, List.of(SHARD))) {
+            while (rows.next()) {
+              String shard = rows.getString(SHARD);
+              missing.remove(shard);
+              updates.add(
+                  Mutation.newUpdateBuilder(table)
+                      .set(RUN_ID).to(runId)
+                      .set(SHARD).to(shard)
+                      .set(STATUS).to(status.name())
+                      .set(UPDATED_AT).to(Value.COMMIT_TIMESTAMP)
+                      .build());
+            }
+          }
+          tx.buffer(updates);
+          return Set.copyOf(missing);
+        });
   }
 
   private static Mutation row(String table, ShardProgress p) {

@@ -42,25 +42,30 @@ public final class MetadataStore {
   private final DatabaseId databaseId;
   private final MetadataTables tables;
   private final Dialect dialect;
+  private final MetadataRetry retry;
 
   private MetadataStore(
       DatabaseClient client,
       DatabaseAdminClient admin,
       DatabaseId databaseId,
       MetadataTables tables,
-      Dialect dialect) {
+      MetadataRetry retry) {
     this.client = client;
     this.admin = admin;
     this.databaseId = databaseId;
     this.tables = tables;
-    this.dialect = dialect;
+    this.retry = retry;
+    this.dialect = client.getDialect();
   }
 
   /** Opens the metadata database {@code databaseId} with clients from {@code spanner}. */
   public static MetadataStore connect(
       Spanner spanner, DatabaseId databaseId, MetadataTables tables) {
     return open(
-        spanner.getDatabaseClient(databaseId), spanner.getDatabaseAdminClient(), databaseId, tables);
+        spanner.getDatabaseClient(databaseId),
+        spanner.getDatabaseAdminClient(),
+        databaseId,
+        tables);
   }
 
   /**
@@ -73,11 +78,21 @@ public final class MetadataStore {
       DatabaseAdminClient admin,
       DatabaseId databaseId,
       MetadataTables tables) {
+    return open(client, admin, databaseId, tables, MetadataRetry.standard());
+  }
+
+  static MetadataStore open(
+      DatabaseClient client,
+      DatabaseAdminClient admin,
+      DatabaseId databaseId,
+      MetadataTables tables,
+      MetadataRetry retry) {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(admin, "admin");
     Objects.requireNonNull(databaseId, "databaseId");
     Objects.requireNonNull(tables, "tables");
-    return new MetadataStore(client, admin, databaseId, tables, client.getDialect());
+    Objects.requireNonNull(retry, "retry");
+    return new MetadataStore(client, admin, databaseId, tables, retry);
   }
 
   /**
@@ -100,7 +115,8 @@ public final class MetadataStore {
     }
     try {
       admin
-          .createDatabase(admin.newDatabaseBuilder(databaseId).setDialect(dialect).build(), List.of())
+          .createDatabase(
+              admin.newDatabaseBuilder(databaseId).setDialect(dialect).build(), List.of())
           .get(DDL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       LOG.info("[metadata] created {} database {}", dialect, databaseId);
       return true;
@@ -167,12 +183,15 @@ public final class MetadataStore {
           throw new MetadataException(describe(missing), e);
         }
         lastFailure = e;
-        LOG.info("[metadata] attempt {} at creating {} failed ({}), checking again", attempt,
-            missing, e.getErrorCode());
+        LOG.info(
+            "[metadata] attempt {} at creating {} failed ({}), checking again",
+            attempt,
+            missing,
+            e.getErrorCode());
       }
       sleep(jittered(backoff));
-      backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF
-          : backoff.multipliedBy(2);
+      Duration doubled = backoff.multipliedBy(2);
+      backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
     }
     List<String> missing = missingTables();
     if (missing.isEmpty()) {
@@ -184,17 +203,17 @@ public final class MetadataStore {
 
   /** Run rows. */
   public RunMetadataDao runs() {
-    return new RunMetadataDao(client, tables);
+    return new RunMetadataDao(client, tables, retry);
   }
 
   /** The reader's per-shard progress. */
   public FileCreateProgressDao fileCreateProgress() {
-    return new FileCreateProgressDao(client, tables);
+    return new FileCreateProgressDao(client, tables, retry);
   }
 
   /** The writer's per-shard progress. */
   public FileProcessProgressDao fileProcessProgress() {
-    return new FileProcessProgressDao(client, tables);
+    return new FileProcessProgressDao(client, tables, retry);
   }
 
   private void applyDdl(List<String> statements) {

@@ -1,10 +1,10 @@
 package dev.rr.common.metadata;
 
+import dev.rr.common.config.TableSuffix;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Names of the three metadata tables, with the optional {@code _<suffix>} that lets several
@@ -25,8 +25,6 @@ public final class MetadataTables implements Serializable {
   /** Base names in creation order. */
   public static final List<String> BASE_NAMES =
       List.of(RUN_BASE_NAME, FILE_CREATE_PROGRESS_BASE_NAME, FILE_PROCESS_PROGRESS_BASE_NAME);
-
-  private static final Pattern VALID_SUFFIX = Pattern.compile("[a-zA-Z0-9_]+");
 
   /** Spanner identifiers are at most 128 characters; keep room for the longest base name. */
   static final int MAX_SUFFIX_LENGTH =
@@ -50,7 +48,7 @@ public final class MetadataTables implements Serializable {
    * @throws IllegalArgumentException naming the suffix when it is not valid
    */
   public static MetadataTables withSuffix(String suffix) {
-    if (suffix == null || !VALID_SUFFIX.matcher(suffix).matches()) {
+    if (!TableSuffix.isValid(suffix)) {
       throw new IllegalArgumentException(
           "metadata table suffix "
               + (suffix == null ? "null" : "'" + suffix + "'")
@@ -67,8 +65,13 @@ public final class MetadataTables implements Serializable {
     return new MetadataTables(suffix);
   }
 
-  /** {@link #withSuffix} when a suffix is present, else {@link #withoutSuffix}. */
-  public static MetadataTables of(Optional<String> suffix) {
+  /** The tables named {@code <base>_<suffix>} for a validated configuration suffix. */
+  public static MetadataTables withSuffix(TableSuffix suffix) {
+    return withSuffix(suffix.value());
+  }
+
+  /** The tables for the configured {@code metadataTableSuffix}, which may be absent. */
+  public static MetadataTables of(Optional<TableSuffix> suffix) {
     return suffix.map(MetadataTables::withSuffix).orElseGet(MetadataTables::withoutSuffix);
   }
 

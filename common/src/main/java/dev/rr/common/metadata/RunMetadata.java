@@ -3,6 +3,7 @@ package dev.rr.common.metadata;
 import static dev.rr.common.metadata.ShardProgress.requireText;
 
 import com.google.cloud.Timestamp;
+import dev.rr.common.config.ReaderRunMode;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * @param windowDuration length of every window, a whole positive number of milliseconds
  * @param changeStreamName the change stream read
  * @param spannerDatabase the change stream's database, {@code projects/P/instances/I/databases/D}
- * @param readerRunMode run mode of the latest reader launch ({@code regular} or {@code resume})
+ * @param readerRunMode run mode of the latest reader launch (stored by option name)
  * @param bufferDirectory root of the buffer; files are {@code <bufferDirectory>/<shard>/<file>}
  * @param skipDirectoryName directory under the buffer for records that matched no shard
  * @param createdAt commit time of the row's insert; null in a value not read from the table
@@ -32,7 +33,7 @@ public record RunMetadata(
     Duration windowDuration,
     String changeStreamName,
     String spannerDatabase,
-    String readerRunMode,
+    ReaderRunMode readerRunMode,
     String bufferDirectory,
     String skipDirectoryName,
     Timestamp createdAt,
@@ -56,7 +57,7 @@ public record RunMetadata(
     }
     requireText(changeStreamName, "changeStreamName");
     requireText(spannerDatabase, "spannerDatabase");
-    requireText(readerRunMode, "readerRunMode");
+    Objects.requireNonNull(readerRunMode, "readerRunMode");
     requireText(bufferDirectory, "bufferDirectory");
     requireText(skipDirectoryName, "skipDirectoryName");
   }
@@ -95,7 +96,7 @@ public record RunMetadata(
     private Duration windowDuration;
     private String changeStreamName;
     private String spannerDatabase;
-    private String readerRunMode;
+    private ReaderRunMode readerRunMode;
     private String bufferDirectory;
     private String skipDirectoryName;
     private Timestamp createdAt;
@@ -133,7 +134,7 @@ public record RunMetadata(
       return this;
     }
 
-    public Builder readerRunMode(String readerRunMode) {
+    public Builder readerRunMode(ReaderRunMode readerRunMode) {
       this.readerRunMode = readerRunMode;
       return this;
     }

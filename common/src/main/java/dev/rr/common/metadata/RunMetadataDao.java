@@ -9,6 +9,7 @@ import com.google.cloud.spanner.Mutation;
 import com.google.cloud.spanner.ResultSet;
 import com.google.cloud.spanner.Struct;
 import com.google.cloud.spanner.Value;
+import dev.rr.common.config.ReaderRunMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class RunMetadataDao {
   public static final String CHANGE_STREAM_NAME = "change_stream_name";
   /** The change stream's database, {@code projects/P/instances/I/databases/D}. */
   public static final String SPANNER_DATABASE = "spanner_database";
-  /** Run mode of the latest reader launch. */
+  /** Run mode of the latest reader launch, by option name ({@code regular}, {@code resume}). */
   public static final String READER_RUN_MODE = "reader_run_mode";
   /** Root of the buffer. */
   public static final String BUFFER_DIRECTORY = "buffer_directory";
@@ -60,11 +61,17 @@ public final class RunMetadataDao {
 
   private final DatabaseClient client;
   private final MetadataTables tables;
+  private final MetadataRetry retry;
 
   /** A DAO on the run table of {@code tables} in the database of {@code client}. */
   public RunMetadataDao(DatabaseClient client, MetadataTables tables) {
+    this(client, tables, MetadataRetry.standard());
+  }
+
+  RunMetadataDao(DatabaseClient client, MetadataTables tables, MetadataRetry retry) {
     this.client = Objects.requireNonNull(client, "client");
     this.tables = Objects.requireNonNull(tables, "tables");
+    this.retry = Objects.requireNonNull(retry, "retry");
   }
 
   /**
@@ -76,20 +83,19 @@ public final class RunMetadataDao {
   public boolean upsert(RunMetadata run) {
     Objects.requireNonNull(run, "run");
     String table = tables.run();
-    return client
-        .readWriteTransaction()
-        .run(
-            tx -> {
-              boolean exists = tx.readRow(table, Key.of(run.runId()), List.of(RUN_ID)) != null;
-              Mutation.WriteBuilder row =
-                  exists ? Mutation.newUpdateBuilder(table) : Mutation.newInsertBuilder(table);
-              fill(row, run);
-              if (!exists) {
-                row.set(CREATED_AT).to(Value.COMMIT_TIMESTAMP);
-              }
-              tx.buffer(row.build());
-              return !exists;
-            });
+    return retry.readWrite(
+        client,
+        tx -> {
+          boolean exists = tx.readRow(table, Key.of(run.runId()), List.of(RUN_ID)) != null;
+          Mutation.WriteBuilder row =
+              exists ? Mutation.newUpdateBuilder(table) : Mutation.newInsertBuilder(table);
+          fill(row, run);
+          if (!exists) {
+            row.set(CREATED_AT).to(Value.COMMIT_TIMESTAMP);
+          }
+          tx.buffer(row.build());
+          return !exists;
+        });
   }
 
   /** The run row of {@code runId}, if any. */
@@ -116,7 +122,8 @@ public final class RunMetadataDao {
   public void deleteRun(String runId) {
     ShardProgress.requireText(runId, "runId");
     KeySet runRows = KeySet.prefixRange(Key.of(runId));
-    client.write(
+    retry.write(
+        client,
         List.of(
             Mutation.delete(tables.fileProcessProgress(), runRows),
             Mutation.delete(tables.fileCreateProgress(), runRows),
@@ -130,7 +137,7 @@ public final class RunMetadataDao {
         .set(WINDOW_DURATION_MS).to(run.windowDuration().toMillis())
         .set(CHANGE_STREAM_NAME).to(run.changeStreamName())
         .set(SPANNER_DATABASE).to(run.spannerDatabase())
-        .set(READER_RUN_MODE).to(run.readerRunMode())
+        .set(READER_RUN_MODE).to(run.readerRunMode().optionName())
         .set(BUFFER_DIRECTORY).to(run.bufferDirectory())
         .set(SKIP_DIRECTORY_NAME).to(run.skipDirectoryName())
         .set(UPDATED_AT).to(Value.COMMIT_TIMESTAMP);
@@ -144,7 +151,7 @@ public final class RunMetadataDao {
         .windowDuration(Duration.ofMillis(row.getLong(WINDOW_DURATION_MS)))
         .changeStreamName(row.getString(CHANGE_STREAM_NAME))
         .spannerDatabase(row.getString(SPANNER_DATABASE))
-        .readerRunMode(row.getString(READER_RUN_MODE))
+        .readerRunMode(ReaderRunMode.parse(row.getString(READER_RUN_MODE)))
         .bufferDirectory(row.getString(BUFFER_DIRECTORY))
         .skipDirectoryName(row.getString(SKIP_DIRECTORY_NAME))
         .createdAt(row.getTimestamp(CREATED_AT))

@@ -106,6 +106,23 @@ public final class MySqlDialect implements Serializable {
     return change.isDelete() ? delete(change) : upsert(change);
   }
 
+  /** The upsert for an INSERT or UPDATE record; fails for a DELETE. */
+  public SqlStatement upsert(ChangeRecord record, TableMapping table) {
+    if (record.modType() == ModType.DELETE) {
+      throw new IllegalArgumentException("upsert of a DELETE record of " + record.tableName());
+    }
+    return upsert(map(record, table));
+  }
+
+  /** The delete for a DELETE record; fails for an INSERT or UPDATE. */
+  public SqlStatement delete(ChangeRecord record, TableMapping table) {
+    if (record.modType() != ModType.DELETE) {
+      throw new IllegalArgumentException(
+          "delete of a " + record.modType() + " record of " + record.tableName());
+    }
+    return delete(map(record, table));
+  }
+
   /** {@code INSERT INTO t (...) VALUES (...) ON DUPLICATE KEY UPDATE ...} for one change. */
   public SqlStatement upsert(MappedChange change) {
     return upsertBatch(List.of(change));

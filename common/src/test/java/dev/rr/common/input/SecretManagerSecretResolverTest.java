@@ -12,7 +12,8 @@ class SecretManagerSecretResolverTest {
   void shouldAcceptSecretVersionNames() {
     assertTrue(SecretManagerSecretResolver.isSecretVersionName(
         "projects/my-project/secrets/mysql-password/versions/latest"));
-    assertTrue(SecretManagerSecretResolver.isSecretVersionName("projects/123/secrets/s/versions/7"));
+    assertTrue(
+        SecretManagerSecretResolver.isSecretVersionName("projects/123/secrets/s/versions/7"));
   }
 
   @Test

@@ -33,9 +33,12 @@ class ShardsFileTest {
     return assertThrows(InputFileException.class, () -> ShardsFile.parse(FILE, json, SECRETS));
   }
 
+  /** The one problem of {@code e}, after checking the message names file, path and value. */
   private static Problem onlyProblem(InputFileException e) {
     assertEquals(1, e.problems().size(), e.getMessage());
-    return e.problems().get(0);
+    Problem problem = e.problems().get(0);
+    assertNames(e, problem.jsonPath(), problem.value());
+    return problem;
   }
 
   private static void assertNames(InputFileException e, String path, String value) {
@@ -199,23 +202,35 @@ class ShardsFileTest {
   }
 
   @Test
+  void shouldNeverShowPasswordInAnyProblem() {
+    InputFileException e = invalid("[" + shard("ls1", ",\"password\":\"Hunter22\"") + ","
+        + shard("ls1", ",\"password\":[\"Hunter33\"],\"nested\":{\"dbPassword\":\"Hunter44\"}")
+        + ", {\"password\":\"Hunter55\"}]");
+
+    assertTrue(e.problems().size() > 3, e.getMessage());
+    for (String secret : List.of("Hunter22", "Hunter33", "Hunter44", "Hunter55")) {
+      assertFalse(e.getMessage().contains(secret), e.getMessage());
+    }
+  }
+
+  @Test
   void shouldRejectNonNumericPort() {
-    assertNames(invalid("[" + portShard("\"abc\"") + "]"), "$[0].port", "\"abc\"");
+    assertPortRejected("\"abc\"");
   }
 
   @Test
   void shouldRejectPortZero() {
-    assertNames(invalid("[" + portShard("0") + "]"), "$[0].port", "got 0");
+    assertPortRejected("0");
   }
 
   @Test
   void shouldRejectPortAboveRange() {
-    assertNames(invalid("[" + portShard("70000") + "]"), "$[0].port", "70000");
+    assertPortRejected("70000");
   }
 
   @Test
   void shouldRejectFractionalPort() {
-    assertNames(invalid("[" + portShard("3306.5") + "]"), "$[0].port", "3306.5");
+    assertPortRejected("3306.5");
   }
 
   @Test
@@ -223,6 +238,14 @@ class ShardsFileTest {
     Shard shard = ShardsFile.parse(FILE, "[" + portShard("3306.0") + "]", SECRETS).get(0);
 
     assertEquals(3306, shard.port());
+  }
+
+  private static void assertPortRejected(String port) {
+    Problem problem = onlyProblem(invalid("[" + portShard(port) + "]"));
+
+    assertEquals("$[0].port", problem.jsonPath());
+    assertEquals(port, problem.value());
+    assertTrue(problem.message().contains("1 to 65535"), problem.message());
   }
 
   private static String portShard(String port) {

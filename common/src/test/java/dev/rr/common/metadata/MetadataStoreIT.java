@@ -35,8 +35,7 @@ class MetadataStoreIT {
   @EnumSource(Dialect.class)
   void shouldDetectTheDialectOfTheMetadataDatabase(Dialect dialect) {
     MetadataStore store =
-        MetadataStore.connect(
-            databases.spanner(), databases.newDatabase(dialect), MetadataTables.withoutSuffix());
+        databases.store(databases.newDatabase(dialect), MetadataTables.withoutSuffix());
 
     assertEquals(dialect, store.dialect());
   }
@@ -46,7 +45,7 @@ class MetadataStoreIT {
   void shouldCreateAllTablesOnceAndNothingOnSecondCall(Dialect dialect) {
     MetadataTables tables = MetadataTables.withoutSuffix();
     MetadataStore store =
-        MetadataStore.connect(databases.spanner(), databases.newDatabase(dialect), tables);
+        databases.store(databases.newDatabase(dialect), tables);
 
     assertEquals(tables.all(), store.missingTables());
     assertEquals(tables.all(), store.createMissingTables());
@@ -61,10 +60,9 @@ class MetadataStoreIT {
     DatabaseId id = databases.newDatabase(dialect);
     DatabaseAdminClient admin = databases.spanner().getDatabaseAdminClient();
     String runDdl = MetadataDdl.load(dialect, tables).createTable(tables.run());
-    admin
-        .updateDatabaseDdl(id.getInstanceId().getInstance(), id.getDatabase(), List.of(runDdl), null)
-        .get();
-    MetadataStore store = MetadataStore.connect(databases.spanner(), id, tables);
+    String instance = id.getInstanceId().getInstance();
+    admin.updateDatabaseDdl(instance, id.getDatabase(), List.of(runDdl), null).get();
+    MetadataStore store = databases.store(id, tables);
 
     List<String> created = store.createMissingTables();
 
@@ -76,9 +74,9 @@ class MetadataStoreIT {
   @EnumSource(Dialect.class)
   void shouldKeepSuffixedAndPlainTablesApartInOneDatabase(Dialect dialect) {
     DatabaseId id = databases.newDatabase(dialect);
-    MetadataStore plain = MetadataStore.connect(databases.spanner(), id, MetadataTables.withoutSuffix());
+    MetadataStore plain = databases.store(id, MetadataTables.withoutSuffix());
     MetadataStore suffixed =
-        MetadataStore.connect(databases.spanner(), id, MetadataTables.withSuffix("Run_7"));
+        databases.store(id, MetadataTables.withSuffix("Run_7"));
 
     plain.createMissingTables();
 
@@ -95,7 +93,7 @@ class MetadataStoreIT {
     try {
       List<Future<List<String>>> results = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
-        MetadataStore store = MetadataStore.connect(databases.spanner(), id, tables);
+        MetadataStore store = databases.store(id, tables);
         results.add(pool.submit(store::createMissingTables));
       }
       List<String> createdByAnyone = new ArrayList<>();
@@ -105,7 +103,7 @@ class MetadataStoreIT {
 
       assertEquals(tables.all().size(), createdByAnyone.size(), createdByAnyone.toString());
       assertTrue(createdByAnyone.containsAll(tables.all()));
-      assertEquals(List.of(), MetadataStore.connect(databases.spanner(), id, tables).missingTables());
+      assertEquals(List.of(), databases.store(id, tables).missingTables());
     } finally {
       pool.shutdownNow();
     }
@@ -121,6 +119,6 @@ class MetadataStoreIT {
     assertFalse(MetadataStore.createDatabaseIfMissing(admin, id, dialect));
     assertEquals(
         dialect,
-        MetadataStore.connect(databases.spanner(), id, MetadataTables.withoutSuffix()).dialect());
+        databases.store(id, MetadataTables.withoutSuffix()).dialect());
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rr.common.config.TableSuffix;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class MetadataTablesTest {
 
   @Test
   void shouldRejectNullSuffix() {
-    assertThrows(IllegalArgumentException.class, () -> MetadataTables.withSuffix(null));
+    assertThrows(IllegalArgumentException.class, () -> MetadataTables.withSuffix((String) null));
   }
 
   @Test
@@ -61,7 +62,7 @@ class MetadataTablesTest {
   @Test
   void shouldChooseSuffixFromOptional() {
     assertEquals(MetadataTables.withoutSuffix(), MetadataTables.of(Optional.empty()));
-    assertEquals(MetadataTables.withSuffix("r1"), MetadataTables.of(Optional.of("r1")));
+    assertEquals(MetadataTables.withSuffix("r1"), MetadataTables.of(Optional.of(new TableSuffix("r1"))));
   }
 
   @Test

@@ -9,6 +9,8 @@ import com.google.cloud.spanner.InstanceInfo;
 import com.google.cloud.spanner.Spanner;
 import com.google.cloud.spanner.SpannerException;
 import com.google.cloud.spanner.SpannerOptions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,6 +24,8 @@ final class MetadataTestDatabases implements AutoCloseable {
   private static final AtomicInteger COUNTER = new AtomicInteger();
 
   private final Spanner spanner;
+  // The emulator holds at most 100 databases per instance: drop ours when done.
+  private final List<DatabaseId> created = new ArrayList<>();
 
   MetadataTestDatabases() {
     String host = System.getenv().getOrDefault("RR_TEST_SPANNER_EMULATOR_HOST", "localhost:9411");
@@ -39,10 +43,12 @@ final class MetadataTestDatabases implements AutoCloseable {
     return spanner;
   }
 
-  /** A database id nobody has used yet (not created). */
+  /** A database id nobody has used yet (not created; dropped on close if a test creates it). */
   DatabaseId unusedDatabaseId() {
     String name = "md_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-    return DatabaseId.of(PROJECT, INSTANCE, name);
+    DatabaseId id = DatabaseId.of(PROJECT, INSTANCE, name);
+    created.add(id);
+    return id;
   }
 
   /** A new empty database of {@code dialect}. */
@@ -52,9 +58,19 @@ final class MetadataTestDatabases implements AutoCloseable {
     return id;
   }
 
+  /** A store on database {@code id}, retrying what the emulator rejects. */
+  MetadataStore store(DatabaseId id, MetadataTables tables) {
+    return MetadataStore.open(
+        spanner.getDatabaseClient(id),
+        spanner.getDatabaseAdminClient(),
+        id,
+        tables,
+        MetadataRetry.forEmulator());
+  }
+
   /** A store on a new database of {@code dialect} whose metadata tables exist. */
   MetadataStore newStore(Dialect dialect, MetadataTables tables) {
-    MetadataStore store = MetadataStore.connect(spanner, newDatabase(dialect), tables);
+    MetadataStore store = store(newDatabase(dialect), tables);
     store.createMissingTables();
     return store;
   }
@@ -83,6 +99,18 @@ final class MetadataTestDatabases implements AutoCloseable {
 
   @Override
   public void close() {
-    spanner.close();
+    try {
+      for (DatabaseId id : created) {
+        try {
+          spanner.getDatabaseAdminClient().dropDatabase(INSTANCE, id.getDatabase());
+        } catch (SpannerException e) {
+          if (e.getErrorCode() != ErrorCode.NOT_FOUND) {
+            throw e;
+          }
+        }
+      }
+    } finally {
+      spanner.close();
+    }
   }
 }

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.Dialect;
+import com.google.cloud.spanner.Key;
+import com.google.cloud.spanner.Struct;
+import dev.rr.common.config.ReaderRunMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +60,37 @@ class RunMetadataDaoIT {
 
   @ParameterizedTest
   @EnumSource(Dialect.class)
+  void shouldStoreRunModeByItsOptionNameAndWindowInMilliseconds(Dialect dialect) {
+    MetadataStore store = databases.newStore(dialect, MetadataTables.withoutSuffix());
+    store
+        .runs()
+        .upsert(
+            run("run1").toBuilder()
+                .readerRunMode(ReaderRunMode.RESUME)
+                .windowDuration(Duration.ofMinutes(2))
+                .build());
+
+    Struct row =
+        databases
+            .spanner()
+            .getDatabaseClient(store.databaseId())
+            .singleUse()
+            .readRow(
+                store.tables().run(),
+                Key.of("run1"),
+                List.of(RunMetadataDao.READER_RUN_MODE, RunMetadataDao.WINDOW_DURATION_MS));
+
+    assertEquals("resume", row.getString(RunMetadataDao.READER_RUN_MODE));
+    assertEquals(120_000L, row.getLong(RunMetadataDao.WINDOW_DURATION_MS));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
   void shouldKeepCreatedAtAndReplaceFieldsOnSecondUpsert(Dialect dialect) {
     RunMetadataDao dao = databases.newStore(dialect, MetadataTables.withoutSuffix()).runs();
     dao.upsert(run("run1").toBuilder().endTimestamp(END).build());
     RunMetadata first = dao.read("run1").orElseThrow();
-    RunMetadata resumed = run("run1").toBuilder().readerRunMode("resume").build();
+    RunMetadata resumed = run("run1").toBuilder().readerRunMode(ReaderRunMode.RESUME).build();
 
     assertFalse(dao.upsert(resumed));
     RunMetadata second = dao.read("run1").orElseThrow();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.cloud.Timestamp;
+import dev.rr.common.config.ReaderRunMode;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class RunMetadataTest {
         .windowDuration(Duration.ofSeconds(10))
         .changeStreamName("rr_stream")
         .spannerDatabase("projects/p/instances/i/databases/d")
-        .readerRunMode("regular")
+        .readerRunMode(ReaderRunMode.REGULAR)
         .bufferDirectory("gs://bucket/buffer")
         .skipDirectoryName("skip");
   }

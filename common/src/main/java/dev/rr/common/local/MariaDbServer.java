@@ -1,0 +1,310 @@
+package dev.rr.common.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A private, throwaway MariaDB server ({@code mariadbd}) on a loopback port, with its own data
+ * directory, for tests and the quickstart. It can be stopped and started again on the same port
+ * with its data intact; {@link #close()} stops it and, for a temporary server, deletes its data.
+ *
+ * <pre>{@code
+ * try (MariaDbServer server = MariaDbServer.startTemporary()) {
+ *   server.createDatabase("shard1");
+ *   try (Connection c = DriverManager.getConnection(server.jdbcUrl("shard1"), server.user(), server.password())) { ... }
+ * }
+ * }</pre>
+ */
+public final class MariaDbServer implements AutoCloseable {
+
+  /**
+   * Version the server reports. Connector/J drops fractional seconds of bound temporal parameters
+   * when it sees MariaDB's default {@code 5.5.5-...} prefix; a version >= 5.7.20 breaks the handshake.
+   */
+  public static final String REPORTED_VERSION = "5.7.19-10.11.19-MariaDB";
+  /** Account created for clients: all privileges, password authentication over TCP. */
+  public static final String USER = "rr";
+  public static final String PASSWORD = "rr";
+
+  static final String SERVER_BINARY = "mariadbd";
+  static final String INSTALL_BINARY = "mariadb-install-db";
+  private static final List<Path> SEARCH_DIRS = List.of(Paths.get("/usr/sbin"), Paths.get("/usr/bin"));
+  private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
+  private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+  /** Once the port listens, logins work within a moment; longer means they never will. */
+  private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(20);
+  private static final int MAX_START_ATTEMPTS = 3;
+  private static final Logger LOG = LoggerFactory.getLogger(MariaDbServer.class);
+
+  private final Path serverBinary;
+  private final Path dataDir;
+  private final boolean temporary;
+  private int port;
+  private LocalProcess process;
+
+  private MariaDbServer(Path serverBinary, Path dataDir, boolean temporary, int port) {
+    this.serverBinary = serverBinary;
+    this.dataDir = dataDir;
+    this.temporary = temporary;
+    this.port = port;
+  }
+
+  /** Initializes a fresh temporary data directory and starts a server on a free port. */
+  public static MariaDbServer startTemporary() {
+    Path dataDir;
+    try {
+      dataDir = Files.createTempDirectory("rr-mariadb-");
+    } catch (IOException e) {
+      throw new LocalServiceException("cannot create a data directory for MariaDB", e);
+    }
+    MariaDbServer server = new MariaDbServer(locate(SERVER_BINARY), dataDir, true, 0);
+    try {
+      server.install();
+      server.startOnFreePort();
+      return server;
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts a server on {@code dataDir} (initialized first when it holds no database yet) and
+   * {@code port}. {@link #close()} stops it and keeps the data.
+   */
+  public static MariaDbServer startIn(Path dataDir, int port) {
+    MariaDbServer server = new MariaDbServer(locate(SERVER_BINARY), dataDir, false, port);
+    if (!Files.isDirectory(dataDir.resolve("mysql"))) {
+      server.install();
+    }
+    server.start();
+    return server;
+  }
+
+  /** Whether {@code mariadbd} and {@code mariadb-install-db} are installed. */
+  public static boolean isInstalled() {
+    return find(SERVER_BINARY).isPresent() && find(INSTALL_BINARY).isPresent();
+  }
+
+  /**
+   * An installed MariaDB program: on {@code PATH}, else in /usr/sbin or /usr/bin.
+   *
+   * @throws LocalServiceException naming where it looked and how to install it
+   */
+  public static Path locate(String program) {
+    return find(program).orElseThrow(() -> new LocalServiceException(
+        program + " not found on PATH nor in " + SEARCH_DIRS
+            + ". Install MariaDB: DEBIAN_FRONTEND=noninteractive apt-get install -y mariadb-server"));
+  }
+
+  /** Starts the server on its port with its data; does nothing when it is running. */
+  public synchronized void start() {
+    if (isRunning()) {
+      return;
+    }
+    process = LocalProcess.start("mariadbd", serverCommand(), logFile());
+    try {
+      LocalPorts.awaitListening("mariadbd (datadir " + dataDir + ")", process, LocalPorts.LOOPBACK, port,
+          STARTUP_TIMEOUT);
+      ensureClientAccount();
+    } catch (RuntimeException e) {
+      process.stop();
+      throw e;
+    }
+    LOG.info("[mariadb] pid {} listening on {}:{} (datadir {})", process.pid(), LocalPorts.LOOPBACK, port, dataDir);
+  }
+
+  /** Stops the server (SIGTERM: a clean shutdown), keeping its data and port. */
+  public synchronized void stop() {
+    if (process != null) {
+      process.stop();
+      LOG.info("[mariadb] stopped {}:{}", LocalPorts.LOOPBACK, port);
+    }
+  }
+
+  /** Stops and starts the server on the same port with the same data. */
+  public synchronized void restart() {
+    stop();
+    start();
+  }
+
+  public synchronized boolean isRunning() {
+    return process != null && process.isAlive();
+  }
+
+  /** Creates database {@code name} if it does not exist ({@code [A-Za-z0-9_]}, up to 64 characters). */
+  public void createDatabase(String name) {
+    if (!DATABASE_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("database name must match " + DATABASE_NAME + ": " + name);
+    }
+    try (Connection connection = connect(null); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE IF NOT EXISTS `" + name + "`");
+    } catch (SQLException e) {
+      throw new LocalServiceException("cannot create database " + name + " on " + jdbcUrl(null), e);
+    }
+  }
+
+  /** {@code jdbc:mysql://127.0.0.1:<port>/<database>}; no database part when {@code database} is null. */
+  public String jdbcUrl(String database) {
+    return "jdbc:mysql://" + LocalPorts.LOOPBACK + ":" + port + "/" + (database == null ? "" : database);
+  }
+
+  /** A new connection as {@link #USER} to {@code database} (null: none selected). */
+  public Connection connect(String database) throws SQLException {
+    return DriverManager.getConnection(jdbcUrl(database), USER, PASSWORD);
+  }
+
+  public String host() {
+    return LocalPorts.LOOPBACK;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String user() {
+    return USER;
+  }
+
+  public String password() {
+    return PASSWORD;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** The server's log (stdout and stderr of every start), inside the data directory. */
+  public Path logFile() {
+    return dataDir.resolve("mariadbd.log");
+  }
+
+  /** Stops the server; a temporary server's data directory is deleted. */
+  @Override
+  public synchronized void close() {
+    stop();
+    if (temporary) {
+      deleteRecursively(dataDir);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "MariaDbServer[" + LocalPorts.LOOPBACK + ":" + port + ", datadir=" + dataDir + "]";
+  }
+
+  private void startOnFreePort() {
+    LocalServiceException last = null;
+    // A free port can be taken by another process before mariadbd binds it: retry on a new one.
+    for (int attempt = 1; attempt <= MAX_START_ATTEMPTS; attempt++) {
+      port = LocalPorts.freePort();
+      try {
+        start();
+        return;
+      } catch (ExitedDuringStartException e) {
+        last = e;
+        LOG.warn("[mariadb] start attempt {} on port {} failed: {}", attempt, port, e.getMessage());
+      }
+    }
+    throw last;
+  }
+
+  private void install() {
+    List<String> command = List.of(locate(INSTALL_BINARY).toString(), "--no-defaults",
+        "--datadir=" + dataDir, "--user=root", "--auth-root-authentication-method=normal", "--skip-test-db");
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new LocalServiceException("cannot create MariaDB data directory " + dataDir, e);
+    }
+    LocalProcess.run("mariadb-install-db", command, dataDir.resolve("install.log"), INSTALL_TIMEOUT);
+  }
+
+  private List<String> serverCommand() {
+    List<String> command = new ArrayList<>();
+    command.add(serverBinary.toString());
+    command.add("--no-defaults");
+    command.add("--datadir=" + dataDir);
+    command.add("--socket=" + dataDir.resolve("mariadbd.sock"));
+    command.add("--port=" + port);
+    command.add("--bind-address=" + LocalPorts.LOOPBACK);
+    command.add("--user=root");
+    command.add("--skip-name-resolve");
+    command.add("--innodb-buffer-pool-size=64M");
+    command.add("--character-set-server=utf8mb4");
+    command.add("--version=" + REPORTED_VERSION);
+    return command;
+  }
+
+  /** Creates the client account on first start (root has no password and local access only). */
+  private void ensureClientAccount() {
+    // Timeouts: whatever listens on the port must answer the handshake, or we try again.
+    String rootUrl = jdbcUrl(null) + "?connectTimeout=2000&socketTimeout=2000";
+    SQLException last = null;
+    long deadline = System.nanoTime() + LOGIN_TIMEOUT.toNanos();
+    // Listening comes a moment before the server accepts logins; retry until the deadline.
+    while (System.nanoTime() < deadline) {
+      try (Connection connection = DriverManager.getConnection(rootUrl, "root", "");
+          Statement statement = connection.createStatement()) {
+        statement.execute("CREATE USER IF NOT EXISTS '" + USER + "'@'%' IDENTIFIED BY '" + PASSWORD + "'");
+        statement.execute("GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'%' WITH GRANT OPTION");
+        return;
+      } catch (SQLException e) {
+        last = e;
+        if (!process.isAlive()) {
+          break;
+        }
+        LocalPorts.sleep(50);
+      }
+    }
+    String message = "mariadbd on port " + port + " does not accept connections" + process.logTailForError();
+    if (!process.isAlive()) {
+      throw new ExitedDuringStartException(message, last);
+    }
+    throw new LocalServiceException(message, last);
+  }
+
+  private static Optional<Path> find(String program) {
+    List<Path> dirs = new ArrayList<>();
+    String path = System.getenv("PATH");
+    if (path != null) {
+      for (String dir : path.split(java.io.File.pathSeparator)) {
+        if (!dir.isEmpty()) {
+          dirs.add(Paths.get(dir));
+        }
+      }
+    }
+    dirs.addAll(SEARCH_DIRS);
+    return dirs.stream().map(dir -> dir.resolve(program)).filter(Files::isExecutable).findFirst();
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      LOG.warn("[mariadb] cannot delete data directory {}", dir, e);
+    }
+  }
+}

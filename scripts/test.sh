@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Builds every module and runs every test, unit and integration, exactly as CI does.
+#   bash scripts/test.sh              # the whole build: mvn -B verify
+#   bash scripts/test.sh -pl common   # extra arguments go to Maven
+# Integration tests need the Cloud Spanner emulator (gcloud component) and a MySQL-compatible
+# server: a private MariaDB is started per test JVM, installed here from Debian when missing.
+# Set RR_TEST_MYSQL_URL to use an existing server instead.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+started=$(date +%s)
+say() { echo "[test.sh] $*"; }
+fail() { echo "[test.sh] ERROR: $*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+find_mariadbd() {
+  command -v mariadbd 2>/dev/null || { [ -x /usr/sbin/mariadbd ] && echo /usr/sbin/mariadbd; } || true
+}
+
+# 1. A MySQL-compatible server for the integration tests.
+if [ -n "${RR_TEST_MYSQL_URL:-}" ]; then
+  say "MySQL: using RR_TEST_MYSQL_URL (existing server; tests that stop a server will fail)"
+elif [ -n "$(find_mariadbd)" ]; then
+  say "MySQL: private MariaDB servers from $(find_mariadbd)"
+else
+  command -v apt-get >/dev/null 2>&1 \
+    || fail "mariadbd not found and apt-get is not available: install MariaDB (mariadbd, mariadb-install-db), or set RR_TEST_MYSQL_URL=jdbc:mysql://host:port/?user=U&password=P"
+  say "MySQL: mariadbd not found, installing mariadb-server from Debian"
+  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y mariadb-server; then
+    say "install failed; refreshing package lists and trying again"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y mariadb-server
+  fi
+  [ -n "$(find_mariadbd)" ] || fail "mariadb-server installed but mariadbd is still not found"
+  say "MySQL: installed $(find_mariadbd)"
+fi
+
+# 2. The Cloud Spanner emulator (same lookup as dev.rr.common.local.SpannerEmulator).
+if [ -n "${SPANNER_EMULATOR_HOST:-}" ]; then
+  say "Spanner: using the emulator at SPANNER_EMULATOR_HOST=${SPANNER_EMULATOR_HOST}"
+else
+  if [ -n "${RR_SPANNER_EMULATOR_BIN:-}" ]; then
+    emulator="${RR_SPANNER_EMULATOR_BIN}"
+  else
+    sdk_root=$(gcloud info --format='value(installation.sdk_root)' 2>/dev/null || true)
+    emulator="${sdk_root:-/usr/lib/google-cloud-sdk}/bin/cloud_spanner_emulator/emulator_main"
+  fi
+  [ -x "$emulator" ] || fail "Cloud Spanner emulator not found at $emulator. Install it with 'gcloud components install cloud-spanner-emulator' (or the package google-cloud-cli-spanner-emulator), or set RR_SPANNER_EMULATOR_BIN to emulator_main."
+  say "Spanner: emulator $emulator"
+fi
+
+# 3. The build. Built-in metrics would make the Spanner client call Google's monitoring endpoint.
+export SPANNER_DISABLE_BUILTIN_METRICS=true
+command -v mvn >/dev/null 2>&1 || fail "mvn not found: install Maven 3.8+ (apt-get install maven)"
+say "Java: $(java -version 2>&1 | head -1)"
+say "Maven: $(mvn -B -v 2>/dev/null | head -1)"
+say "running: mvn -B -ntp verify $* (local repository ~/.m2)"
+status=0
+mvn -B -ntp verify "$@" || status=$?
+say "finished in $(( $(date +%s) - started ))s with exit code $status"
+exit $status
