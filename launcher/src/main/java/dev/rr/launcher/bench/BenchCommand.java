@@ -52,7 +52,11 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "42", description = "Workload seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    BenchEnvironment environment() {
+    @Option(names = "--emulatorHost", paramLabel = "HOST:PORT",
+        description = "A running Spanner emulator to use; default: start a private one.")
+    String emulatorHost;
+
+    BenchEnvironment environment(PrintWriter log) {
       List<BenchServer> servers = new ArrayList<>();
       for (String server : mysqlServers) {
         int colon = server.lastIndexOf(':');
@@ -62,7 +66,7 @@ public final class BenchCommand implements Runnable {
         servers.add(new BenchServer(server.substring(0, colon),
             Integer.parseInt(server.substring(colon + 1)), mysqlUser, mysqlPassword));
       }
-      return new BenchEnvironment(servers);
+      return new BenchEnvironment(servers, java.util.Optional.ofNullable(emulatorHost), log);
     }
   }
 
@@ -81,7 +85,7 @@ public final class BenchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      try (BenchEnvironment environment = services.environment()) {
+      try (BenchEnvironment environment = services.environment(out)) {
         WriterBench.Config config = new WriterBench.Config(
             records, services.seed, services.workDir, environment.mysqlServers(1).get(0));
         WriterBench.Result result = WriterBench.run(config, WriterPath.production(), out);

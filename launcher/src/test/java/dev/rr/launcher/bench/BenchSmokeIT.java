@@ -1,0 +1,71 @@
+package dev.rr.launcher.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.rr.testing.MySqlExtension;
+import dev.rr.testing.MySqlTestDatabase;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Every benchmark, tiny, through the command line: figures are produced and the final state is
+ * verified, so the benchmarks cannot rot.
+ */
+class BenchSmokeIT {
+  @RegisterExtension static MySqlExtension mysql = new MySqlExtension();
+  @TempDir Path dir;
+
+  @Test
+  void shouldPrintWriterFiguresForAVerifiedRun() {
+    MySqlTestDatabase db = mysql.newDatabase();
+    Run run = bench("writer", "--records", "1500", "--workDir", dir.toString(),
+        "--mysqlServer", db.host() + ":" + db.port(),
+        "--mysqlUser", db.user(), "--mysqlPassword", db.password());
+
+    assertEquals(0, run.exitCode(), run.output());
+    JsonObject json = run.json("writer");
+    assertTrue(json.get("ceiling_rps").getAsDouble() > 0, run.output());
+    assertTrue(json.get("naive_rps").getAsDouble() > 0, run.output());
+    assertTrue(json.get("ceiling_rps").getAsDouble() > json.get("naive_rps").getAsDouble(),
+        "loading final rows in big transactions beats a commit per record: " + run.output());
+    assertTrue(json.has("ours_rps") && json.has("ratio_ceiling") && json.has("ratio_naive"));
+    assertTrue(json.get("verified").getAsBoolean(), run.output());
+    assertTrue(json.get("records").getAsLong() >= 1500);
+  }
+
+  private static Run bench(String... args) {
+    StringWriter out = new StringWriter();
+    CommandLine commandLine = new CommandLine(new BenchCommand());
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(out, true));
+    int exitCode = commandLine.execute(args);
+    return new Run(exitCode, out.toString());
+  }
+
+  private record Run(int exitCode, String output) {
+    /** The JSON line of benchmark {@code bench}; fails when there is none. */
+    JsonObject json(String bench) {
+      List<JsonObject> lines = new ArrayList<>();
+      for (String line : output.split("\n")) {
+        if (line.startsWith("{")) {
+          JsonObject json = JsonParser.parseString(line).getAsJsonObject();
+          if (json.get("bench").getAsString().equals(bench)) {
+            lines.add(json);
+          }
+        }
+      }
+      assertEquals(1, lines.size(), "one JSON line for " + bench + " in:\n" + output);
+      return lines.get(0);
+    }
+  }
+}
