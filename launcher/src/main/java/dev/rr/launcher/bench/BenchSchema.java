@@ -55,6 +55,16 @@ public final class BenchSchema {
                   BenchColumn.of("happened_at", TIME)),
               List.of("order_id", "seq")));
 
+  /**
+   * The lag benchmark's probe table: one row per probe, its id counting up. Only the lag
+   * benchmark creates it; it is not part of the workload.
+   */
+  public static final BenchTable PROBE_TABLE =
+      new BenchTable(
+          "lag_probe",
+          List.of(BenchColumn.of("id", BIGINT), BenchColumn.of("sent_at", TIME)),
+          List.of("id"));
+
   private BenchSchema() {}
 
   /** The three tables. */
@@ -74,14 +84,33 @@ public final class BenchSchema {
 
   /** The Spanner DDL: the tables and a {@code NEW_ROW} change stream over them. */
   public static List<String> spannerDdl() {
-    List<String> tables = TABLES.stream().map(BenchTable::spannerDdl).toList();
+    return spannerDdl(TABLES);
+  }
+
+  /** The Spanner DDL with the {@link #PROBE_TABLE} too. */
+  public static List<String> spannerDdlWithProbe() {
+    return spannerDdl(withProbe());
+  }
+
+  /** The MySQL DDL with the {@link #PROBE_TABLE} too. */
+  public static List<String> mysqlDdlWithProbe() {
+    return withProbe().stream().map(BenchTable::mysqlDdl).toList();
+  }
+
+  private static List<BenchTable> withProbe() {
+    return java.util.stream.Stream.concat(TABLES.stream(), java.util.stream.Stream.of(PROBE_TABLE))
+        .toList();
+  }
+
+  private static List<String> spannerDdl(List<BenchTable> tables) {
     String stream =
         "CREATE CHANGE STREAM "
             + CHANGE_STREAM
             + " FOR "
-            + String.join(", ", TABLES.stream().map(BenchTable::name).toList())
+            + String.join(", ", tables.stream().map(BenchTable::name).toList())
             + " OPTIONS (value_capture_type = 'NEW_ROW', retention_period = '1d')";
-    return java.util.stream.Stream.concat(tables.stream(), java.util.stream.Stream.of(stream))
+    return java.util.stream.Stream.concat(
+            tables.stream().map(BenchTable::spannerDdl), java.util.stream.Stream.of(stream))
         .toList();
   }
 

@@ -45,6 +45,15 @@ public record BenchServer(String host, int port, String user, String password) {
    * shard {@code shardId}.
    */
   public Shard freshShard(String shardId, String database) throws SQLException {
+    return freshShard(shardId, database, BenchSchema.mysqlDdl());
+  }
+
+  /**
+   * Drops and re-creates {@code database} with the tables of {@code ddl}, and describes it as
+   * logical shard {@code shardId}.
+   */
+  public Shard freshShard(String shardId, String database, java.util.List<String> ddl)
+      throws SQLException {
     if (!DATABASE_NAME.matcher(database).matches()) {
       throw new IllegalArgumentException("invalid benchmark database name " + database);
     }
@@ -54,8 +63,8 @@ public record BenchServer(String host, int port, String user, String password) {
       statement.execute("DROP DATABASE IF EXISTS `" + database + "`");
       statement.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4");
       statement.execute("USE `" + database + "`");
-      for (String ddl : BenchSchema.mysqlDdl()) {
-        statement.execute(ddl);
+      for (String table : ddl) {
+        statement.execute(table);
       }
     }
     return new Shard(shardId, host, port, user, password, database, Map.of());

@@ -24,6 +24,19 @@ public final class ExpectedState {
     tableRows(shard, table).remove(key);
   }
 
+  /**
+   * The rows of several workloads that wrote disjoint rows (see {@link MixedWorkload}'s id base):
+   * their union.
+   */
+  public static ExpectedState union(java.util.List<ExpectedState> parts) {
+    ExpectedState union = new ExpectedState();
+    for (ExpectedState part : parts) {
+      part.rows.forEach((shard, tables) -> tables.forEach(
+          (table, rows) -> union.tableRows(shard, table).putAll(rows)));
+    }
+    return union;
+  }
+
   /** The expected rows of {@code table} in {@code shard}: key text -> value digest. */
   public Map<String, Long> rows(String shard, String table) {
     Map<String, Map<String, Long>> tables = rows.get(shard);

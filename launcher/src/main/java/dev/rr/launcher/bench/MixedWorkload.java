@@ -26,19 +26,30 @@ public final class MixedWorkload {
   private final Map<String, ShardKeys> keys = new HashMap<>();
   private final ExpectedState expected = new ExpectedState();
 
+  /** A workload whose new rows get ids from 1 up. */
   public MixedWorkload(List<String> shards, long seed) {
+    this(shards, seed, 0);
+  }
+
+  /**
+   * A workload whose new rows get ids from {@code idBase + 1} up, so that several workloads can
+   * write the same tables concurrently without touching each other's rows.
+   */
+  public MixedWorkload(List<String> shards, long seed, long idBase) {
     if (shards.isEmpty()) {
       throw new IllegalArgumentException("a workload needs at least one shard");
     }
     this.shards = List.copyOf(shards);
     this.random = new Random(seed);
     for (String shard : shards) {
-      keys.put(shard, new ShardKeys());
+      keys.put(shard, new ShardKeys(idBase + 1));
     }
   }
 
   /** The next transaction; {@code commitTime} is the time written into its time columns. */
   public BenchTransaction next(Instant commitTime) {
+    // MySQL keeps microseconds; values of finer precision could not be compared.
+    Instant now = commitTime.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     String shard = shards.get(random.nextInt(shards.size()));
     ShardKeys shardKeys = keys.get(shard);
     int size = 1 + random.nextInt(MAX_TRANSACTION_ROWS);
@@ -46,7 +57,7 @@ public final class MixedWorkload {
     Set<String> touched = new HashSet<>();
     for (int i = 0; i < size; i++) {
       BenchTable table = BenchSchema.tables().get(random.nextInt(BenchSchema.tables().size()));
-      changes.add(change(shard, shardKeys, table, touched, commitTime));
+      changes.add(change(shard, shardKeys, table, touched, now));
     }
     return new BenchTransaction(shard, changes);
   }
@@ -89,7 +100,11 @@ public final class MixedWorkload {
   /** One shard's live keys and key counters, per table. */
   private static final class ShardKeys {
     private final Map<String, LiveKeys> live = new HashMap<>();
-    private long nextId = 1;
+    private long nextId;
+
+    ShardKeys(long firstId) {
+      this.nextId = firstId;
+    }
 
     LiveKeys live(BenchTable table) {
       return live.computeIfAbsent(table.name(), t -> new LiveKeys());

@@ -7,12 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -21,57 +17,24 @@ import java.util.StringJoiner;
  * worthless, so every measured run ends here.
  */
 public final class StateVerifier {
-  private static final int MAX_EXAMPLES = 5;
 
   private StateVerifier() {}
 
   /** Compares {@code shard}'s database with what {@code expected} holds for its id. */
   public static Verification verify(Shard shard, ExpectedState expected) throws SQLException {
-    long expectedRows = 0;
-    long actualRows = 0;
-    long missing = 0;
-    long extra = 0;
-    long different = 0;
-    List<String> examples = new ArrayList<>();
+    RowComparison comparison = new RowComparison(shard.logicalShardId(), expected);
     try (Connection connection = BenchServer.connect(shard)) {
       for (BenchTable table : BenchSchema.tables()) {
-        Map<String, Long> want = expected.rows(shard.logicalShardId(), table.name());
-        Set<String> seen = new HashSet<>();
-        expectedRows += want.size();
+        comparison.table(table);
         try (Statement statement = connection.createStatement();
             ResultSet rows = statement.executeQuery(select(table))) {
           while (rows.next()) {
-            Map<String, Object> row = read(table, rows);
-            String key = RowValues.keyText(table, row);
-            actualRows++;
-            seen.add(key);
-            Long digest = want.get(key);
-            String problem =
-                digest == null ? "extra" : digest != RowValues.digest(table, row) ? "different" : null;
-            if (problem != null) {
-              extra += digest == null ? 1 : 0;
-              different += digest == null ? 0 : 1;
-              example(examples, table, key, problem);
-            }
-          }
-        }
-        for (String key : want.keySet()) {
-          if (!seen.contains(key)) {
-            missing++;
-            example(examples, table, key, "missing");
+            comparison.found(read(table, rows));
           }
         }
       }
     }
-    return new Verification(
-        shard.logicalShardId(), expectedRows, actualRows, missing, extra, different, examples);
-  }
-
-  private static void example(List<String> examples, BenchTable table, String key, String what) {
-    if (examples.size() < MAX_EXAMPLES) {
-      examples.add(table.name() + " " + String.join(",", table.primaryKey()) + "=" + key + ": "
-          + what);
-    }
+    return comparison.result();
   }
 
   private static String select(BenchTable table) {
