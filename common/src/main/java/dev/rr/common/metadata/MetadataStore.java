@@ -7,6 +7,7 @@ import com.google.cloud.spanner.Dialect;
 import com.google.cloud.spanner.ErrorCode;
 import com.google.cloud.spanner.Spanner;
 import com.google.cloud.spanner.SpannerException;
+import dev.rr.common.spanner.SpannerRetry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,14 +43,14 @@ public final class MetadataStore {
   private final DatabaseId databaseId;
   private final MetadataTables tables;
   private final Dialect dialect;
-  private final MetadataRetry retry;
+  private final SpannerRetry retry;
 
   private MetadataStore(
       DatabaseClient client,
       DatabaseAdminClient admin,
       DatabaseId databaseId,
       MetadataTables tables,
-      MetadataRetry retry) {
+      SpannerRetry retry) {
     this.client = client;
     this.admin = admin;
     this.databaseId = databaseId;
@@ -58,14 +59,28 @@ public final class MetadataStore {
     this.dialect = client.getDialect();
   }
 
-  /** Opens the metadata database {@code databaseId} with clients from {@code spanner}. */
+  /**
+   * Opens the metadata database {@code databaseId} with clients from {@code spanner}, for real
+   * Spanner (transactions retried on {@code ABORTED} only).
+   */
   public static MetadataStore connect(
       Spanner spanner, DatabaseId databaseId, MetadataTables tables) {
+    return connect(spanner, databaseId, tables, SpannerRetry.standard());
+  }
+
+  /**
+   * Opens the metadata database {@code databaseId} with clients from {@code spanner}; the DAOs
+   * retry transactions by {@code retry}'s policy (e.g. {@code
+   * SpannerRetry.forEmulatorHost(config.emulatorHost())}).
+   */
+  public static MetadataStore connect(
+      Spanner spanner, DatabaseId databaseId, MetadataTables tables, SpannerRetry retry) {
     return open(
         spanner.getDatabaseClient(databaseId),
         spanner.getDatabaseAdminClient(),
         databaseId,
-        tables);
+        tables,
+        retry);
   }
 
   /**
@@ -77,16 +92,8 @@ public final class MetadataStore {
       DatabaseClient client,
       DatabaseAdminClient admin,
       DatabaseId databaseId,
-      MetadataTables tables) {
-    return open(client, admin, databaseId, tables, MetadataRetry.standard());
-  }
-
-  static MetadataStore open(
-      DatabaseClient client,
-      DatabaseAdminClient admin,
-      DatabaseId databaseId,
       MetadataTables tables,
-      MetadataRetry retry) {
+      SpannerRetry retry) {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(admin, "admin");
     Objects.requireNonNull(databaseId, "databaseId");

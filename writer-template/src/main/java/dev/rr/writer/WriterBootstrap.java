@@ -1,0 +1,166 @@
+package dev.rr.writer;
+
+import com.google.cloud.spanner.DatabaseId;
+import com.google.cloud.spanner.Spanner;
+import dev.rr.common.config.ConfigException;
+import dev.rr.common.config.ConfigProblems;
+import dev.rr.common.config.WriterConfig;
+import dev.rr.common.input.IdentitySchemaMappings;
+import dev.rr.common.input.SecretManagerSecretResolver;
+import dev.rr.common.input.SessionFile;
+import dev.rr.common.input.Shard;
+import dev.rr.common.input.ShardsFile;
+import dev.rr.common.metadata.MetadataStore;
+import dev.rr.common.metadata.RunMetadata;
+import dev.rr.common.metadata.ShardProgress;
+import dev.rr.common.mysql.ErrorClass;
+import dev.rr.common.mysql.MySqlErrorClassifier;
+import dev.rr.common.mysql.checkpoint.CheckpointDao;
+import dev.rr.common.mysql.checkpoint.CheckpointTableException;
+import dev.rr.common.schema.SchemaMapping;
+import dev.rr.writer.custom.CustomTransformations;
+import dev.rr.writer.logic.MetadataClients;
+import dev.rr.writer.logic.ShardSelection;
+import dev.rr.writer.logic.WriterPlan;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the writer does before its pipeline is built: creates missing metadata tables, reads
+ * the reader's run row, loads the shards and session files, selects the shards of the run mode,
+ * creates the checkpoint table in every selected shard, and checks the custom transformation
+ * loads. Fails fast with every problem it can name.
+ */
+public final class WriterBootstrap {
+  private static final Logger LOG = LoggerFactory.getLogger(WriterBootstrap.class);
+  private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+
+  private WriterBootstrap() {}
+
+  /**
+   * Resolves {@code config} into the plan of one launch.
+   *
+   * @throws ConfigException when options, the run metadata and the input files disagree
+   * @throws IllegalStateException when a shard refuses the checkpoint table (the message holds
+   *     the DDL and GRANT to run)
+   */
+  public static WriterPlan prepare(WriterConfig config) {
+    try (Spanner spanner = MetadataClients.spanner(config)) {
+      MetadataStore store =
+          MetadataStore.connect(
+              spanner, MetadataClients.databaseId(config), MetadataClients.tables(config));
+      store.createMissingTables();
+      Optional<RunMetadata> run = store.runs().read(config.runIdentifier());
+      ConfigProblems problems = new ConfigProblems();
+      Instant start = resolveStart(config, run, problems);
+      Duration windowDuration = config.windowDuration()
+          .or(() -> run.map(RunMetadata::windowDuration)).orElse(null);
+      String buffer = config.bufferDirectory()
+          .or(() -> run.map(RunMetadata::bufferDirectory)).orElse(null);
+      problems.check(windowDuration != null, "windowDuration is required: run "
+          + config.runIdentifier() + " has no run metadata" + where(config));
+      problems.check(buffer != null, "GCSInputDirectoryPath is required: run "
+          + config.runIdentifier() + " has no run metadata" + where(config));
+      Instant end = config.endTimestamp()
+          .or(() -> run.flatMap(RunMetadata::end))
+          .map(t -> Instant.ofEpochSecond(t.getSeconds(), t.getNanos()))
+          .orElse(null);
+      problems.throwIfAny();
+
+      List<Shard> shards;
+      try (SecretManagerSecretResolver secrets = new SecretManagerSecretResolver()) {
+        shards = ShardsFile.load(config.sourceShardsFilePath(), secrets);
+      }
+      SchemaMapping schema = schema(config, run, spanner, shards.get(0));
+      Map<String, ShardProgress> progress =
+          store.fileProcessProgress().read(config.runIdentifier());
+      List<String> selected = ShardSelection.select(config.runMode(),
+          shards.stream().map(Shard::logicalShardId).toList(), progress);
+      ensureCheckpointTables(shards, selected);
+      config.transformation().ifPresent(t ->
+          CustomTransformations.load(t.jarPath(), t.className(), t.parameters()));
+      LOG.info("[writer] run {} mode {}: shards {} from {} to {}", config.runIdentifier(),
+          config.runMode().optionName(), selected, start, end == null ? "(no end)" : end);
+      return new WriterPlan(config, UUID.randomUUID().toString(), buffer, start, end,
+          windowDuration, selected, schema);
+    }
+  }
+
+  private static Instant resolveStart(
+      WriterConfig config, Optional<RunMetadata> run, ConfigProblems problems) {
+    Optional<Instant> start = config.startTimestamp()
+        .or(() -> run.map(RunMetadata::startTimestamp))
+        .map(t -> Instant.ofEpochSecond(t.getSeconds(), t.getNanos()));
+    problems.check(start.isPresent(), "startTimestamp is required: run "
+        + config.runIdentifier() + " has no run metadata" + where(config));
+    return start.orElse(null);
+  }
+
+  private static String where(WriterConfig config) {
+    return " in " + config.metadataDatabase()
+        + " (start the reader first, or give the option)";
+  }
+
+  private static SchemaMapping schema(
+      WriterConfig config, Optional<RunMetadata> run, Spanner spanner, Shard shard) {
+    if (config.sessionFilePath().isPresent()) {
+      return SessionFile.load(config.sessionFilePath().get());
+    }
+    if (run.isEmpty()) {
+      throw new ConfigException("sessionFilePath is required: without it the writer maps tables"
+          + " by name and reads the Spanner schema of the run's database, but run "
+          + config.runIdentifier() + " has no run metadata" + where(config));
+    }
+    DatabaseId database = DatabaseId.of(run.get().spannerDatabase());
+    try (Connection mysql = connect(shard)) {
+      return IdentitySchemaMappings.fromDatabases(spanner.getDatabaseClient(database), mysql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the schema of shard " + shard.logicalShardId()
+          + " for the identity mapping (give sessionFilePath to avoid it): " + e.getMessage(), e);
+    }
+  }
+
+  private static void ensureCheckpointTables(List<Shard> shards, List<String> selected) {
+    List<String> refused = new ArrayList<>();
+    CheckpointDao checkpoints = new CheckpointDao();
+    for (Shard shard : shards) {
+      if (!selected.contains(shard.logicalShardId())) {
+        continue;
+      }
+      try (Connection connection = connect(shard)) {
+        checkpoints.ensureTable(connection);
+      } catch (CheckpointTableException e) {
+        refused.add("shard " + shard.logicalShardId() + ": " + e.getMessage());
+      } catch (SQLException e) {
+        if (MySqlErrorClassifier.classify(e) == ErrorClass.PERMANENT) {
+          refused.add("shard " + shard.logicalShardId() + ": cannot create the checkpoint table "
+              + CheckpointDao.TABLE + ": " + e.getMessage());
+        } else {
+          // Unreachable now: its worker creates the table once the shard is back.
+          LOG.warn("[shard={}] unreachable at start, its worker will retry: {}",
+              shard.logicalShardId(), e.getMessage());
+        }
+      }
+    }
+    if (!refused.isEmpty()) {
+      throw new IllegalStateException(String.join("\n", refused));
+    }
+  }
+
+  private static Connection connect(Shard shard) throws SQLException {
+    Properties properties = shard.jdbcProperties();
+    properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_MILLIS));
+    return DriverManager.getConnection(shard.jdbcUrl(), properties);
+  }
+}

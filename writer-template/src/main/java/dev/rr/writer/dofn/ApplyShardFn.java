@@ -1,0 +1,99 @@
+package dev.rr.writer.dofn;
+
+import dev.rr.writer.logic.ShardWorker;
+import dev.rr.writer.logic.WriterPlan;
+import dev.rr.writer.logic.WriterRuntime;
+import dev.rr.writer.logic.WriterRuntimes;
+import java.time.Duration;
+import org.apache.beam.sdk.io.range.OffsetRange;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.splittabledofn.OffsetRangeTracker;
+import org.apache.beam.sdk.transforms.splittabledofn.RestrictionTracker;
+import org.apache.beam.sdk.transforms.splittabledofn.SplitResult;
+
+/**
+ * Runs one shard's {@link ShardWorker} for as long as the shard has work: the element is a
+ * logical shard id, and each call works for a bounded time and then asks the runner to call again
+ * (soon, or after the poll interval while the shard waits for the reader or for its server). The
+ * runner thus interleaves any number of shards on its threads and a stalled shard holds none.
+ *
+ * <p>The restriction is only a turn counter: where a shard stands is in its MySQL checkpoint, so
+ * the restriction is never split (a shard is strictly sequential) and a retried call is harmless.
+ * The output is one line per shard when it stops: {@code <shard> DONE} or {@code <shard>
+ * FAILED}.
+ */
+@DoFn.UnboundedPerElement
+public final class ApplyShardFn extends DoFn<String, String> {
+  private static final long serialVersionUID = 1L;
+
+  /** How long one call works before giving the thread back. */
+  static final Duration WORK_BUDGET = Duration.ofSeconds(10);
+
+  private final WriterPlan plan;
+  private transient WriterRuntime runtime;
+
+  public ApplyShardFn(WriterPlan plan) {
+    this.plan = plan;
+  }
+
+  @Setup
+  public void setup() {
+    runtime = WriterRuntimes.acquire(plan, BeamShardMetrics::new);
+  }
+
+  @Teardown
+  public void teardown() {
+    if (runtime != null) {
+      WriterRuntimes.release(plan);
+      runtime = null;
+    }
+  }
+
+  @GetInitialRestriction
+  public OffsetRange initialRestriction(@Element String shard) {
+    return new OffsetRange(0, Long.MAX_VALUE);
+  }
+
+  @NewTracker
+  public RestrictionTracker<OffsetRange, Long> newTracker(@Restriction OffsetRange range) {
+    return new TurnTracker(range);
+  }
+
+  @ProcessElement
+  public ProcessContinuation process(
+      @Element String shard,
+      RestrictionTracker<OffsetRange, Long> turns,
+      OutputReceiver<String> out) {
+    if (!turns.tryClaim(turns.currentRestriction().getFrom())) {
+      return ProcessContinuation.stop();
+    }
+    ShardWorker.RunResult result = runtime.worker(shard).runFor(WORK_BUDGET);
+    switch (result.outcome()) {
+      case DONE, FAILED -> {
+        // Claim every remaining turn: the shard needs no more calls.
+        turns.tryClaim(Long.MAX_VALUE - 1);
+        out.output(shard + " " + result.outcome());
+        return ProcessContinuation.stop();
+      }
+      case WAIT -> {
+        return ProcessContinuation.resume()
+            .withResumeDelay(org.joda.time.Duration.millis(result.resumeAfter().toMillis()));
+      }
+      default -> {
+        return ProcessContinuation.resume();
+      }
+    }
+  }
+
+  /** Offsets as turns; splits only to checkpoint (fraction 0), never to run a shard twice. */
+  static final class TurnTracker extends OffsetRangeTracker {
+    TurnTracker(OffsetRange range) {
+      super(range);
+    }
+
+    @Override
+    public SplitResult<OffsetRange> trySplit(double fractionOfRemainder) {
+      return fractionOfRemainder == 0 ? super.trySplit(0) : null;
+    }
+  }
+}

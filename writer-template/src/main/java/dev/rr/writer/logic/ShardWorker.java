@@ -1,0 +1,263 @@
+package dev.rr.writer.logic;
+
+import com.google.cloud.Timestamp;
+import dev.rr.common.buffer.BufferRecordCodec;
+import dev.rr.common.buffer.TimeWindow;
+import dev.rr.common.metadata.ShardProgress;
+import dev.rr.common.metadata.ShardStatus;
+import dev.rr.common.model.ChangeRecord;
+import dev.rr.common.mysql.SqlStatement;
+import dev.rr.common.mysql.checkpoint.Checkpoint;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies one shard's windows in order, strictly one after the other, for a bounded time per call
+ * so that a runner can interleave many shards on few threads.
+ *
+ * <p>Each call to {@link #runFor} reads the reader's {@code created_upto} once, lists the shard's
+ * window files once, and then does what {@link WindowPlanner} says: applies present windows,
+ * skips empty stretches, or asks to be called again after the poll interval. Transient errors are
+ * retried with jittered exponential backoff (status {@code RETRYING} with the error); the worker
+ * carries on by itself when the shard comes back. A permanent error stops this shard only:
+ * status {@code ERROR}, the error text, and the offending record kept by the {@link
+ * RecordKeeper}.
+ */
+public final class ShardWorker {
+  private static final Logger LOG = LoggerFactory.getLogger(ShardWorker.class);
+
+  /** How a call ended, and when to call again. */
+  public enum Outcome {
+    /** Everything up to the end timestamp is applied: do not call again. */
+    DONE,
+    /** A permanent error stopped the shard: do not call again. */
+    FAILED,
+    /** The time budget ran out with work left: call again soon. */
+    CONTINUE,
+    /** Waiting for the reader or for the shard to come back: call again after the delay. */
+    WAIT
+  }
+
+  /** The outcome of one {@link #runFor} call. */
+  public record RunResult(Outcome outcome, Duration resumeAfter) {}
+
+  private final ShardWorkerSettings settings;
+  private final ShardWorkerServices services;
+  private final Function<SourceConstraints, WindowApplier> appliers;
+  private final ProgressReporter reporter;
+  private final Backoff backoff;
+
+  private WindowApplier applier;
+  private TimeWindow currentWindow;
+  private Instant position;
+  private Checkpoint checkpoint;
+  private Double lagSeconds;
+  private ShardStatus status = ShardStatus.SUCCESS;
+  private String error;
+  private boolean failed;
+
+  /**
+   * @param appliers makes the window applier once the shard's constraints are known
+   */
+  public ShardWorker(
+      ShardWorkerSettings settings,
+      ShardWorkerServices services,
+      Function<SourceConstraints, WindowApplier> appliers) {
+    this.settings = settings;
+    this.services = services;
+    this.appliers = appliers;
+    this.reporter = new ProgressReporter(settings.runId(), settings.shard(), services.progress(),
+        settings.progressInterval(), services.clock());
+    this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(),
+        services.random());
+  }
+
+  /** The shard this worker applies. */
+  public String shard() {
+    return settings.shard();
+  }
+
+  /** Everything committed before it is applied (null before the first call). */
+  public Instant position() {
+    return position;
+  }
+
+  /** Works for about {@code budget}, then says whether and when to call again. */
+  public synchronized RunResult runFor(Duration budget) {
+    if (failed) {
+      return new RunResult(Outcome.FAILED, Duration.ZERO);
+    }
+    Instant deadline = services.clock().instant().plus(budget);
+    try {
+      if (applier == null) {
+        start();
+      }
+      while (true) {
+        // created_upto before the listing: a file missing from the listing is then truly absent.
+        Optional<Instant> createdUpto = services.readerProgress().createdUpto(settings.shard());
+        NavigableMap<TimeWindow, String> files = services.lister().list(settings.shard());
+        WindowPlanner.Plan plan =
+            WindowPlanner.plan(position, createdUpto, files, settings.end());
+        for (WindowPlanner.Step step : plan.steps()) {
+          if (step instanceof WindowPlanner.ApplyWindow apply) {
+            applyWindow(apply.window(), apply.file());
+          } else if (step instanceof WindowPlanner.SkipEmpty skip) {
+            position = skip.to();
+          }
+          if (services.clock().instant().isAfter(deadline)) {
+            report(false);
+            return new RunResult(Outcome.CONTINUE, Duration.ZERO);
+          }
+        }
+        if (plan.done()) {
+          report(true);
+          LOG.info("[shard={}] applied everything up to {}", settings.shard(), settings.end());
+          return new RunResult(Outcome.DONE, Duration.ZERO);
+        }
+        report(false);
+        if (plan.steps().isEmpty()) {
+          services.metrics().fileCreateLagRetry();
+          return new RunResult(Outcome.WAIT, settings.pollInterval());
+        }
+      }
+    } catch (ApplyException e) {
+      if (e.isTransient()) {
+        return retryLater(e);
+      }
+      fail(e);
+      return new RunResult(Outcome.FAILED, Duration.ZERO);
+    } catch (IOException | RuntimeException e) {
+      // Listing the buffer or reading the metadata: both services may come back.
+      LOG.warn("[shard={}] cannot look for work, retrying: {}", settings.shard(), e.toString());
+      return new RunResult(Outcome.WAIT, backoff.nextDelay());
+    }
+  }
+
+  private void start() throws ApplyException {
+    Optional<ShardProgress> stored = services.progress().read(settings.shard());
+    Instant from = settings.start();
+    if (stored.isPresent()) {
+      from = later(from, instant(stored.get().processedUpto()));
+    }
+    position = from;
+    SourceConstraints constraints;
+    try (Connection connection = services.connections().get()) {
+      services.checkpoints().ensureTable(connection);
+      constraints = SourceConstraints.load(connection);
+      checkpoint =
+          services.checkpoints().read(connection, settings.runId(), settings.shard()).orElse(null);
+    } catch (SQLException | RuntimeException e) {
+      throw new ApplyException("[shard=" + settings.shard() + "] cannot start: " + e.getMessage(),
+          ApplyErrors.classify(e), null, e);
+    }
+    if (checkpoint != null) {
+      position = later(position, instant(checkpoint.commitTimestamp()));
+    }
+    applier = appliers.apply(constraints);
+    LOG.info("[shard={}] starting at {} (checkpoint {})", settings.shard(), position, checkpoint);
+  }
+
+  private void applyWindow(TimeWindow window, String file) throws ApplyException {
+    currentWindow = window;
+    boolean diagnose = false;
+    while (true) {
+      try (Connection connection = services.connections().get()) {
+        prepare(connection);
+        WindowApplier.Result result = applier.apply(connection, window, file, diagnose);
+        if (result.checkpoint() != null) {
+          checkpoint = result.checkpoint();
+          lagSeconds = result.lagSeconds();
+        }
+        position = later(position, window.end());
+        backoff.reset();
+        status = ShardStatus.SUCCESS;
+        error = null;
+        LOG.debug("[shard={}] applied window {}: {}", settings.shard(), window, result);
+        return;
+      } catch (SQLException e) {
+        throw new ApplyException("[shard=" + settings.shard() + "] window " + window + ": "
+            + e.getMessage(), ApplyErrors.classify(e), null, e);
+      } catch (ApplyException e) {
+        e.committed().ifPresent(c -> checkpoint = c);
+        if (!e.isTransient() && e.record().isEmpty() && !diagnose) {
+          LOG.warn("[shard={}] permanent error in window {}; applying it row by row to find the"
+              + " record: {}", settings.shard(), window, e.getMessage());
+          diagnose = true;
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  private void prepare(Connection connection) throws SQLException {
+    SqlStatement timeZone = services.dialect().sessionTimeZone();
+    try (PreparedStatement statement = timeZone.prepare(connection)) {
+      statement.execute();
+    }
+    BatchWriter.prepare(connection);
+  }
+
+  private RunResult retryLater(ApplyException e) {
+    services.metrics().mySqlRetry();
+    Duration delay = backoff.nextDelay();
+    error = e.getMessage();
+    LOG.warn("[shard={}] transient error ({} in a row), retrying in {}: {}", settings.shard(),
+        backoff.failures(), delay, e.getMessage());
+    // One deadlock or dropped connection is routine; a second failure in a row is reported.
+    if (backoff.failures() >= 2) {
+      status = ShardStatus.RETRYING;
+    }
+    report(false);
+    return new RunResult(Outcome.WAIT, delay);
+  }
+
+  private void fail(ApplyException e) {
+    failed = true;
+    status = ShardStatus.ERROR;
+    services.metrics().shardFailed();
+    String text = e.getMessage();
+    String recordLine = null;
+    Optional<ChangeRecord> record = e.record();
+    if (record.isPresent()) {
+      recordLine = BufferRecordCodec.encode(record.get());
+      try {
+        String kept = services.keeper().keepFailed(currentWindow, record.get(), text);
+        text = text + " (record kept in " + kept + ")";
+      } catch (IOException | RuntimeException keepError) {
+        LOG.error("[shard={}] cannot keep the failed record: {}", settings.shard(),
+            keepError.toString());
+      }
+    }
+    error = text;
+    LOG.error("[shard={}] stopped by a permanent error: {}", settings.shard(), text, e);
+    reporter.report(state(recordLine), true);
+  }
+
+  private void report(boolean force) {
+    reporter.report(state(null), force);
+  }
+
+  private ProgressReporter.State state(String errorRecord) {
+    return new ProgressReporter.State(position == null ? settings.start() : position, status,
+        checkpoint, lagSeconds, error, errorRecord);
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+}

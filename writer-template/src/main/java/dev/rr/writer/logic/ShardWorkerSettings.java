@@ -1,0 +1,27 @@
+package dev.rr.writer.logic;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * How one shard's worker runs.
+ *
+ * @param runId the run identifier
+ * @param shard logical shard id
+ * @param start changes committed before it are not applied
+ * @param end the last commit timestamp to apply (inclusive); empty for an open-ended run
+ * @param pollInterval wait before looking again for a window the reader has not finished
+ * @param progressInterval least time between two progress writes with the same status
+ * @param initialBackoff first wait after a transient error
+ * @param maxBackoff longest wait between retries
+ */
+public record ShardWorkerSettings(
+    String runId,
+    String shard,
+    Instant start,
+    Optional<Instant> end,
+    Duration pollInterval,
+    Duration progressInterval,
+    Duration initialBackoff,
+    Duration maxBackoff) {}

@@ -1,0 +1,318 @@
+package dev.rr.writer.logic;
+
+import com.google.cloud.Timestamp;
+import dev.rr.common.buffer.TimeWindow;
+import dev.rr.common.model.ChangeRecord;
+import dev.rr.common.mysql.ErrorClass;
+import dev.rr.common.mysql.MappingException;
+import dev.rr.common.mysql.checkpoint.Checkpoint;
+import dev.rr.common.mysql.checkpoint.CheckpointDao;
+import dev.rr.writer.logic.ChangeMapper.SkipReason;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies one window file to one shard, from the shard's checkpoint on, exactly once.
+ *
+ * <p>Records are grouped into Spanner transactions; whole transactions go into one MySQL
+ * transaction until it holds {@code batchSize} records (one large transaction is never split).
+ * Each MySQL transaction starts by locking and reading the checkpoint ({@code SELECT ... FOR
+ * UPDATE}), skips every transaction the checkpoint covers, writes its changes as multi-row
+ * statements ({@link ChangeBatch}, {@link BatchStatements}), writes the new checkpoint and
+ * commits. A crash, a retried bundle or a second worker on the same shard therefore never applies
+ * anything twice.
+ *
+ * <p>In <em>diagnose</em> mode every Spanner transaction gets its own MySQL transaction and every
+ * row its own statement, so that a permanent MySQL error names the record that caused it (and
+ * everything before it is committed).
+ */
+public final class WindowApplier {
+
+  /**
+   * @param runId the run identifier, part of the checkpoint's key
+   * @param shard logical shard id
+   * @param applyFrom changes committed before it are not applied (the writer's start timestamp)
+   * @param batchSize records per MySQL transaction, at most (whole transactions excepted)
+   * @param maxRowsPerStatement rows per multi-row statement, at most
+   */
+  public record Settings(
+      String runId, String shard, Instant applyFrom, int batchSize, int maxRowsPerStatement) {}
+
+  /**
+   * What applying a window did.
+   *
+   * @param recordsApplied records committed to the shard now
+   * @param recordsAlreadyApplied records the checkpoint already covered
+   * @param recordsSkipped records kept instead of written (filtered, unmapped table)
+   * @param checkpoint the shard's checkpoint afterwards, null when nothing was committed
+   * @param lagSeconds seconds from the last applied transaction's commit to its apply, or null
+   */
+  public record Result(
+      long recordsApplied,
+      long recordsAlreadyApplied,
+      long recordsSkipped,
+      Checkpoint checkpoint,
+      Double lagSeconds) {}
+
+  private final Settings settings;
+  private final ChangeMapper mapper;
+  private final BatchWriter writer;
+  private final CheckpointDao checkpoints;
+  private final SourceConstraints constraints;
+  private final RecordKeeper keeper;
+  private final ShardMetrics metrics;
+  private final Clock clock;
+
+  public WindowApplier(
+      Settings settings,
+      ChangeMapper mapper,
+      BatchStatements statements,
+      BatchStatements rowByRow,
+      Collaborators collaborators) {
+    this.settings = settings;
+    this.mapper = mapper;
+    this.writer = new BatchWriter(statements, rowByRow);
+    this.checkpoints = collaborators.checkpoints();
+    this.constraints = collaborators.constraints();
+    this.keeper = collaborators.keeper();
+    this.metrics = collaborators.metrics();
+    this.clock = collaborators.clock();
+  }
+
+  /** The applier's collaborators, all per shard. */
+  public record Collaborators(
+      CheckpointDao checkpoints,
+      SourceConstraints constraints,
+      RecordKeeper keeper,
+      ShardMetrics metrics,
+      Clock clock) {}
+
+  /**
+   * Applies {@code file} of {@code window} on {@code connection} (autocommit is switched off).
+   *
+   * @throws ApplyException when a transaction fails; it has been rolled back, and everything
+   *     committed before it stays
+   */
+  public Result apply(Connection connection, TimeWindow window, String file, boolean diagnose)
+      throws ApplyException {
+    Totals totals = new Totals();
+    try (RecordSource source = RecordSource.open(file)) {
+      metrics.fileRead();
+      connection.setAutoCommit(false);
+      TransactionGrouper transactions = new TransactionGrouper(new CountingIterator(source));
+      while (transactions.hasNext()) {
+        applyOneMySqlTransaction(connection, window, transactions, diagnose, totals);
+      }
+      return totals.result();
+    } catch (ApplyException e) {
+      rollbackQuietly(connection);
+      throw e.afterCommitting(totals.checkpoint);
+    } catch (SQLException | IOException | RuntimeException e) {
+      rollbackQuietly(connection);
+      ErrorClass errorClass = ApplyErrors.classify(e);
+      throw new ApplyException(
+          where(window) + (errorClass == ErrorClass.TRANSIENT ? "transient error: " : "failed: ")
+              + describe(e),
+          errorClass, null, e).afterCommitting(totals.checkpoint);
+    }
+  }
+
+  private void applyOneMySqlTransaction(
+      Connection connection,
+      TimeWindow window,
+      TransactionGrouper transactions,
+      boolean diagnose,
+      Totals totals)
+      throws SQLException, IOException, ApplyException {
+    Checkpoint checkpoint =
+        checkpoints.readForUpdate(connection, settings.runId(), settings.shard()).orElse(null);
+    ChangeBatch batch = new ChangeBatch(constraints);
+    Map<SkipReason, List<ChangeRecord>> skipped = new EnumMap<>(SkipReason.class);
+    List<Timestamp> commits = new ArrayList<>();
+    SpannerTransaction last = null;
+    long handled = 0;
+    long written = 0;
+    ApplyException failure = null;
+    while (transactions.hasNext() && handled < settings.batchSize() && !(diagnose && last != null)) {
+      SpannerTransaction transaction = transactions.next();
+      if (isApplied(transaction, checkpoint)) {
+        totals.alreadyApplied += transaction.size();
+        metrics.recordsAlreadyApplied(transaction.size());
+        continue;
+      }
+      Mapped mapped;
+      try {
+        mapped = map(transaction);
+      } catch (MappingException | TransformationException e) {
+        failure = new ApplyException(where(window) + describe(e), ErrorClass.PERMANENT,
+            recordOf(e, transaction), e);
+        break;
+      }
+      if (!batch.accepts(mapped.changes)) {
+        writer.write(connection, batch, diagnose, where(window));
+        batch = new ChangeBatch(constraints);
+      }
+      batch.add(mapped.changes);
+      if (batch.deletesFirst()) {
+        writer.write(connection, batch, diagnose, where(window));
+        batch = new ChangeBatch(constraints);
+      }
+      mapped.skipped.forEach((reason, records) ->
+          skipped.computeIfAbsent(reason, r -> new ArrayList<>()).addAll(records));
+      handled += transaction.size();
+      written += mapped.written;
+      commits.add(transaction.commitTimestamp());
+      last = transaction;
+    }
+    if (last == null) {
+      connection.rollback();
+      if (failure != null) {
+        throw failure;
+      }
+      return;
+    }
+    writer.write(connection, batch, diagnose, where(window));
+    for (Map.Entry<SkipReason, List<ChangeRecord>> entry : skipped.entrySet()) {
+      keeper.keepSkipped(entry.getKey(), window, entry.getValue());
+    }
+    long total = (checkpoint == null ? 0 : checkpoint.recordsApplied()) + written;
+    Checkpoint next = new Checkpoint(settings.runId(), settings.shard(), window.start(),
+        window.end(), last.commitTimestamp(), last.serverTransactionId(), total);
+    checkpoints.write(connection, next);
+    connection.commit();
+    totals.committed(next, written, skipped);
+    metrics.recordsProcessed(written);
+    skipped.forEach((reason, records) -> metrics.recordsSkipped(reason, records.size()));
+    Instant now = clock.instant();
+    for (Timestamp commit : commits) {
+      long lag = Math.max(0, now.getEpochSecond() - commit.getSeconds());
+      metrics.replicationLagSeconds(lag);
+    }
+    totals.lagSeconds = Math.max(0.0,
+        (now.toEpochMilli() - last.commitTimestamp().toSqlTimestamp().getTime()) / 1000.0);
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private boolean isApplied(SpannerTransaction transaction, Checkpoint checkpoint) {
+    Timestamp commit = transaction.commitTimestamp();
+    if (Instant.ofEpochSecond(commit.getSeconds(), commit.getNanos())
+        .isBefore(settings.applyFrom())) {
+      return true;
+    }
+    return checkpoint != null
+        && checkpoint.covers(commit, transaction.serverTransactionId());
+  }
+
+  /** One transaction mapped: its net changes and the records not written. */
+  private record Mapped(ChangeBatch changes, Map<SkipReason, List<ChangeRecord>> skipped,
+      long written) {}
+
+  private Mapped map(SpannerTransaction transaction) {
+    List<RowChange> changes = new ArrayList<>();
+    Map<SkipReason, List<ChangeRecord>> skipped = new EnumMap<>(SkipReason.class);
+    long written = 0;
+    for (ChangeRecord record : transaction.records()) {
+      ChangeMapper.Outcome outcome;
+      try {
+        outcome = mapper.map(record);
+      } catch (MappingException | TransformationException e) {
+        throw new RecordFailure(record, e);
+      }
+      if (outcome instanceof ChangeMapper.Write write) {
+        changes.add(write.change());
+        written++;
+      } else if (outcome instanceof ChangeMapper.Skip skip) {
+        skipped.computeIfAbsent(skip.reason(), r -> new ArrayList<>()).add(record);
+      }
+    }
+    return new Mapped(
+        ChangeBatch.ofTransaction(constraints, changes, transaction.size()), skipped, written);
+  }
+
+  private static ChangeRecord recordOf(RuntimeException e, SpannerTransaction transaction) {
+    return e instanceof RecordFailure failure ? failure.record : transaction.records().get(0);
+  }
+
+  private String where(TimeWindow window) {
+    return "[shard=" + settings.shard() + "] window " + window + ": ";
+  }
+
+  private static String describe(Throwable e) {
+    Throwable shown = e instanceof RecordFailure && e.getCause() != null ? e.getCause() : e;
+    if (shown instanceof SQLException sql) {
+      return "MySQL error " + sql.getErrorCode() + " (SQLState " + sql.getSQLState() + "): "
+          + sql.getMessage();
+    }
+    return shown.getMessage() == null ? shown.toString() : shown.getMessage();
+  }
+
+  private static void rollbackQuietly(Connection connection) {
+    try {
+      if (!connection.isClosed() && !connection.getAutoCommit()) {
+        connection.rollback();
+      }
+    } catch (SQLException e) {
+      // The connection is broken; closing it ends the transaction on the server.
+    }
+  }
+
+  /** A record that could not be mapped, carried out of the mapping loop. */
+  private static final class RecordFailure extends MappingException {
+    private static final long serialVersionUID = 1L;
+    private final transient ChangeRecord record;
+
+    RecordFailure(ChangeRecord record, RuntimeException cause) {
+      super(cause.getMessage(), cause);
+      this.record = record;
+    }
+  }
+
+  /** Counts records read, for the metric. */
+  private final class CountingIterator implements java.util.Iterator<ChangeRecord> {
+    private final java.util.Iterator<ChangeRecord> records;
+
+    CountingIterator(java.util.Iterator<ChangeRecord> records) {
+      this.records = records;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return records.hasNext();
+    }
+
+    @Override
+    public ChangeRecord next() {
+      ChangeRecord record = records.next();
+      metrics.recordsRead(1);
+      return record;
+    }
+  }
+
+  /** Running totals of one apply call. */
+  private static final class Totals {
+    long applied;
+    long alreadyApplied;
+    long skipped;
+    Checkpoint checkpoint;
+    Double lagSeconds;
+
+    void committed(Checkpoint next, long written, Map<SkipReason, List<ChangeRecord>> kept) {
+      checkpoint = next;
+      applied += written;
+      kept.values().forEach(records -> skipped += records.size());
+    }
+
+    Result result() {
+      return new Result(applied, alreadyApplied, skipped, checkpoint, lagSeconds);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The writer's pipeline options and their one-time parsing into a {@code WriterConfig}. */
+package dev.rr.writer.options;

@@ -1,0 +1,2 @@
+/** Composite transforms of the writer pipeline. */
+package dev.rr.writer.transforms;
