@@ -38,7 +38,8 @@ final class BenchRunner {
 
   Outcome writer(BenchSizes.Writer sizes) throws Exception {
     WriterBench.Config config = new WriterBench.Config(
-        sizes.records, options.seed, options.workDir, environment.mysqlServers(1).get(0));
+        sizes.records, sizes.warmupRecords, options.seed, options.workDir,
+        environment.mysqlServers(1).get(0));
     WriterBench.Result result = WriterBench.run(config, WriterPath.production(), out);
     result.print(out);
     Outcome outcome = result.verified() ? Outcome.OK : Outcome.WRONG_STATE;

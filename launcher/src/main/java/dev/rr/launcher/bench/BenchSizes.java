@@ -16,6 +16,11 @@ final class BenchSizes {
     @Option(names = "--records", defaultValue = "50000",
         description = "Writer: change records in the workload (default: ${DEFAULT-VALUE}).")
     long records;
+
+    @Option(names = "--warmupRecords", defaultValue = "5000",
+        description = "Writer: records of the unmeasured warm-up each run applies first"
+            + " (default: ${DEFAULT-VALUE}; 0: none).")
+    long warmupRecords;
   }
 
   /** Sizes of {@code rr bench scaling}. */

@@ -114,6 +114,9 @@ public final class ScalingBench {
 
   /** Runs every step, then the window check. */
   public static Result run(Config config, WriterPath writer, PrintWriter log) throws Exception {
+    // Unmeasured: the first step then runs on a warm JVM like the others.
+    long warmUp = Math.min(config.recordsPerShard(), 5_000);
+    step(config, writer, WorkloadSpec.of(warmUp, 1).withSeed(config.seed() + 1), "warmup", log);
     List<ScalingPoint> points = new ArrayList<>();
     for (int shards : config.shardCounts()) {
       WorkloadSpec spec =

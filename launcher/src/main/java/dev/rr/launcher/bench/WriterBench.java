@@ -17,11 +17,13 @@ public final class WriterBench {
 
   /**
    * @param records change records in the workload
+   * @param warmupRecords change records of the warm-up workload each run applies first, unmeasured
    * @param seed workload seed
    * @param workDir directory for the buffer files (a {@code writer} subdirectory is replaced)
    * @param server the MySQL server to write to
    */
-  public record Config(long records, long seed, Path workDir, BenchServer server) {}
+  public record Config(
+      long records, long warmupRecords, long seed, Path workDir, BenchServer server) {}
 
   /** The three measurements and the workload they share; {@code ours} is empty until wired. */
   public record Result(
@@ -115,6 +117,9 @@ public final class WriterBench {
     log.printf("generating %,d records into %s%n", config.records(), buffer);
     log.flush();
     GeneratedWorkload workload = WorkloadGenerator.generate(spec, buffer);
+    if (config.warmupRecords() > 0) {
+      warmUp(config, writer, log);
+    }
 
     Optional<Measurement> ours = Optional.empty();
     if (writer.isPresent()) {
@@ -132,6 +137,27 @@ public final class WriterBench {
     log.printf("naive: %,.0f records/s%n", naive.recordsPerSecond());
     log.flush();
     return new Result(workload, ours, ceiling, naive);
+  }
+
+  /**
+   * Runs each contender once over a small workload of its own, unmeasured, so that the measured
+   * runs see a warm JVM (JIT-compiled mapping and JDBC code), as a long-running writer does.
+   */
+  private static void warmUp(Config config, Optional<WriterPath> writer, PrintWriter log)
+      throws Exception {
+    WorkloadSpec spec = WorkloadSpec.of(config.warmupRecords(), 1).withSeed(config.seed() + 1);
+    Path buffer = BenchFiles.freshDirectory(config.workDir().resolve("writer-warmup"));
+    GeneratedWorkload workload = WorkloadGenerator.generate(spec, buffer);
+    log.printf("warming up with %,d records%n", workload.records());
+    log.flush();
+    String database = "rrbench_warmup";
+    if (writer.isPresent()) {
+      timeWriter(writer.get(), workload,
+          List.of(config.server().freshShard(SHARD, database)), "warm-up");
+    }
+    CeilingLoad.run(workload, config.server().freshShard(SHARD, database), 0);
+    NaiveApply.run(workload, config.server().freshShard(SHARD, database), 0);
+    config.server().dropDatabase(database);
   }
 
   /** Times {@code writer} over {@code shards} (fresh databases) and verifies each shard. */

@@ -30,7 +30,8 @@ class BenchSmokeIT {
   @Test
   void shouldPrintWriterFiguresForAVerifiedRun() {
     MySqlTestDatabase db = mysql.newDatabase();
-    Run run = bench("writer", "--records", "1500", "--workDir", dir.toString(),
+    Run run = bench("writer", "--records", "1500", "--warmupRecords", "200",
+        "--workDir", dir.toString(),
         "--mysqlServer", db.host() + ":" + db.port(),
         "--mysqlUser", db.user(), "--mysqlPassword", db.password());
 
@@ -44,6 +45,26 @@ class BenchSmokeIT {
     assertTrue(json.has("ours_rps") && json.has("ratio_ceiling") && json.has("ratio_naive"));
     assertTrue(json.get("verified").getAsBoolean(), run.output());
     assertTrue(json.get("records").getAsLong() >= 1500);
+  }
+
+  @Test
+  void shouldPrintScalingFiguresForEveryShardCount() {
+    MySqlTestDatabase db = mysql.newDatabase();
+    Run run = bench("scaling", "--shardCounts", "1,3", "--recordsPerShard", "400",
+        "--workDir", dir.toString(), "--mysqlServer", db.host() + ":" + db.port(),
+        "--mysqlUser", db.user(), "--mysqlPassword", db.password());
+
+    assertEquals(0, run.exitCode(), run.output());
+    JsonObject json = run.json("scaling");
+    assertEquals(2, json.getAsJsonArray("points").size(), run.output());
+    for (var point : json.getAsJsonArray("points")) {
+      JsonObject step = point.getAsJsonObject();
+      assertTrue(step.get("total_rps").getAsDouble() > 0, run.output());
+      assertTrue(step.get("per_shard_rps").getAsDouble() > 0, run.output());
+      assertTrue(step.get("peak_heap_mb").getAsDouble() > 0, run.output());
+    }
+    assertEquals(3, json.getAsJsonArray("points").get(1).getAsJsonObject().get("shards").getAsInt());
+    assertTrue(json.get("verified").getAsBoolean(), run.output());
   }
 
   @Test
