@@ -11,6 +11,7 @@ import dev.rr.common.input.Shard;
 import dev.rr.common.input.ShardsFile;
 import dev.rr.common.metadata.FileProcessProgressDao;
 import dev.rr.common.metadata.MetadataStore;
+import dev.rr.common.spanner.SpannerRetry;
 import dev.rr.common.metadata.MetadataTables;
 import dev.rr.common.metadata.RunMetadata;
 import dev.rr.common.schema.SchemaMapping;
@@ -68,7 +69,8 @@ public final class ReaderBootstrap {
       ReaderConfig.DatabaseRef ref = config.metadataDatabase();
       MetadataStore store = MetadataStore.open(accessor.getDatabaseClient(),
           accessor.getDatabaseAdminClient(),
-          DatabaseId.of(ref.projectId(), ref.instanceId(), ref.databaseId()), tables);
+          DatabaseId.of(ref.projectId(), ref.instanceId(), ref.databaseId()), tables,
+          SpannerRetry.forEmulatorHost(config.spannerEmulatorHost().orElse(null)));
       store.createMissingTables();
       Optional<RunMetadata> existing = store.runs().read(config.runIdentifier());
       return config.runMode() == ReaderRunMode.RESUME

@@ -9,7 +9,6 @@ import com.google.cloud.spanner.Spanner;
 import com.google.cloud.spanner.SpannerException;
 import dev.rr.common.spanner.SpannerRetry;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -167,24 +166,23 @@ public final class MetadataStore {
    * time (both pipelines bootstrap), and Spanner runs one schema change at a time, so a failed
    * attempt is checked again against {@code INFORMATION_SCHEMA} and retried with backoff.
    *
-   * @return the tables this call created (empty when all existed)
+   * @return the tables this call created (empty when they all existed or a concurrent caller
+   *     created them)
    * @throws MetadataException when tables are still missing after the last attempt
    */
   public List<String> createMissingTables() {
     MetadataDdl ddl = MetadataDdl.load(dialect, tables);
-    List<String> created = new ArrayList<>();
     SpannerException lastFailure = null;
     Duration backoff = FIRST_BACKOFF;
     for (int attempt = 1; attempt <= DDL_ATTEMPTS; attempt++) {
       List<String> missing = missingTables();
       if (missing.isEmpty()) {
-        return List.copyOf(created);
+        return List.of();
       }
       try {
         applyDdl(ddl.createTables(missing));
         LOG.info("[metadata] created tables {} in {}", missing, databaseId);
-        created.addAll(missing);
-        return List.copyOf(created);
+        return missing;
       } catch (SpannerException e) {
         if (!mayBeConcurrentChange(e.getErrorCode())) {
           throw new MetadataException(describe(missing), e);
@@ -202,7 +200,7 @@ public final class MetadataStore {
     }
     List<String> missing = missingTables();
     if (missing.isEmpty()) {
-      return List.copyOf(created);
+      return List.of();
     }
     throw new MetadataException(
         describe(missing) + " after " + DDL_ATTEMPTS + " attempts", lastFailure);

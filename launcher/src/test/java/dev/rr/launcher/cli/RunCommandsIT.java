@@ -33,7 +33,7 @@ class RunCommandsIT {
   void createMetadata() {
     metadata = SPANNER.newDatabase();
     store = MetadataStore.open(metadata.client(), metadata.adminClient(), metadata.id(),
-        MetadataTables.withoutSuffix());
+        MetadataTables.withoutSuffix(), SPANNER.retry());
     store.createMissingTables();
   }
 
