@@ -64,6 +64,10 @@ final class BenchSizes {
         description = "Lag: probes per second (default: ${DEFAULT-VALUE}).")
     int probeRate;
 
+    @Option(names = "--writerPollInterval", converter = DurationConverter.class,
+        description = "Lag: the writer's pollInterval option (default: the writer's own).")
+    Duration writerPollInterval;
+
     @Option(names = "--senders", defaultValue = "4",
         description = "Lag: concurrent workload senders (default: ${DEFAULT-VALUE}).")
     int senders;

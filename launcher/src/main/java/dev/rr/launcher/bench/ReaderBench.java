@@ -115,13 +115,19 @@ public final class ReaderBench {
               spanner.project(), spanner.instance(), database, metadata,
               BenchSchema.CHANGE_STREAM, history.start(), history.end(), config.window(),
               buffer.toString(), SHARD);
-          Timed<Void> run = Timed.of(() -> {
-            reader.get().runBounded(job);
-            return null;
-          });
-          ours = Optional.of(run.elapsed());
-          check = Optional.of(BufferVerifier.verify(buffer.toString(), SHARD, history.expected()));
-          log.printf("ours: %,d changes in %.2f s%n", history.changes(), run.seconds());
+          try {
+            Timed<Void> run = Timed.of(() -> {
+              reader.get().runBounded(job);
+              return null;
+            });
+            ours = Optional.of(run.elapsed());
+            check = Optional.of(
+                BufferVerifier.verify(buffer.toString(), SHARD, history.expected()));
+            log.printf("ours: %,d changes in %.2f s%n", history.changes(), run.seconds());
+          } catch (UnsupportedOperationException e) {
+            // The launcher's DirectRunner path says what it cannot start yet: "ours" is pending.
+            log.println("ours: pending - " + e.getMessage());
+          }
         }
         Timed<RawChangeStreamReader.Counts> second = Timed.of(() -> raw.read(history.start(), history.end()));
         Timed<RawChangeStreamReader.Counts> best = second.elapsed().compareTo(first.elapsed()) < 0

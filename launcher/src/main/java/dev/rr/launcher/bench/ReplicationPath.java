@@ -12,10 +12,10 @@ public interface ReplicationPath {
   AutoCloseable start(ReplicationJob job) throws Exception;
 
   /**
-   * Both pipelines, once the reader and writer modules provide them; empty until then, and the
-   * lag benchmark then reports itself as pending.
+   * Both pipelines as {@code rr launch --runner direct} starts them, with {@code
+   * extraWriterParameters} added to the writer's options.
    */
-  static Optional<ReplicationPath> production() {
-    return Optional.empty();
+  static Optional<ReplicationPath> production(java.util.Map<String, String> extraWriterParameters) {
+    return Optional.of(new DirectReplicationPath(extraWriterParameters));
   }
 }

@@ -79,6 +79,31 @@ class BenchSmokeIT {
     assertTrue(json.get("verified").getAsBoolean(), run.output());
   }
 
+  @Test
+  void shouldPrintLagFiguresSplitIntoReaderAndWriterParts() {
+    MySqlTestDatabase db = mysql.newDatabase();
+    Run run = bench("lag", "--rate", "20", "--duration", "4s", "--windows", "1s",
+        "--probeRate", "5", "--senders", "2", "--writerPollInterval", "200ms",
+        "--workDir", dir.toString(), "--emulatorHost", spanner.emulatorHost(),
+        "--mysqlServer", db.host() + ":" + db.port(),
+        "--mysqlUser", db.user(), "--mysqlPassword", db.password());
+
+    JsonObject json = run.json("lag");
+    if (json.has("pending")) {
+      // Until the launcher starts the pipelines on the DirectRunner.
+      assertEquals(1, run.exitCode(), run.output());
+      return;
+    }
+    assertEquals(0, run.exitCode(), run.output());
+    JsonObject lag = json.getAsJsonArray("runs").get(0).getAsJsonObject();
+    assertEquals(1.0, lag.get("window_s").getAsDouble());
+    for (String figure : new String[] {"e2e_p50_s", "e2e_p99_s", "reader_p50_s", "writer_p50_s"}) {
+      assertTrue(lag.get(figure).getAsDouble() >= 0, figure + " in " + run.output());
+    }
+    assertTrue(lag.get("e2e_p50_s").getAsDouble() >= lag.get("writer_p50_s").getAsDouble());
+    assertTrue(json.get("verified").getAsBoolean(), run.output());
+  }
+
   private static Run bench(String... args) {
     StringWriter out = new StringWriter();
     CommandLine commandLine = new CommandLine(new BenchCommand());
