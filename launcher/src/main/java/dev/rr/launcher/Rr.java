@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       ReprocessCommand.class,
       DropCommand.class,
       QuickstartCommand.class,
+      dev.rr.launcher.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nSee docs/launcher.md for examples.%n")
