@@ -56,7 +56,7 @@ fi
 export SPANNER_DISABLE_BUILTIN_METRICS=true
 command -v mvn >/dev/null 2>&1 || fail "mvn not found: install Maven 3.8+ (apt-get install maven)"
 say "Java: $(java -version 2>&1 | head -1)"
-say "Maven: $(mvn -B -v 2>/dev/null | head -1)"
+say "Maven: $(mvn -B -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
 say "running: mvn -B -ntp verify $* (local repository ~/.m2)"
 status=0
 mvn -B -ntp verify "$@" || status=$?

@@ -40,6 +40,8 @@ public final class IdentitySchemaMappings {
           + " AND t.TABLE_NAME = c.TABLE_NAME"
           + " WHERE c.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE = 'BASE TABLE'"
           + " ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION";
+  /** The connection's current database; NULL when none was chosen. */
+  static final String MYSQL_CURRENT_DATABASE = "SELECT DATABASE()";
   /** MySQL primary-key columns of the current database, in key order. */
   static final String MYSQL_PRIMARY_KEYS =
       "SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE"
@@ -77,10 +79,7 @@ public final class IdentitySchemaMappings {
             rows.getString(0), rows.getString(1), parseSpannerType(rows.getString(2)));
       }
     }
-    if (mysql.getCatalog() == null) {
-      throw new SQLException("the MySQL connection has no current database: name one in the "
-          + "JDBC URL");
-    }
+    checkCurrentDatabase(mysql);
     try (PreparedStatement columns = mysql.prepareStatement(MYSQL_COLUMNS);
         java.sql.ResultSet rows = columns.executeQuery()) {
       while (rows.next()) {
@@ -97,6 +96,16 @@ public final class IdentitySchemaMappings {
     }
     keys.forEach(builder::sourcePrimaryKey);
     return builder.build();
+  }
+
+  private static void checkCurrentDatabase(Connection mysql) throws SQLException {
+    try (PreparedStatement query = mysql.prepareStatement(MYSQL_CURRENT_DATABASE);
+        java.sql.ResultSet rows = query.executeQuery()) {
+      if (!rows.next() || rows.getString(1) == null) {
+        throw new SQLException(
+            "the MySQL connection has no current database: name one in the JDBC URL");
+      }
+    }
   }
 
   /**

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class LocalProcess {
 
-  private static final int TAIL_LINES = 30;
+  private static final int TAIL_LINES = 40;
   /** How long a server gets to shut down cleanly after SIGTERM before it is killed. */
   static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
 

@@ -54,27 +54,33 @@ public final class MariaDbServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MariaDbServer.class);
 
   private final Path serverBinary;
+  private final Path directory;
   private final Path dataDir;
+  private final Path tmpDir;
   private final boolean temporary;
   private int port;
   private LocalProcess process;
 
-  private MariaDbServer(Path serverBinary, Path dataDir, boolean temporary, int port) {
+  private MariaDbServer(Path serverBinary, Path directory, boolean temporary, int port) {
     this.serverBinary = serverBinary;
-    this.dataDir = dataDir;
+    this.directory = directory;
+    this.dataDir = directory.resolve("data");
+    // A private tmpdir: at startup mariadbd deletes every #sql* file in its tmpdir, so servers
+    // sharing /tmp (or concurrent mariadb-install-db runs) destroy each other's temporary tables.
+    this.tmpDir = directory.resolve("tmp");
     this.temporary = temporary;
     this.port = port;
   }
 
-  /** Initializes a fresh temporary data directory and starts a server on a free port. */
+  /** Initializes a fresh temporary server directory and starts a server on a free port. */
   public static MariaDbServer startTemporary() {
-    Path dataDir;
+    Path directory;
     try {
-      dataDir = Files.createTempDirectory("rr-mariadb-");
+      directory = Files.createTempDirectory("rr-mariadb-");
     } catch (IOException e) {
-      throw new LocalServiceException("cannot create a data directory for MariaDB", e);
+      throw new LocalServiceException("cannot create a directory for MariaDB", e);
     }
-    MariaDbServer server = new MariaDbServer(locate(SERVER_BINARY), dataDir, true, 0);
+    MariaDbServer server = new MariaDbServer(locate(SERVER_BINARY), directory, true, 0);
     try {
       server.install();
       server.startOnFreePort();
@@ -86,12 +92,13 @@ public final class MariaDbServer implements AutoCloseable {
   }
 
   /**
-   * Starts a server on {@code dataDir} (initialized first when it holds no database yet) and
-   * {@code port}. {@link #close()} stops it and keeps the data.
+   * Starts a server in {@code directory} on {@code port}: its data lives in {@code directory/data}
+   * (initialized first when it holds no database yet), its temporary files in {@code directory/tmp}.
+   * {@link #close()} stops it and keeps the data.
    */
-  public static MariaDbServer startIn(Path dataDir, int port) {
-    MariaDbServer server = new MariaDbServer(locate(SERVER_BINARY), dataDir, false, port);
-    if (!Files.isDirectory(dataDir.resolve("mysql"))) {
+  public static MariaDbServer startIn(Path directory, int port) {
+    MariaDbServer server = new MariaDbServer(locate(SERVER_BINARY), directory, false, port);
+    if (!Files.isDirectory(server.dataDir.resolve("mysql"))) {
       server.install();
     }
     server.start();
@@ -119,6 +126,7 @@ public final class MariaDbServer implements AutoCloseable {
     if (isRunning()) {
       return;
     }
+    createDirectories();
     process = LocalProcess.start("mariadbd", serverCommand(), logFile());
     try {
       LocalPorts.awaitListening("mariadbd (datadir " + dataDir + ")", process, LocalPorts.LOOPBACK, port,
@@ -187,6 +195,12 @@ public final class MariaDbServer implements AutoCloseable {
     return PASSWORD;
   }
 
+  /** The server's directory: {@code data/}, {@code tmp/}, the socket and the install log. */
+  public Path directory() {
+    return directory;
+  }
+
+  /** The data directory ({@code directory()/data}). */
   public Path dataDir() {
     return dataDir;
   }
@@ -196,12 +210,12 @@ public final class MariaDbServer implements AutoCloseable {
     return dataDir.resolve("mariadbd.log");
   }
 
-  /** Stops the server; a temporary server's data directory is deleted. */
+  /** Stops the server; a temporary server's directory (data included) is deleted. */
   @Override
   public synchronized void close() {
     stop();
     if (temporary) {
-      deleteRecursively(dataDir);
+      deleteRecursively(directory);
     }
   }
 
@@ -228,13 +242,19 @@ public final class MariaDbServer implements AutoCloseable {
 
   private void install() {
     List<String> command = List.of(locate(INSTALL_BINARY).toString(), "--no-defaults",
-        "--datadir=" + dataDir, "--user=root", "--auth-root-authentication-method=normal", "--skip-test-db");
+        "--datadir=" + dataDir, "--tmpdir=" + tmpDir, "--user=root", "--auth-root-authentication-method=normal",
+        "--skip-test-db");
+    createDirectories();
+    LocalProcess.run("mariadb-install-db", command, directory.resolve("install.log"), INSTALL_TIMEOUT);
+  }
+
+  private void createDirectories() {
     try {
       Files.createDirectories(dataDir);
+      Files.createDirectories(tmpDir);
     } catch (IOException e) {
-      throw new LocalServiceException("cannot create MariaDB data directory " + dataDir, e);
+      throw new LocalServiceException("cannot create MariaDB directories in " + directory, e);
     }
-    LocalProcess.run("mariadb-install-db", command, dataDir.resolve("install.log"), INSTALL_TIMEOUT);
   }
 
   private List<String> serverCommand() {
@@ -242,7 +262,8 @@ public final class MariaDbServer implements AutoCloseable {
     command.add(serverBinary.toString());
     command.add("--no-defaults");
     command.add("--datadir=" + dataDir);
-    command.add("--socket=" + dataDir.resolve("mariadbd.sock"));
+    command.add("--tmpdir=" + tmpDir);
+    command.add("--socket=" + directory.resolve("mariadbd.sock"));
     command.add("--port=" + port);
     command.add("--bind-address=" + LocalPorts.LOOPBACK);
     command.add("--user=root");

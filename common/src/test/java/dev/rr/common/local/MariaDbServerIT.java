@@ -63,25 +63,30 @@ class MariaDbServerIT {
   }
 
   @Test
-  void shouldDeleteTemporaryDataDirectoryOnClose() {
+  void shouldDeleteTemporaryServerDirectoryOnClose() {
     MariaDbServer server = MariaDbServer.startTemporary();
-    Path dataDir = server.dataDir();
-    assertTrue(Files.isDirectory(dataDir.resolve("mysql")));
+    assertTrue(Files.isDirectory(server.dataDir().resolve("mysql")));
+    assertTrue(Files.isRegularFile(server.logFile()));
 
     server.close();
 
-    assertFalse(Files.exists(dataDir));
+    assertFalse(Files.exists(server.directory()));
+  }
+
+  @Test
+  void shouldKeepTemporaryFilesOutOfSharedTmp() throws SQLException {
+    assertEquals(shared.directory().resolve("tmp").toString(), queryString(shared, null, "SELECT @@tmpdir"));
   }
 
   @Test
   void shouldKeepDataDirectoryGivenByCallerAndReuseIt() throws Exception {
-    Path dataDir = tempDir.resolve("shard1");
-    try (MariaDbServer server = MariaDbServer.startIn(dataDir, LocalPorts.freePort())) {
+    Path directory = tempDir.resolve("shard1");
+    try (MariaDbServer server = MariaDbServer.startIn(directory, LocalPorts.freePort())) {
       server.createDatabase("persisted");
     }
-    assertTrue(Files.isDirectory(dataDir.resolve("persisted")));
+    assertTrue(Files.isDirectory(directory.resolve("data/persisted")));
 
-    try (MariaDbServer again = MariaDbServer.startIn(dataDir, LocalPorts.freePort())) {
+    try (MariaDbServer again = MariaDbServer.startIn(directory, LocalPorts.freePort())) {
       assertEquals("persisted", queryString(again, null, "SHOW DATABASES LIKE 'persisted'"));
     }
   }

@@ -11,6 +11,8 @@ import dev.rr.common.model.ChangeRecord;
 import dev.rr.common.model.ModType;
 import dev.rr.common.schema.SchemaMapping;
 import dev.rr.common.schema.TableMapping;
+import dev.rr.testing.MySqlExtension;
+import dev.rr.testing.MySqlTestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,17 +25,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Statements built by the dialect, executed on a real server. */
 class MySqlDialectIT {
 
-  private static final PrivateMySql MYSQL = new PrivateMySql();
+  @RegisterExtension static MySqlExtension mysql = new MySqlExtension();
   private final MySqlDialect dialect = new MySqlDialect();
-  private PrivateMySql.TestDatabase database;
+  private MySqlTestDatabase database;
 
   @BeforeEach
   void newDatabase() {
-    database = MYSQL.newDatabase();
+    database = mysql.newDatabase();
   }
 
   @Test

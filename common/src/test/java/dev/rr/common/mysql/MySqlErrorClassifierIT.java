@@ -3,6 +3,8 @@ package dev.rr.common.mysql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.rr.testing.MySqlExtension;
+import dev.rr.testing.MySqlTestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,16 +15,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The classifier on errors raised by a real server and by Connector/J. */
 class MySqlErrorClassifierIT {
 
-  private static final PrivateMySql MYSQL = new PrivateMySql();
-  private PrivateMySql.TestDatabase database;
+  @RegisterExtension static MySqlExtension mysql = new MySqlExtension();
+  private MySqlTestDatabase database;
 
   @BeforeEach
   void newDatabase() throws SQLException {
-    database = MYSQL.newDatabase();
+    database = mysql.newDatabase();
     try (Connection c = database.connect()) {
       execute(c, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(3))");
       execute(c, "INSERT INTO t VALUES (1, 'a'), (2, 'b')");

@@ -11,6 +11,8 @@ import dev.rr.common.model.ModType;
 import dev.rr.common.schema.ColumnMapping;
 import dev.rr.common.schema.SpannerType;
 import dev.rr.common.schema.TableMapping;
+import dev.rr.testing.MySqlExtension;
+import dev.rr.testing.MySqlTestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,6 +27,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,10 +39,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MySqlTypeRoundTripIT {
 
-  private static final PrivateMySql MYSQL = new PrivateMySql();
+  @RegisterExtension static MySqlExtension mysql = new MySqlExtension();
   private static final AtomicInteger TABLES = new AtomicInteger();
   private static final MySqlDialect DIALECT = new MySqlDialect();
-  private static PrivateMySql.TestDatabase database;
+  private static MySqlTestDatabase database;
   private static final List<Connection> CONNECTIONS = new ArrayList<>();
 
   /** How to read a value back so that MySQL and MariaDB render it the same way. */
@@ -152,7 +155,7 @@ class MySqlTypeRoundTripIT {
 
   @BeforeAll
   static void createDatabase() {
-    database = MYSQL.newDatabase();
+    database = mysql.newDatabase();
   }
 
   @AfterAll
@@ -268,7 +271,7 @@ class MySqlTypeRoundTripIT {
       boolean server = CONNECTIONS.size() == 1;
       Connection connection =
           DriverManager.getConnection(
-              database.jdbcUrl() + "?useServerPrepStmts=" + server, database.user(), database.password());
+              database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + "useServerPrepStmts=" + server, database.user(), database.password());
       execute(connection, DIALECT.sessionTimeZone());
       CONNECTIONS.add(connection);
     }

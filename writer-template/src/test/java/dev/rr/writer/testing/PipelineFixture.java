@@ -13,6 +13,7 @@ import dev.rr.common.metadata.ShardProgress;
 import dev.rr.testing.MySqlTestDatabase;
 import dev.rr.testing.SpannerEmulatorExtension;
 import dev.rr.testing.SpannerTestDatabase;
+import dev.rr.common.spanner.SpannerRetry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ public final class PipelineFixture {
   /** The same, for a run reading the change stream of {@code spannerDatabase}. */
   public void startRun(Instant start, Instant end, Duration window, String spannerDatabase) {
     MetadataStore store = MetadataStore.open(metadata.client(), metadata.adminClient(),
-        metadata.id(), tables);
+        metadata.id(), tables, SpannerRetry.forEmulatorHost(metadata.emulatorHost()));
     store.createMissingTables();
     store.runs().upsert(RunMetadata.builder()
         .runId(RUN_ID)

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.cloud.Timestamp;
 import dev.rr.common.mysql.ErrorClass;
 import dev.rr.common.mysql.MySqlErrorClassifier;
-import dev.rr.common.mysql.PrivateMySql;
+import dev.rr.testing.MySqlExtension;
+import dev.rr.testing.MySqlTestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,12 +19,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The checkpoint table on a real server: DDL, transactions, locking, privileges. */
 class CheckpointDaoIT {
 
   private static final AtomicInteger USERS = new AtomicInteger();
-  private static final PrivateMySql MYSQL = new PrivateMySql();
+  @RegisterExtension static MySqlExtension mysql = new MySqlExtension();
 
   private final CheckpointDao dao = new CheckpointDao();
   private final Checkpoint first =
@@ -36,7 +38,7 @@ class CheckpointDaoIT {
           "run-1", "ls1",
           Instant.parse("2024-01-01T00:00:10.123Z"), Instant.parse("2024-01-01T00:00:20.123456Z"),
           Timestamp.ofTimeSecondsAndNanos(1_704_067_219, 999_999_999), "NzkxOTE5OTY4NTQzNjMzODY3Mg==", 42);
-  private PrivateMySql.TestDatabase database;
+  private MySqlTestDatabase database;
 
   /** The test database as another user. */
   private record Login(String user, String password, String jdbcUrl) {
@@ -47,7 +49,7 @@ class CheckpointDaoIT {
 
   @BeforeEach
   void newDatabase() {
-    database = MYSQL.newDatabase();
+    database = mysql.newDatabase();
   }
 
   @Test

@@ -1,0 +1,88 @@
+package dev.rr.launcher.cli;
+
+import dev.rr.launcher.ExitCode;
+import dev.rr.launcher.launch.DirectPipelines;
+import dev.rr.launcher.quickstart.Quickstart;
+import dev.rr.launcher.quickstart.QuickstartSettings;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code rr quickstart}: the whole path on local services, ending with cutover and verify. */
+@Command(
+    name = "quickstart",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    header = "Run the whole path locally on embedded services, then cut over and verify.",
+    abbreviateSynopsis = true,
+    usageHelpAutoWidth = true,
+    description =
+        "Starts a Spanner emulator and a private MariaDB (or uses given ones), creates a sharded "
+            + "sample (interleaved parent/child tables and accounts, session file, 3 shards), runs the "
+            + "reader and writer on the DirectRunner, drives a mixed workload with a live progress "
+            + "line, then runs cutover and verify and prints the result. Leaves nothing running.")
+public final class QuickstartCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--workDir", defaultValue = "rr-work/quickstart",
+      description = "Working directory, wiped at start (default: ${DEFAULT-VALUE}).")
+  Path workDir;
+
+  @Option(names = "--duration", defaultValue = "60s", converter = DurationConverter.class,
+      description = "How long the workload runs (default: ${DEFAULT-VALUE}).")
+  Duration duration;
+
+  @Option(names = "--windowDuration", defaultValue = "2s", converter = DurationConverter.class,
+      description = "Buffer window width (default: ${DEFAULT-VALUE}).")
+  Duration windowDuration;
+
+  @Option(names = "--shards", defaultValue = "3", description = "Number of shards, 1-3 (default: ${DEFAULT-VALUE}).")
+  int shards;
+
+  @Option(names = "--rate", defaultValue = "20", description = "Workload transactions per second (default: ${DEFAULT-VALUE}).")
+  int rate;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Workload random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--cutoverTimeout", defaultValue = "2m", converter = DurationConverter.class,
+      description = "How long cutover may wait for the shards (default: ${DEFAULT-VALUE}).")
+  Duration cutoverTimeout;
+
+  @Option(names = "--emulatorHost", description = "Use this running Spanner emulator (host:port) instead of starting one.")
+  String emulatorHost;
+
+  @Option(names = "--mysqlHost", description = "Use this MySQL server instead of starting a private MariaDB.")
+  String mysqlHost;
+
+  @Option(names = "--mysqlPort", defaultValue = "3306", description = "Port of --mysqlHost (default: ${DEFAULT-VALUE}).")
+  int mysqlPort;
+
+  @Option(names = "--mysqlUser", defaultValue = "root", description = "User on --mysqlHost (default: ${DEFAULT-VALUE}).")
+  String mysqlUser;
+
+  @Option(names = "--mysqlPassword", defaultValue = "", description = "Password on --mysqlHost (default: empty).")
+  String mysqlPassword;
+
+  @Override
+  public Integer call() throws Exception {
+    Optional<QuickstartSettings.MySqlEndpoint> mysql = SpannerOptions.nonBlank(mysqlHost)
+        .map(host -> new QuickstartSettings.MySqlEndpoint(host, mysqlPort, mysqlUser, mysqlPassword));
+    QuickstartSettings settings;
+    try {
+      settings = new QuickstartSettings(workDir, duration, windowDuration, shards, rate, seed,
+          SpannerOptions.nonBlank(emulatorHost), mysql, cutoverTimeout);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    Quickstart.Result result = new Quickstart(settings, DirectPipelines.reader(),
+        DirectPipelines.writer(), spec.commandLine().getOut()).run();
+    return result.passed() ? ExitCode.OK : ExitCode.FAILURE;
+  }
+}

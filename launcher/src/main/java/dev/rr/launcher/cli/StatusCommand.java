@@ -1,0 +1,43 @@
+package dev.rr.launcher.cli;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rr status}: one line per shard of a run, from the metadata tables. */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    header = "Show a run's progress per shard.",
+    abbreviateSynopsis = true,
+    usageHelpAutoWidth = true,
+    description =
+        "Shows a run's progress per shard: state, files created up to, applied up to, last "
+            + "applied commit time, lag (now - last applied commit) and buffer backlog (created - "
+            + "applied), records applied, last error.")
+public final class StatusCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin RunOptions run;
+  @Mixin SpannerOptions spanner;
+  @Mixin MetadataOptions metadata;
+
+  @Option(names = "--watch", description = "Refresh until interrupted.")
+  boolean watch;
+
+  @Option(names = "--interval", defaultValue = "5s", converter = DurationConverter.class,
+      description = "Refresh interval with --watch (default: ${DEFAULT-VALUE}).")
+  Duration interval;
+
+  @Option(names = "--json", description = "Print one JSON document (per refresh) for scripts.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    return StatusCommands.status(this);
+  }
+}

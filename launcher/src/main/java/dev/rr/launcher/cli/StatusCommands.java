@@ -1,0 +1,168 @@
+package dev.rr.launcher.cli;
+
+import com.google.cloud.Timestamp;
+import com.google.cloud.spanner.Spanner;
+import dev.rr.common.metadata.MetadataStore;
+import dev.rr.common.metadata.ShardStatus;
+import dev.rr.launcher.ExitCode;
+import dev.rr.launcher.launch.ChangeStreamDdl;
+import dev.rr.launcher.spanner.MetadataTarget;
+import dev.rr.launcher.spanner.SpannerClients;
+import dev.rr.launcher.spanner.SpannerTarget;
+import dev.rr.launcher.status.BufferDeletion;
+import dev.rr.launcher.status.CutoverCheck;
+import dev.rr.launcher.status.CutoverWaiter;
+import dev.rr.launcher.status.MetadataRunStateSource;
+import dev.rr.launcher.status.RunState;
+import dev.rr.launcher.status.RunStateSource;
+import dev.rr.launcher.status.StatusJson;
+import dev.rr.launcher.status.StatusTable;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** Runs the commands that read or change a run's metadata (status, cutover, reprocess, drop). */
+final class StatusCommands {
+  private StatusCommands() {}
+
+  static int status(StatusCommand command) throws Exception {
+    SpannerTarget source = command.spanner.toTarget(command.spec);
+    PrintWriter out = command.spec.commandLine().getOut();
+    try (Spanner spanner = SpannerClients.open(source)) {
+      RunStateSource states = states(spanner, command.metadata.toTarget(source));
+      while (true) {
+        RunState state = states.read(command.run.runIdentifier);
+        if (command.json) {
+          out.println(StatusJson.render(state));
+        } else {
+          if (command.watch) {
+            out.print("\033[H\033[2J");
+          }
+          StatusTable.print(state, out);
+        }
+        out.flush();
+        if (!command.watch) {
+          return state.shards().isEmpty() ? notFound(command.spec, command.run.runIdentifier) : ExitCode.OK;
+        }
+        Thread.sleep(command.interval.toMillis());
+      }
+    }
+  }
+
+  static int cutover(CutoverCommand command) throws Exception {
+    SpannerTarget source = command.spanner.toTarget(command.spec);
+    PrintWriter out = command.spec.commandLine().getOut();
+    Timestamp at = command.at != null ? command.at : Timestamp.now();
+    out.printf("cutover of run %s at %s (timeout %s)%n", command.run.runIdentifier, at,
+        DurationConverter.format(command.timeout));
+    try (Spanner spanner = SpannerClients.open(source)) {
+      CutoverWaiter waiter = new CutoverWaiter(states(spanner, command.metadata.toTarget(source)),
+          Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), out);
+      CutoverCheck.Outcome outcome =
+          waiter.await(command.run.runIdentifier, at, command.timeout, command.poll);
+      return report(outcome, at, out, command.spec.commandLine().getErr());
+    }
+  }
+
+  static int report(CutoverCheck.Outcome outcome, Timestamp at, PrintWriter out, PrintWriter err) {
+    switch (outcome.verdict()) {
+      case DONE -> {
+        out.printf("cutover done: every shard has applied all changes committed up to %s%n", at);
+        out.flush();
+        return ExitCode.OK;
+      }
+      case FAILED -> err.printf("cutover failed: %s%n", String.join("; ", outcome.reasons()));
+      default -> err.printf("cutover timed out: %s%n", String.join("; ", outcome.reasons()));
+    }
+    err.flush();
+    return ExitCode.NOT_CAUGHT_UP;
+  }
+
+  static int reprocess(ReprocessCommand command) {
+    SpannerTarget source = command.spanner.toTarget(command.spec);
+    PrintWriter out = command.spec.commandLine().getOut();
+    try (Spanner spanner = SpannerClients.open(source)) {
+      MetadataStore store = SpannerClients.metadata(spanner, command.metadata.toTarget(source));
+      Set<String> unknown = store.fileProcessProgress()
+          .setStatus(command.run.runIdentifier, command.shards, ShardStatus.REPROCESS);
+      List<String> marked = command.shards.stream().filter(s -> !unknown.contains(s)).toList();
+      out.printf("run %s: set REPROCESS on %s%n", command.run.runIdentifier, marked);
+      if (!unknown.isEmpty()) {
+        command.spec.commandLine().getErr().printf(
+            "run %s has no writer progress for shard(s) %s: left alone%n",
+            command.run.runIdentifier, unknown.stream().sorted().toList());
+        return ExitCode.FAILURE;
+      }
+      out.println("next: rr launch --jobs writer --writerRunMode reprocess (same runIdentifier)");
+      return ExitCode.OK;
+    }
+  }
+
+  static int drop(DropCommand command) throws Exception {
+    CommandSpec spec = command.spec;
+    if (command.dropChangeStream && SpannerOptions.nonBlank(command.changeStreamName).isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--drop-change-stream needs --changeStreamName");
+    }
+    if (command.deleteBuffer && SpannerOptions.nonBlank(command.bufferDirectory).isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--delete-buffer needs --bufferDirectory");
+    }
+    SpannerTarget source = command.spanner.toTarget(spec);
+    MetadataTarget metadata = command.metadata.toTarget(source);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("This removes run %s's rows from the metadata tables in %s", command.run.runIdentifier,
+        metadata.database());
+    if (command.dropChangeStream) {
+      out.printf(", drops change stream %s in %s", command.changeStreamName, source);
+    }
+    if (command.deleteBuffer) {
+      out.printf(", deletes every file under %s", command.bufferDirectory);
+    }
+    out.println(".");
+    if (!command.yes && !confirmed(out)) {
+      spec.commandLine().getErr().println("not confirmed: nothing was changed");
+      return ExitCode.FAILURE;
+    }
+    try (Spanner spanner = SpannerClients.open(source)) {
+      SpannerClients.metadata(spanner, metadata).runs().deleteRun(command.run.runIdentifier);
+      out.printf("deleted the metadata rows of run %s%n", command.run.runIdentifier);
+      if (command.dropChangeStream) {
+        spanner.getDatabaseAdminClient().updateDatabaseDdl(source.instanceId(), source.databaseId(),
+            List.of(ChangeStreamDdl.drop(command.changeStreamName)), null).get(10, TimeUnit.MINUTES);
+        out.printf("dropped change stream %s%n", command.changeStreamName);
+      }
+    }
+    if (command.deleteBuffer) {
+      out.printf("deleted %d buffer file(s) under %s%n",
+          BufferDeletion.deleteAll(command.bufferDirectory), command.bufferDirectory);
+    }
+    out.flush();
+    return ExitCode.OK;
+  }
+
+  private static boolean confirmed(PrintWriter out) throws java.io.IOException {
+    out.print("Type 'yes' to continue: ");
+    out.flush();
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    String answer = in.readLine();
+    return answer != null && answer.trim().equalsIgnoreCase("yes");
+  }
+
+  private static RunStateSource states(Spanner spanner, MetadataTarget target) {
+    MetadataStore store = SpannerClients.metadata(spanner, target);
+    return new MetadataRunStateSource(store.fileCreateProgress(), store.fileProcessProgress(),
+        Clock.systemUTC());
+  }
+
+  private static int notFound(CommandSpec spec, String runId) {
+    spec.commandLine().getErr().printf("run %s has no progress rows (yet)%n", runId);
+    spec.commandLine().getErr().flush();
+    return ExitCode.FAILURE;
+  }
+}

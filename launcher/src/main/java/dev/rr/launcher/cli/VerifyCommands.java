@@ -1,0 +1,79 @@
+package dev.rr.launcher.cli;
+
+import com.google.cloud.Timestamp;
+import com.google.cloud.spanner.DatabaseClient;
+import com.google.cloud.spanner.Spanner;
+import dev.rr.common.input.IdentitySchemaMappings;
+import dev.rr.common.input.SecretManagerSecretResolver;
+import dev.rr.common.input.SessionFile;
+import dev.rr.common.input.Shard;
+import dev.rr.common.input.ShardsFile;
+import dev.rr.common.routing.ShardIdFetchers;
+import dev.rr.common.schema.SchemaMapping;
+import dev.rr.launcher.ExitCode;
+import dev.rr.launcher.spanner.SpannerClients;
+import dev.rr.launcher.spanner.SpannerTarget;
+import dev.rr.launcher.verify.RowRouter;
+import dev.rr.launcher.verify.ShardDatabases;
+import dev.rr.launcher.verify.Verifier;
+import dev.rr.launcher.verify.VerifyConfig;
+import dev.rr.launcher.verify.VerifyReport;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.ParameterException;
+
+/** Runs {@code rr verify}. */
+final class VerifyCommands {
+  private VerifyCommands() {}
+
+  static int verify(VerifyCommand command) throws Exception {
+    SpannerTarget source = command.spanner.toTarget(command.spec);
+    Optional<String> jar = SpannerOptions.nonBlank(command.shardingJar);
+    Optional<String> className = SpannerOptions.nonBlank(command.shardingClass);
+    if (jar.isPresent() != className.isPresent()) {
+      throw new ParameterException(command.spec.commandLine(),
+          "--shardingCustomJarPath and --shardingCustomClassName must be given together");
+    }
+    List<Shard> shards;
+    try (SecretManagerSecretResolver secrets = new SecretManagerSecretResolver()) {
+      shards = ShardsFile.load(command.shardsFilePath, secrets);
+    }
+    Timestamp at = command.readTimestamp != null ? command.readTimestamp : Timestamp.now();
+    VerifyConfig config = new VerifyConfig(at, command.tables, command.chunkSize,
+        command.maxDifferences, command.sourceTimezone);
+    PrintWriter out = command.spec.commandLine().getOut();
+    PrintWriter err = command.spec.commandLine().getErr();
+    try (Spanner spanner = SpannerClients.open(source)) {
+      DatabaseClient client = spanner.getDatabaseClient(SpannerClients.databaseId(source));
+      SchemaMapping mapping = mapping(command, client, shards.get(0));
+      RowRouter router = jar.isPresent()
+          ? ShardDatabases.customRouter(mapping, shards, ShardIdFetchers.load(jar.get(),
+              className.get(), SpannerOptions.nonBlank(command.shardingParameters).orElse(null)))
+          : ShardDatabases.defaultRouter(mapping, shards);
+      Verifier verifier = new Verifier(client, mapping, router, ShardDatabases.of(shards), config);
+      VerifyReport report = verifier.verify(line -> {
+        err.print("\r" + line + "\033[K");
+        err.flush();
+      });
+      err.print("\r\033[K");
+      err.flush();
+      report.print(out);
+      return report.equal() ? ExitCode.OK : ExitCode.FAILURE;
+    }
+  }
+
+  /** The session mapping, or the identity mapping read from Spanner and the first shard. */
+  private static SchemaMapping mapping(VerifyCommand command, DatabaseClient spanner, Shard first)
+      throws Exception {
+    Optional<String> session = SpannerOptions.nonBlank(command.sessionFilePath);
+    if (session.isPresent()) {
+      return SessionFile.load(session.get());
+    }
+    try (Connection connection = DriverManager.getConnection(first.jdbcUrl(), first.jdbcProperties())) {
+      return IdentitySchemaMappings.fromDatabases(spanner, connection);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.rr.launcher.launch;
+
+import dev.rr.common.config.ReaderRunMode;
+import dev.rr.common.config.WriterRunMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The commands an operator needs after a launch, for the same run identifier: resume every
+ * shard, retry the shards in ERROR, reprocess chosen shards, and watch the run.
+ */
+public final class FollowUpCommands {
+  /** One follow-up: what it is for and the lines to run, in order. */
+  public record FollowUp(String purpose, List<String> lines) {
+    public FollowUp {
+      lines = List.copyOf(lines);
+    }
+  }
+
+  private FollowUpCommands() {}
+
+  /** The follow-ups for {@code config}, with Dataflow commands when it runs on Dataflow. */
+  public static List<FollowUp> of(LaunchConfig config) {
+    String runId = config.run().runIdentifier();
+    List<FollowUp> result = new ArrayList<>();
+    result.add(new FollowUp("watch progress", List.of(
+        "rr status --runIdentifier " + runId + " " + target(config) + " --watch")));
+    LaunchConfig resume = config.withRun(config.run().with(Jobs.BOTH, ReaderRunMode.RESUME, WriterRunMode.RESUME_ALL));
+    result.add(new FollowUp("resume (all shards, after a stop)", commands(resume, "resume")));
+    LaunchConfig retry = config.withRun(config.run().with(Jobs.WRITER, ReaderRunMode.REGULAR, WriterRunMode.RESUME_FAILED));
+    result.add(new FollowUp("retry the shards in ERROR (after fixing the cause)",
+        commands(retry, "retry")));
+    LaunchConfig reprocess = config.withRun(config.run().with(Jobs.WRITER, ReaderRunMode.REGULAR, WriterRunMode.REPROCESS));
+    List<String> reprocessLines = new ArrayList<>();
+    reprocessLines.add(
+        "rr reprocess --runIdentifier " + runId + " " + target(config) + " --shards <id,id>");
+    reprocessLines.addAll(commands(reprocess, "reprocess"));
+    result.add(new FollowUp("reprocess chosen shards", reprocessLines));
+    result.add(new FollowUp("cut over (after stopping writes to Spanner)", List.of(
+        "rr cutover --runIdentifier " + runId + " " + target(config))));
+    return result;
+  }
+
+  /** The launch lines for {@code config}: gcloud on Dataflow, else the rr launch line. */
+  private static List<String> commands(LaunchConfig config, String jobSuffix) {
+    if (config.dataflow().isEmpty()) {
+      return List.of(ShellWords.render(RrLaunchArgs.of(config)));
+    }
+    List<String> lines = new ArrayList<>();
+    for (GcloudFlexTemplateCommand command : DataflowJobs.commands(config, jobSuffix)) {
+      lines.add(command.toShellLine());
+    }
+    return lines;
+  }
+
+  private static String target(LaunchConfig config) {
+    List<String> words = new ArrayList<>();
+    Map<String, String> reader = PipelineParameters.reader(config);
+    words.add("--spannerProjectId=" + reader.get("spannerProjectId"));
+    words.add("--instanceId=" + reader.get("instanceId"));
+    words.add("--databaseId=" + reader.get("databaseId"));
+    words.add("--metadataInstance=" + reader.get("metadataInstance"));
+    words.add("--metadataDatabase=" + reader.get("metadataDatabase"));
+    config.metadata().tableSuffix().ifPresent(s -> words.add("--metadataTableSuffix=" + s));
+    config.source().emulatorHost().ifPresent(h -> words.add("--emulatorHost=" + h));
+    return ShellWords.render(words);
+  }
+}

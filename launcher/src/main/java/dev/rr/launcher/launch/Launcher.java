@@ -1,0 +1,91 @@
+package dev.rr.launcher.launch;
+
+import com.google.cloud.spanner.Spanner;
+import dev.rr.launcher.ExitCode;
+import dev.rr.launcher.spanner.SpannerClients;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.PipelineResult;
+
+/** Carries out {@code rr launch}: dry run, or checks then Dataflow jobs or in-process pipelines. */
+public final class Launcher {
+  private final PrintWriter out;
+  private final PipelineStarter reader;
+  private final PipelineStarter writer;
+  private final boolean checkPrivileges;
+
+  public Launcher(PrintWriter out, PipelineStarter reader, PipelineStarter writer, boolean checkPrivileges) {
+    this.out = out;
+    this.reader = reader;
+    this.writer = writer;
+    this.checkPrivileges = checkPrivileges;
+  }
+
+  /** Runs the launch and returns the process exit code. */
+  public int launch(LaunchConfig config) throws Exception {
+    LaunchPlan plan = new LaunchPlan(config);
+    if (config.run().dryRun()) {
+      plan.printDryRun(out);
+      return ExitCode.OK;
+    }
+    out.printf("rr launch: run %s%nchecks:%n", config.run().runIdentifier());
+    try (Spanner spanner = SpannerClients.open(config.source())) {
+      new PreLaunchChecks(spanner, out, checkPrivileges).run(config);
+    }
+    out.println();
+    plan.printCommands(out);
+    if (config.dataflow().isPresent()) {
+      for (GcloudFlexTemplateCommand command : DataflowJobs.commands(config, "")) {
+        int exit = runGcloud(command);
+        if (exit != 0) {
+          out.printf("gcloud exited with %d; nothing after it was started%n", exit);
+          out.flush();
+          return ExitCode.FAILURE;
+        }
+      }
+      plan.printFollowUps(out);
+      out.flush();
+      return ExitCode.OK;
+    }
+    plan.printFollowUps(out);
+    out.flush();
+    return runInProcess(config);
+  }
+
+  /** Starts the pipelines on the DirectRunner and blocks until they end (or the JVM stops). */
+  private int runInProcess(LaunchConfig config) throws Exception {
+    List<PipelineResult> running = new ArrayList<>();
+    if (config.run().jobs().includesReader()) {
+      running.add(reader.start(PipelineParameters.reader(config)));
+    }
+    if (config.run().jobs().includesWriter()) {
+      running.add(writer.start(PipelineParameters.writer(config)));
+    }
+    Thread cancel = new Thread(() -> running.forEach(Launcher::cancelQuietly), "rr-cancel-pipelines");
+    Runtime.getRuntime().addShutdownHook(cancel);
+    out.println("pipelines running in this process; Ctrl-C stops them (resume with the command above)");
+    out.flush();
+    for (PipelineResult result : running) {
+      result.waitUntilFinish();
+    }
+    Runtime.getRuntime().removeShutdownHook(cancel);
+    return ExitCode.OK;
+  }
+
+  private int runGcloud(GcloudFlexTemplateCommand command) throws IOException, InterruptedException {
+    out.printf("running: %s%n", command.toShellLine());
+    out.flush();
+    Process process = new ProcessBuilder(command.argv()).inheritIO().start();
+    return process.waitFor();
+  }
+
+  static void cancelQuietly(PipelineResult result) {
+    try {
+      result.cancel();
+    } catch (IOException | UnsupportedOperationException e) {
+      // Stopping anyway; a pipeline that cannot be cancelled ends with the JVM.
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Launching a run: pre-launch checks, Dataflow flex-template commands, in-process DirectRunner. */
+package dev.rr.launcher.launch;

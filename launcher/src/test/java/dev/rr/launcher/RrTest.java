@@ -1,0 +1,64 @@
+package dev.rr.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RrTest {
+  @Test
+  void shouldListEverySubcommandAndExitCodeInTopLevelHelp() {
+    RrRun run = RrRun.of("--help");
+
+    assertEquals(ExitCode.OK, run.exitCode());
+    for (String sub : new String[] {"launch", "status", "cutover", "verify", "reprocess", "drop", "quickstart"}) {
+      assertTrue(run.out().contains(sub), "help lists " + sub + ":\n" + run.out());
+    }
+    assertTrue(run.out().contains("Exit codes:"), run.out());
+    assertTrue(run.out().contains("3   cutover not reached"), run.out());
+  }
+
+  @Test
+  void shouldExitWithUsageErrorWithoutSubcommand() {
+    RrRun run = RrRun.of();
+
+    assertEquals(ExitCode.USAGE, run.exitCode());
+    assertTrue(run.err().contains("Missing subcommand"), run.err());
+  }
+
+  @Test
+  void shouldExitWithUsageErrorForUnknownSubcommand() {
+    RrRun run = RrRun.of("explode");
+
+    assertEquals(ExitCode.USAGE, run.exitCode());
+    assertTrue(run.err().contains("explode"), run.err());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"launch", "status", "cutover", "verify", "reprocess", "drop", "quickstart"})
+  void shouldPrintHelpWithExitCodesForEverySubcommand(String sub) {
+    RrRun run = RrRun.of(sub, "--help");
+
+    assertEquals(ExitCode.OK, run.exitCode(), run.err());
+    assertTrue(run.out().contains("Usage: rr " + sub + " [OPTIONS]"), run.out());
+    assertTrue(run.out().contains("Exit codes:"), run.out());
+  }
+
+  @Test
+  void shouldPrintHelpThroughHelpSubcommand() {
+    RrRun run = RrRun.of("help", "cutover");
+
+    assertEquals(ExitCode.OK, run.exitCode());
+    assertTrue(run.out().contains("--timeout"), run.out());
+  }
+
+  @Test
+  void shouldDescribeFailureWithCauses() {
+    Exception failure = new IllegalStateException("cannot reach shard s1",
+        new java.io.IOException("connection refused"));
+
+    assertEquals("cannot reach shard s1; caused by: connection refused", Rr.describe(failure));
+  }
+}

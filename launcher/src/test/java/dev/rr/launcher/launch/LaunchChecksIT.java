@@ -1,0 +1,103 @@
+package dev.rr.launcher.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rr.common.input.Shard;
+import dev.rr.testing.MySqlExtension;
+import dev.rr.testing.MySqlTestDatabase;
+import dev.rr.testing.SpannerEmulatorExtension;
+import dev.rr.testing.SpannerTestDatabase;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class LaunchChecksIT {
+  @RegisterExtension static final SpannerEmulatorExtension SPANNER = new SpannerEmulatorExtension();
+  @RegisterExtension static final MySqlExtension MYSQL = new MySqlExtension();
+
+  @Test
+  void shouldCreateMissingChangeStreamThenAcceptIt() throws Exception {
+    SpannerTestDatabase db = SPANNER.newDatabase("CREATE TABLE t (k INT64) PRIMARY KEY (k)");
+
+    String first = ChangeStreamCheck.ensure(db.client(), db.adminClient(), db.instanceId(), db.databaseId(), "rrstream");
+    String second = ChangeStreamCheck.ensure(db.client(), db.adminClient(), db.instanceId(), db.databaseId(), "rrstream");
+
+    assertTrue(first.startsWith("created change stream rrstream"), first);
+    assertEquals("change stream rrstream exists (value_capture_type NEW_ROW)", second);
+  }
+
+  @Test
+  void shouldRefuseExistingStreamWithoutWholeRows() {
+    SpannerTestDatabase db = SPANNER.newDatabase("CREATE TABLE t (k INT64) PRIMARY KEY (k)",
+        "CREATE CHANGE STREAM partial FOR ALL OPTIONS (value_capture_type = 'NEW_VALUES')");
+
+    IllegalStateException failure = assertThrows(IllegalStateException.class, () ->
+        ChangeStreamCheck.ensure(db.client(), db.adminClient(), db.instanceId(), db.databaseId(), "partial"));
+
+    assertTrue(failure.getMessage().contains("value_capture_type NEW_VALUES"), failure.getMessage());
+    assertTrue(failure.getMessage().contains("ALTER CHANGE STREAM partial"), failure.getMessage());
+  }
+
+  @Test
+  void shouldAcceptStreamWithDefaultCaptureType() throws Exception {
+    SpannerTestDatabase db = SPANNER.newDatabase("CREATE TABLE t (k INT64) PRIMARY KEY (k)",
+        "CREATE CHANGE STREAM plain FOR ALL");
+
+    String result = ChangeStreamCheck.ensure(db.client(), db.adminClient(), db.instanceId(), db.databaseId(), "plain");
+
+    assertTrue(result.startsWith("change stream plain exists"), result);
+  }
+
+  @Test
+  void shouldPassShardWithTablesAndCreateCheckpointTable() throws Exception {
+    MySqlTestDatabase db = MYSQL.newDatabase();
+    try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE parent1 (id INT PRIMARY KEY)");
+    }
+
+    List<String> problems = ShardCheck.check(shard(db, db.user(), db.password()), List.of("parent1"), true);
+
+    assertEquals(List.of(), problems);
+    try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+      statement.executeQuery("SELECT 1 FROM rr_replication_checkpoint LIMIT 0").close();
+    }
+  }
+
+  @Test
+  void shouldNameMissingTableAndPrivilegesWithTheGrantToRun() throws Exception {
+    MySqlTestDatabase db = MYSQL.newDatabase();
+    String user = "ro_" + db.name();
+    try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE parent1 (id INT PRIMARY KEY)");
+      statement.execute("CREATE TABLE rr_replication_checkpoint (x INT)");
+      statement.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'pw'");
+      statement.execute("GRANT SELECT ON `" + db.name() + "`.* TO '" + user + "'@'%'");
+    }
+
+    List<String> problems = ShardCheck.check(shard(db, user, "pw"), List.of("parent1", "nosuch"), true);
+
+    assertTrue(problems.stream().anyMatch(p -> p.endsWith("table nosuch does not exist")), problems.toString());
+    assertTrue(problems.stream().anyMatch(p -> p.contains("lacks INSERT, UPDATE, DELETE on parent1")
+        && p.contains("run: GRANT INSERT, UPDATE, DELETE ON `" + db.name() + "`.`parent1` TO '" + user + "'@'%';")),
+        problems.toString());
+  }
+
+  @Test
+  void shouldReportUnreachableShard() {
+    Shard nowhere = new Shard("s9", "127.0.0.1", 1, "u", "p", "db", Map.of("connectTimeout", "2000"));
+
+    List<String> problems = ShardCheck.check(nowhere, List.of(), true);
+
+    assertEquals(1, problems.size());
+    assertTrue(problems.get(0).startsWith("shard s9 (127.0.0.1:1/db): cannot connect as u"), problems.get(0));
+  }
+
+  static Shard shard(MySqlTestDatabase db, String user, String password) {
+    return new Shard("s1", db.host(), db.port(), user, password, db.name(), Map.of());
+  }
+}

@@ -1,0 +1,50 @@
+package dev.rr.launcher.quickstart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rr.launcher.launch.DirectPipelines;
+import dev.rr.launcher.status.CutoverCheck;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The quickstart end to end, twice in the same work directory, as a newcomer would run it. */
+class QuickstartIT {
+  @TempDir Path workRoot;
+
+  Quickstart.Result run(Path workDir, StringWriter output) throws Exception {
+    QuickstartSettings settings = new QuickstartSettings(workDir, Duration.ofSeconds(12),
+        Duration.ofSeconds(2), 3, 10, 42, Optional.empty(), Optional.empty(), Duration.ofMinutes(2));
+    return new Quickstart(settings, DirectPipelines.reader(), DirectPipelines.writer(),
+        new PrintWriter(output, true)).run();
+  }
+
+  @Test
+  void shouldReplicateCutOverAndVerifyEqualTwiceInARow() throws Exception {
+    Path workDir = workRoot.resolve("quickstart");
+    StringWriter first = new StringWriter();
+    StringWriter second = new StringWriter();
+
+    Quickstart.Result firstResult = run(workDir, first);
+    Quickstart.Result secondResult = run(workDir, second);
+
+    for (Quickstart.Result result : new Quickstart.Result[] {firstResult, secondResult}) {
+      String output = (result == firstResult ? first : second).toString();
+      assertEquals(CutoverCheck.Verdict.DONE, result.cutover().verdict(), output);
+      assertTrue(result.verify().orElseThrow().equal(), output);
+      assertTrue(result.verify().orElseThrow().spannerRows() > 20, output);
+      assertEquals(3, result.balances().size(), output);
+      assertTrue(result.passed(), output);
+      assertTrue(output.contains("QUICKSTART PASSED"), output);
+      assertTrue(output.contains("written"), "progress line:\n" + output);
+    }
+    assertTrue(Files.isRegularFile(workDir.resolve("session.json")));
+    assertTrue(Files.isDirectory(workDir.resolve("buffer")));
+  }
+}

@@ -1,0 +1,100 @@
+package dev.rr.reader.dofn;
+
+import dev.rr.reader.logic.ProgressPlan;
+import dev.rr.reader.logic.ProgressSink;
+import dev.rr.reader.logic.ProgressTracker;
+import dev.rr.reader.logic.ProgressUpdate;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.state.StateSpec;
+import org.apache.beam.sdk.state.StateSpecs;
+import org.apache.beam.sdk.state.TimeDomain;
+import org.apache.beam.sdk.state.Timer;
+import org.apache.beam.sdk.state.TimerSpec;
+import org.apache.beam.sdk.state.TimerSpecs;
+import org.apache.beam.sdk.state.ValueState;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.values.KV;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The progress loop: one key in the global window, fed by a seed at the run's start and by every
+ * written file. An event-time timer walks the window ends of the grid; when it fires at {@code T}
+ * the watermark has passed {@code T}, so every file of every window ending at or before {@code T}
+ * has been written, and {@code created_upto = T} is published for every shard (see {@link
+ * ProgressTracker} for the pacing). The inputs only hold the watermark back; their values are not
+ * needed.
+ */
+public final class PublishProgressFn extends DoFn<KV<String, String>, ProgressUpdate> {
+  private static final Logger LOG = LoggerFactory.getLogger(PublishProgressFn.class);
+  private static final long LOOP_DONE = Long.MIN_VALUE;
+
+  private final ProgressPlan plan;
+  private final ProgressSink.Factory sinkFactory;
+  private final Duration minWriteInterval;
+
+  @StateId("nextWindowEnd")
+  private final StateSpec<ValueState<Long>> nextWindowEndSpec = StateSpecs.value(VarLongCoder.of());
+
+  @TimerId("windowEnd")
+  private final TimerSpec windowEndSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
+
+  private transient ProgressSink sink;
+  private transient ProgressTracker tracker;
+
+  public PublishProgressFn(
+      ProgressPlan plan, ProgressSink.Factory sinkFactory, Duration minWriteInterval) {
+    this.plan = plan;
+    this.sinkFactory = sinkFactory;
+    this.minWriteInterval = minWriteInterval;
+  }
+
+  @Setup
+  public void setup() {
+    sink = sinkFactory.open();
+    tracker = new ProgressTracker(plan, minWriteInterval);
+  }
+
+  @ProcessElement
+  public void processElement(
+      @StateId("nextWindowEnd") ValueState<Long> nextWindowEnd,
+      @TimerId("windowEnd") Timer windowEnd) {
+    if (nextWindowEnd.read() == null) {
+      Instant first = plan.firstWindowEnd();
+      windowEnd.set(new org.joda.time.Instant(first.toEpochMilli()));
+      nextWindowEnd.write(first.toEpochMilli());
+      LOG.info("[progress] loop starts at window end {} ({})", first, plan);
+    }
+  }
+
+  @OnTimer("windowEnd")
+  public void onWindowEnd(
+      OnTimerContext context,
+      @StateId("nextWindowEnd") ValueState<Long> nextWindowEnd,
+      @TimerId("windowEnd") Timer windowEnd,
+      OutputReceiver<ProgressUpdate> out) {
+    Instant end = Instant.ofEpochMilli(context.timestamp().getMillis());
+    ProgressTracker.Step step = tracker.onWindowEnd(end, Instant.now());
+    if (!step.publish().isEmpty()) {
+      sink.publish(step.publish());
+      step.publish().forEach(out::output);
+    }
+    if (step.nextWindowEnd().isPresent()) {
+      long next = step.nextWindowEnd().get().toEpochMilli();
+      windowEnd.set(new org.joda.time.Instant(next));
+      nextWindowEnd.write(next);
+    } else {
+      nextWindowEnd.write(LOOP_DONE);
+      LOG.info("[progress] loop ends at window end {}", end);
+    }
+  }
+
+  @Teardown
+  public void teardown() {
+    if (sink != null) {
+      sink.close();
+    }
+  }
+}

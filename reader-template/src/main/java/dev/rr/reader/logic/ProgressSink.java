@@ -1,0 +1,19 @@
+package dev.rr.reader.logic;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** Where {@code created_upto} values go: the metadata table in production. */
+public interface ProgressSink extends AutoCloseable {
+
+  /** Records every update of one window end in one metadata write. */
+  void publish(List<ProgressUpdate> updates);
+
+  @Override
+  void close();
+
+  /** Opens a sink on a worker; serializable so a DoFn can carry it and open it in setup. */
+  interface Factory extends Serializable {
+    ProgressSink open();
+  }
+}

@@ -1,0 +1,88 @@
+package dev.rr.reader.logic;
+
+import dev.rr.common.config.ConfigProblems;
+import dev.rr.common.config.Durations;
+import dev.rr.common.config.ReaderConfig;
+import dev.rr.common.metadata.RunMetadata;
+import dev.rr.common.schema.SchemaMapping;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks a reader launch against its input files and the metadata before any pipeline starts,
+ * one check per rule; each problem names the option (or file) to fix.
+ */
+public final class RunChecks {
+  private RunChecks() {}
+
+  /** Shard ids must not be one of the reader's own directory names. */
+  public static void shardIdsAreNotReserved(
+      List<String> shardIds, OutputLayout layout, ConfigProblems problems) {
+    for (String shard : shardIds) {
+      if (layout.isReserved(shard)) {
+        problems.add("sourceShardsFilePath: logical shard id '" + shard + "' is also a directory"
+            + " the reader uses for unroutable records; choose another skipDirectoryName");
+      }
+    }
+  }
+
+  /** With several shards, something must say which record goes where. */
+  public static void routingRuleExists(
+      List<String> shardIds, boolean customSharding, SchemaMapping mapping, ConfigProblems problems) {
+    if (shardIds.size() < 2 || customSharding) {
+      return;
+    }
+    boolean anyShardColumn = mapping.spannerTables().stream()
+        .map(mapping::forSpannerTable)
+        .flatMap(Optional::stream)
+        .anyMatch(t -> t.shardIdColumnName().isPresent());
+    if (!anyShardColumn) {
+      problems.add("sourceShardsFilePath lists " + shardIds.size() + " shards but no table has a"
+          + " ShardIdColumn in sessionFilePath and shardingCustomClassName is not set: every record"
+          + " would be unroutable");
+    }
+  }
+
+  /** A regular run must not reuse the identifier of an existing run. */
+  public static void runIsNew(Optional<RunMetadata> existing, ReaderConfig config,
+      ConfigProblems problems) {
+    if (existing.isPresent()) {
+      problems.add("runIdentifier '" + config.runIdentifier() + "' already exists (started at "
+          + existing.get().startTimestamp() + "): use runMode=resume to continue it, or another"
+          + " runIdentifier");
+    }
+  }
+
+  /** A resumed run must exist and keep its window grid and buffer directory. */
+  public static void runIsResumable(Optional<RunMetadata> run, ReaderConfig config,
+      ConfigProblems problems) {
+    if (run.isEmpty()) {
+      problems.add("runMode resume: runIdentifier '" + config.runIdentifier()
+          + "' has no run row in the metadata database: nothing to resume");
+      return;
+    }
+    if (!run.get().windowDuration().equals(config.windowDuration())) {
+      problems.add("windowDuration " + Durations.format(config.windowDuration())
+          + " differs from run '" + config.runIdentifier() + "', which uses "
+          + Durations.format(run.get().windowDuration()) + ": a resumed run keeps its windows");
+    }
+    if (!sameDirectory(run.get().bufferDirectory(), config.outputDirectory())) {
+      problems.add("gcsOutputDirectory " + config.outputDirectory() + " differs from run '"
+          + config.runIdentifier() + "', which writes to " + run.get().bufferDirectory());
+    }
+  }
+
+  /** A resumed bounded run must have something left to read. */
+  public static void endIsAfterResumePoint(ReaderConfig resumed, ConfigProblems problems) {
+    resumed.endTimestamp().ifPresent(end -> {
+      if (end.compareTo(resumed.startTimestamp()) <= 0) {
+        problems.add("endTimestamp " + end + " is not after " + resumed.startTimestamp()
+            + ", where run '" + resumed.runIdentifier() + "' resumes: nothing to read");
+      }
+    });
+  }
+
+  private static boolean sameDirectory(String a, String b) {
+    return a.replaceAll("/+$", "").equals(b.replaceAll("/+$", ""));
+  }
+}
