@@ -11,10 +11,10 @@ import dev.rr.common.input.Shard;
 import dev.rr.common.input.ShardsFile;
 import dev.rr.common.metadata.FileProcessProgressDao;
 import dev.rr.common.metadata.MetadataStore;
-import dev.rr.common.spanner.SpannerRetry;
 import dev.rr.common.metadata.MetadataTables;
 import dev.rr.common.metadata.RunMetadata;
 import dev.rr.common.schema.SchemaMapping;
+import dev.rr.common.spanner.SpannerRetry;
 import dev.rr.reader.dao.SpannerConfigs;
 import dev.rr.reader.dao.SpannerIdentityMapping;
 import dev.rr.reader.dao.SpannerSchemaReader;
@@ -107,13 +107,15 @@ public final class ReaderBootstrap {
     Map<String, Instant> createdUpto = new LinkedHashMap<>();
     store.fileCreateProgress().createdUpto(config.runIdentifier()).forEach(
         (shard, at) -> createdUpto.put(shard, IntervalGrid.toInstant(at)));
-    ReaderConfig resumed = config.withStartTimestamp(start);
+    // Resuming continues the run as it was defined unless this launch gives another end.
+    Timestamp end = config.endTimestamp().orElse(run.endTimestamp());
+    ReaderConfig resumed = config.withStartTimestamp(start).withEndTimestamp(end);
     problems = new ConfigProblems();
     RunChecks.endIsAfterResumePoint(resumed, problems);
     problems.throwIfAny();
     store.runs().upsert(run.toBuilder()
         .readerRunMode(ReaderRunMode.RESUME)
-        .endTimestamp(config.endTimestamp().orElse(null))
+        .endTimestamp(end)
         .build());
     LOG.info("[run={}] resuming from {} (run start {}, writer progress {})",
         config.runIdentifier(), start, run.startTimestamp(), processed);

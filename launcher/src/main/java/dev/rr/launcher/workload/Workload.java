@@ -263,7 +263,7 @@ public final class Workload {
   }
 
   private Mutation.WriteBuilder withTimes(Mutation.WriteBuilder row, boolean insert) {
-    Timestamp now = micros(Instant.now());
+    Timestamp now = truncated(Instant.now());
     row.set("update_ts").to(now);
     if (insert) {
       row.set("in_ts").to(now);
@@ -275,7 +275,8 @@ public final class Workload {
     return ids.get(random.nextInt(ids.size()));
   }
 
-  private static Timestamp micros(Instant instant) {
-    return Timestamp.ofTimeSecondsAndNanos(instant.getEpochSecond(), instant.getNano() / 1000 * 1000);
+  private Timestamp truncated(Instant instant) {
+    Instant cut = instant.truncatedTo(config.timestampUnit());
+    return Timestamp.ofTimeSecondsAndNanos(cut.getEpochSecond(), cut.getNano());
   }
 }

@@ -49,15 +49,17 @@ final class ProgressReporter {
   /**
    * Reports {@code state}: written now when {@code force} is set or the status changed, else when
    * the interval has passed since the last write and the state differs from it.
+   *
+   * @return false when a write was due but failed (it is tried again with the next report)
    */
-  void report(State state, boolean force) {
+  boolean report(State state, boolean force) {
     ShardProgress progress = toProgress(state);
     Instant now = clock.instant();
     boolean statusChanged = written == null || written.status() != progress.status();
     boolean changed = written == null || !sameContent(written, progress);
     boolean due = Duration.between(writtenAt, now).compareTo(interval) >= 0;
     if (!(force || statusChanged || (changed && due))) {
-      return;
+      return true;
     }
     try {
       if (!store.write(progress)) {
@@ -66,9 +68,11 @@ final class ProgressReporter {
       }
       written = progress;
       writtenAt = now;
+      return true;
     } catch (RuntimeException e) {
       LOG.warn("[shard={}] cannot record progress (will retry with the next report): {}", shard,
           e.toString());
+      return false;
     }
   }
 

@@ -51,7 +51,8 @@ public final class WindowApplier {
    * @param recordsApplied records committed to the shard now
    * @param recordsAlreadyApplied records the checkpoint already covered
    * @param recordsSkipped records kept instead of written (filtered, unmapped table)
-   * @param checkpoint the shard's checkpoint afterwards, null when nothing was committed
+   * @param checkpoint the newest checkpoint committed or read (another worker of the shard may
+   *     have moved it), null when the shard has none
    * @param lagSeconds seconds from the last applied transaction's commit to its apply, or null
    */
   public record Result(
@@ -133,6 +134,8 @@ public final class WindowApplier {
       throws SQLException, IOException, ApplyException {
     Checkpoint checkpoint =
         checkpoints.readForUpdate(connection, settings.runId(), settings.shard()).orElse(null);
+    // Another worker of this shard may have moved it: report the newest one seen.
+    totals.seen(checkpoint);
     ChangeBatch batch = new ChangeBatch(constraints);
     Map<SkipReason, List<ChangeRecord>> skipped = new EnumMap<>(SkipReason.class);
     List<Timestamp> commits = new ArrayList<>();
@@ -304,6 +307,13 @@ public final class WindowApplier {
     long skipped;
     Checkpoint checkpoint;
     Double lagSeconds;
+
+    void seen(Checkpoint current) {
+      if (current != null && (checkpoint == null
+          || current.recordsApplied() > checkpoint.recordsApplied())) {
+        checkpoint = current;
+      }
+    }
 
     void committed(Checkpoint next, long written, Map<SkipReason, List<ChangeRecord>> kept) {
       checkpoint = next;
