@@ -2,6 +2,7 @@ package dev.rr.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.Key;
@@ -10,7 +11,9 @@ import com.google.cloud.spanner.ResultSet;
 import com.google.cloud.spanner.Statement;
 import com.google.gson.JsonParser;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
@@ -42,6 +45,21 @@ class SpannerEmulatorExtensionIT {
     assertEquals(0, tableCount(second));
     assertEquals(spanner.emulatorHost(), first.emulatorHost());
     assertEquals(spanner.emulatorHost(), first.spannerConfig().getEmulatorHost().get());
+  }
+
+  /** Like Spanner, the emulator refuses a 101st database per instance; the extension moves on. */
+  @Test
+  void shouldKeepGivingDatabasesBeyondTheEmulatorsPerInstanceLimit() {
+    Set<String> instances = new HashSet<>();
+    SpannerTestDatabase last = null;
+    for (int i = 0; i < 105; i++) {
+      last = spanner.newDatabase();
+      instances.add(last.instanceId());
+    }
+
+    assertTrue(instances.size() >= 2, "databases spread over " + instances);
+    last.updateDdl("CREATE TABLE t (k INT64 NOT NULL) PRIMARY KEY (k)");
+    assertEquals(1, tableCount(last));
   }
 
   @Test

@@ -8,6 +8,8 @@ import dev.rr.launcher.cli.ReprocessCommand;
 import dev.rr.launcher.cli.StatusCommand;
 import dev.rr.launcher.cli.VerifyCommand;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,14 +30,45 @@ import picocli.CommandLine.Spec;
       ReprocessCommand.class,
       DropCommand.class,
       QuickstartCommand.class,
+      dev.rr.launcher.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nSee docs/launcher.md for examples.%n")
 public final class Rr implements Runnable {
   @Spec CommandSpec spec;
 
+  /** Library loggers quieted for the command line; held so java.util.logging keeps the levels. */
+  private static final List<java.util.logging.Logger> QUIETED = new ArrayList<>();
+
   public static void main(String[] args) {
+    quietLibraryLogging();
     System.exit(newCommandLine().execute(args));
+  }
+
+  /**
+   * Operators read rr's own output: library INFO logs (client options, channel metrics, runner
+   * progress) are hidden unless {@code RR_DEBUG} is set; warnings and errors still show.
+   */
+  static void quietLibraryLogging() {
+    if (System.getenv("RR_DEBUG") != null) {
+      return;
+    }
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+    for (String name : List.of("com.google", "io.grpc", "io.opencensus", "org.apache.beam")) {
+      quiet(name, java.util.logging.Level.WARNING);
+    }
+    // Export of Spanner client metrics to Cloud Monitoring: unreachable (and useless) on the
+    // emulator, where it warns every few seconds.
+    quiet("com.google.cloud.spanner.SpannerCloudMonitoringExporter", java.util.logging.Level.OFF);
+    quiet("io.grpc.internal.ManagedChannelImpl", java.util.logging.Level.SEVERE);
+  }
+
+  private static void quiet(String name, java.util.logging.Level level) {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+    logger.setLevel(level);
+    QUIETED.add(logger);
   }
 
   /**

@@ -14,6 +14,7 @@ import dev.rr.common.metadata.MetadataStore;
 import dev.rr.common.metadata.MetadataTables;
 import dev.rr.common.metadata.RunMetadata;
 import dev.rr.common.schema.SchemaMapping;
+import dev.rr.common.spanner.SpannerRetry;
 import dev.rr.reader.dao.SpannerConfigs;
 import dev.rr.reader.dao.SpannerIdentityMapping;
 import dev.rr.reader.dao.SpannerSchemaReader;
@@ -68,7 +69,8 @@ public final class ReaderBootstrap {
       ReaderConfig.DatabaseRef ref = config.metadataDatabase();
       MetadataStore store = MetadataStore.open(accessor.getDatabaseClient(),
           accessor.getDatabaseAdminClient(),
-          DatabaseId.of(ref.projectId(), ref.instanceId(), ref.databaseId()), tables);
+          DatabaseId.of(ref.projectId(), ref.instanceId(), ref.databaseId()), tables,
+          SpannerRetry.forEmulatorHost(config.spannerEmulatorHost().orElse(null)));
       store.createMissingTables();
       Optional<RunMetadata> existing = store.runs().read(config.runIdentifier());
       return config.runMode() == ReaderRunMode.RESUME
@@ -105,13 +107,15 @@ public final class ReaderBootstrap {
     Map<String, Instant> createdUpto = new LinkedHashMap<>();
     store.fileCreateProgress().createdUpto(config.runIdentifier()).forEach(
         (shard, at) -> createdUpto.put(shard, IntervalGrid.toInstant(at)));
-    ReaderConfig resumed = config.withStartTimestamp(start);
+    // Resuming continues the run as it was defined unless this launch gives another end.
+    Timestamp end = config.endTimestamp().orElse(run.endTimestamp());
+    ReaderConfig resumed = config.withStartTimestamp(start).withEndTimestamp(end);
     problems = new ConfigProblems();
     RunChecks.endIsAfterResumePoint(resumed, problems);
     problems.throwIfAny();
     store.runs().upsert(run.toBuilder()
         .readerRunMode(ReaderRunMode.RESUME)
-        .endTimestamp(config.endTimestamp().orElse(null))
+        .endTimestamp(end)
         .build());
     LOG.info("[run={}] resuming from {} (run start {}, writer progress {})",
         config.runIdentifier(), start, run.startTimestamp(), processed);

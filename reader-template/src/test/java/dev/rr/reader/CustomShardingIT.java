@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.beam.sdk.PipelineResult;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,11 @@ class CustomShardingIT {
   @RegisterExtension static SpannerEmulatorExtension spanner = new SpannerEmulatorExtension();
 
   @TempDir Path work;
+
+  @AfterEach
+  void dropDatabases() {
+    ReaderRunFixture.dropDatabases();
+  }
 
   @Test
   void shouldRouteWithACustomFetcherLoadedFromAJar() throws Exception {

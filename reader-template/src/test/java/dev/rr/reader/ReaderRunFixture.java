@@ -38,6 +38,9 @@ final class ReaderRunFixture {
   final Timestamp start;
   private final List<Expected> expected = new ArrayList<>();
 
+  /** Databases made by fixtures of the running test; the emulator holds 100 per instance. */
+  private static final List<SpannerTestDatabase> CREATED = new ArrayList<>();
+
   /** One expected buffer record: directory, table, change, keys and commit time. */
   record Expected(String directory, String table, ModType type, String keysJson, String shard,
       Timestamp commit) {
@@ -52,12 +55,30 @@ final class ReaderRunFixture {
     this.work = work;
     this.data = spanner.newDatabase(ddl);
     this.metadata = spanner.newDatabase();
+    synchronized (CREATED) {
+      CREATED.add(data);
+      CREATED.add(metadata);
+    }
     this.buffer = work.resolve("buffer");
     this.shardsFile = work.resolve("shards.json");
     writeShardsFile(shardsFile, shards);
     // The change stream must exist before the start timestamp.
     Thread.sleep(5);
     this.start = Timestamp.now();
+  }
+
+  /** Drops the databases of every fixture made since the last call (call it after each test). */
+  static void dropDatabases() {
+    synchronized (CREATED) {
+      for (SpannerTestDatabase database : CREATED) {
+        try {
+          database.adminClient().dropDatabase(database.instanceId(), database.databaseId());
+        } catch (RuntimeException e) {
+          // Best effort: a database still in use is left to the emulator's end.
+        }
+      }
+      CREATED.clear();
+    }
   }
 
   /** A builder with everything a bounded run of this fixture needs, up to {@code end}. */

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,11 @@ class ResumeIT {
   private static final Duration WINDOW = Duration.ofSeconds(1);
 
   @TempDir Path work;
+
+  @AfterEach
+  void dropDatabases() {
+    ReaderRunFixture.dropDatabases();
+  }
 
   @Test
   void shouldResumeFromTheEarliestWindowAShardStillNeedsAndRewriteIdenticalFiles()
@@ -64,8 +70,10 @@ class ResumeIT {
     writer.write(progress("shardB", secondEnd.plus(WINDOW)));
     Thread.sleep(20);
 
+    // Resumed without start or end: from the writer's progress to the run's own end.
     ReaderPipeline.run(run.config("resumable", "1s", last).sessionFilePath(session)
-        .runMode("resume").startTimestamp(null).build(), ReaderRunFixture.directOptions())
+        .runMode("resume").startTimestamp(null).endTimestamp(null).build(),
+        ReaderRunFixture.directOptions())
         .waitUntilFinish();
 
     assertEquals(firstRun, BufferFiles.contents(run.buffer));

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.PipelineResult;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,11 @@ class ShardRoutingIT {
       "CREATE TABLE audit_log (id INT64 NOT NULL, note STRING(MAX)) PRIMARY KEY (id)";
 
   @TempDir Path work;
+
+  @AfterEach
+  void dropDatabases() {
+    ReaderRunFixture.dropDatabases();
+  }
 
   private static long counter(PipelineResult result, String name) {
     return PipelineCounters.sum(result, AssignShardFn.class, name);

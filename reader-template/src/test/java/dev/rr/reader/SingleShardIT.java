@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,11 @@ class SingleShardIT {
   @RegisterExtension static SpannerEmulatorExtension spanner = new SpannerEmulatorExtension();
 
   @TempDir Path work;
+
+  @AfterEach
+  void dropDatabases() {
+    ReaderRunFixture.dropDatabases();
+  }
 
   private static String[] fixtureDdl() throws Exception {
     String ddl = Files.readString(Path.of(ReaderRunFixture.resource("/fixtures/interleave/spanner-schema.sql")));

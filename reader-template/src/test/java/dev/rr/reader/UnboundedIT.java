@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,11 @@ class UnboundedIT {
   private static final Duration PATIENCE = Duration.ofMinutes(3);
 
   @TempDir Path work;
+
+  @AfterEach
+  void dropDatabases() {
+    ReaderRunFixture.dropDatabases();
+  }
 
   @Test
   void shouldKeepWritingFilesAndAdvancingProgressWhileWritesArrive() throws Exception {

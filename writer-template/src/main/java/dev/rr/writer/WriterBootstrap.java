@@ -59,7 +59,8 @@ public final class WriterBootstrap {
     try (Spanner spanner = MetadataClients.spanner(config)) {
       MetadataStore store =
           MetadataStore.connect(
-              spanner, MetadataClients.databaseId(config), MetadataClients.tables(config));
+              spanner, MetadataClients.databaseId(config), MetadataClients.tables(config),
+              MetadataClients.retry(config));
       store.createMissingTables();
       Optional<RunMetadata> run = store.runs().read(config.runIdentifier());
       ConfigProblems problems = new ConfigProblems();

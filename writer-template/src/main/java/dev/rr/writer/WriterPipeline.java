@@ -10,7 +10,6 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.values.PCollection;
 
 /**
  * The writer pipeline: one ordered worker per shard, shards in parallel.
@@ -34,9 +33,9 @@ public final class WriterPipeline {
     return pipeline.run();
   }
 
-  /** Adds the writer's steps to {@code pipeline}; returns the per-shard outcome lines. */
-  public static PCollection<String> buildPipeline(Pipeline pipeline, WriterPlan plan) {
-    return pipeline
+  /** Adds the writer's steps to {@code pipeline}. */
+  public static void buildPipeline(Pipeline pipeline, WriterPlan plan) {
+    pipeline
         .apply("ListShards", Create.of(plan.shards()).withCoder(StringUtf8Coder.of()))
         .apply("ApplyShards", new ApplyShards(plan));
   }

@@ -88,6 +88,13 @@ public final class ReaderConfig implements Serializable {
     return new ReaderConfig(copy);
   }
 
+  /** The same configuration ending at {@code end} (a resumed run keeps its run's end). */
+  public ReaderConfig withEndTimestamp(Timestamp end) {
+    ReaderConfigBuilder.Parsed copy = ReaderConfigBuilder.Parsed.copyOf(this);
+    copy.endTimestamp = end;
+    return new ReaderConfig(copy);
+  }
+
   /** The database whose change stream is read. */
   public DatabaseRef database() {
     return database;

@@ -93,7 +93,10 @@ public final class ReaderConfigBuilder {
     return this;
   }
 
-  /** RFC 3339; defaults to the time {@link #build()} runs, truncated to milliseconds. */
+  /**
+   * RFC 3339, rounded down to the millisecond (the precision of the window grid it anchors);
+   * defaults to the time {@link #build()} runs.
+   */
   public ReaderConfigBuilder startTimestamp(String value) {
     startTimestamp = value;
     return this;
@@ -204,7 +207,7 @@ public final class ReaderConfigBuilder {
         problems.attempt(() -> TableSuffix.fromOption(metadataTableSuffix)).flatMap(s -> s).orElse(null);
     p.startTimestamp = startTimestamp == null
         ? Timestamp.ofTimeMicroseconds(clock.millis() * 1_000)
-        : timestamp(problems, "startTimestamp", startTimestamp);
+        : toMillis(timestamp(problems, "startTimestamp", startTimestamp));
     p.endTimestamp = endTimestamp == null ? null : timestamp(problems, "endTimestamp", endTimestamp);
     p.windowDuration = problems.attempt(() -> Durations.parse("windowDuration",
         windowDuration == null ? DEFAULT_WINDOW_DURATION : windowDuration)).orElse(null);
@@ -275,6 +278,16 @@ public final class ReaderConfigBuilder {
       problems.add(option + " '" + value + "' is not an RFC 3339 timestamp such as 2024-01-31T12:00:00Z");
       return null;
     }
+  }
+
+  /**
+   * {@code timestamp} rounded down to the millisecond: the start is the origin of the window grid,
+   * whose boundaries (file names, created_upto) have millisecond precision.
+   */
+  private static Timestamp toMillis(Timestamp timestamp) {
+    return timestamp == null ? null
+        : Timestamp.ofTimeSecondsAndNanos(
+            timestamp.getSeconds(), timestamp.getNanos() / 1_000_000 * 1_000_000);
   }
 
   private static <E> E parseEnum(ConfigProblems problems, String option, String value,

@@ -9,6 +9,7 @@ import com.google.cloud.spanner.ReadContext;
 import com.google.cloud.spanner.ResultSet;
 import com.google.cloud.spanner.Struct;
 import com.google.cloud.spanner.Value;
+import dev.rr.common.spanner.SpannerRetry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -41,14 +42,18 @@ public final class FileCreateProgressDao {
 
   private final DatabaseClient client;
   private final MetadataTables tables;
-  private final MetadataRetry retry;
+  private final SpannerRetry retry;
 
   /** A DAO on the file-create progress table of {@code tables}. */
   public FileCreateProgressDao(DatabaseClient client, MetadataTables tables) {
-    this(client, tables, MetadataRetry.standard());
+    this(client, tables, SpannerRetry.standard());
   }
 
-  FileCreateProgressDao(DatabaseClient client, MetadataTables tables, MetadataRetry retry) {
+  /**
+   * A DAO that retries transactions rejected for a passing reason by {@code retry}'s policy (use
+   * {@link SpannerRetry#forEmulator()} on the emulator).
+   */
+  public FileCreateProgressDao(DatabaseClient client, MetadataTables tables, SpannerRetry retry) {
     this.client = Objects.requireNonNull(client, "client");
     this.tables = Objects.requireNonNull(tables, "tables");
     this.retry = Objects.requireNonNull(retry, "retry");

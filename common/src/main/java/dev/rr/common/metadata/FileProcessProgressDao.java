@@ -11,6 +11,7 @@ import com.google.cloud.spanner.Mutation;
 import com.google.cloud.spanner.ResultSet;
 import com.google.cloud.spanner.Struct;
 import com.google.cloud.spanner.Value;
+import dev.rr.common.spanner.SpannerRetry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -66,14 +67,18 @@ public final class FileProcessProgressDao {
 
   private final DatabaseClient client;
   private final MetadataTables tables;
-  private final MetadataRetry retry;
+  private final SpannerRetry retry;
 
   /** A DAO on the file-process progress table of {@code tables}. */
   public FileProcessProgressDao(DatabaseClient client, MetadataTables tables) {
-    this(client, tables, MetadataRetry.standard());
+    this(client, tables, SpannerRetry.standard());
   }
 
-  FileProcessProgressDao(DatabaseClient client, MetadataTables tables, MetadataRetry retry) {
+  /**
+   * A DAO that retries transactions rejected for a passing reason by {@code retry}'s policy (use
+   * {@link SpannerRetry#forEmulator()} on the emulator).
+   */
+  public FileProcessProgressDao(DatabaseClient client, MetadataTables tables, SpannerRetry retry) {
     this.client = Objects.requireNonNull(client, "client");
     this.tables = Objects.requireNonNull(tables, "tables");
     this.retry = Objects.requireNonNull(retry, "retry");

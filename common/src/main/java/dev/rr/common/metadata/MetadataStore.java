@@ -7,8 +7,8 @@ import com.google.cloud.spanner.Dialect;
 import com.google.cloud.spanner.ErrorCode;
 import com.google.cloud.spanner.Spanner;
 import com.google.cloud.spanner.SpannerException;
+import dev.rr.common.spanner.SpannerRetry;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -42,14 +42,14 @@ public final class MetadataStore {
   private final DatabaseId databaseId;
   private final MetadataTables tables;
   private final Dialect dialect;
-  private final MetadataRetry retry;
+  private final SpannerRetry retry;
 
   private MetadataStore(
       DatabaseClient client,
       DatabaseAdminClient admin,
       DatabaseId databaseId,
       MetadataTables tables,
-      MetadataRetry retry) {
+      SpannerRetry retry) {
     this.client = client;
     this.admin = admin;
     this.databaseId = databaseId;
@@ -58,14 +58,28 @@ public final class MetadataStore {
     this.dialect = client.getDialect();
   }
 
-  /** Opens the metadata database {@code databaseId} with clients from {@code spanner}. */
+  /**
+   * Opens the metadata database {@code databaseId} with clients from {@code spanner}, for real
+   * Spanner (transactions retried on {@code ABORTED} only).
+   */
   public static MetadataStore connect(
       Spanner spanner, DatabaseId databaseId, MetadataTables tables) {
+    return connect(spanner, databaseId, tables, SpannerRetry.standard());
+  }
+
+  /**
+   * Opens the metadata database {@code databaseId} with clients from {@code spanner}; the DAOs
+   * retry transactions by {@code retry}'s policy (e.g. {@code
+   * SpannerRetry.forEmulatorHost(config.emulatorHost())}).
+   */
+  public static MetadataStore connect(
+      Spanner spanner, DatabaseId databaseId, MetadataTables tables, SpannerRetry retry) {
     return open(
         spanner.getDatabaseClient(databaseId),
         spanner.getDatabaseAdminClient(),
         databaseId,
-        tables);
+        tables,
+        retry);
   }
 
   /**
@@ -77,16 +91,8 @@ public final class MetadataStore {
       DatabaseClient client,
       DatabaseAdminClient admin,
       DatabaseId databaseId,
-      MetadataTables tables) {
-    return open(client, admin, databaseId, tables, MetadataRetry.standard());
-  }
-
-  static MetadataStore open(
-      DatabaseClient client,
-      DatabaseAdminClient admin,
-      DatabaseId databaseId,
       MetadataTables tables,
-      MetadataRetry retry) {
+      SpannerRetry retry) {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(admin, "admin");
     Objects.requireNonNull(databaseId, "databaseId");
@@ -160,24 +166,23 @@ public final class MetadataStore {
    * time (both pipelines bootstrap), and Spanner runs one schema change at a time, so a failed
    * attempt is checked again against {@code INFORMATION_SCHEMA} and retried with backoff.
    *
-   * @return the tables this call created (empty when all existed)
+   * @return the tables this call created (empty when they all existed or a concurrent caller
+   *     created them)
    * @throws MetadataException when tables are still missing after the last attempt
    */
   public List<String> createMissingTables() {
     MetadataDdl ddl = MetadataDdl.load(dialect, tables);
-    List<String> created = new ArrayList<>();
     SpannerException lastFailure = null;
     Duration backoff = FIRST_BACKOFF;
     for (int attempt = 1; attempt <= DDL_ATTEMPTS; attempt++) {
       List<String> missing = missingTables();
       if (missing.isEmpty()) {
-        return List.copyOf(created);
+        return List.of();
       }
       try {
         applyDdl(ddl.createTables(missing));
         LOG.info("[metadata] created tables {} in {}", missing, databaseId);
-        created.addAll(missing);
-        return List.copyOf(created);
+        return missing;
       } catch (SpannerException e) {
         if (!mayBeConcurrentChange(e.getErrorCode())) {
           throw new MetadataException(describe(missing), e);
@@ -195,7 +200,7 @@ public final class MetadataStore {
     }
     List<String> missing = missingTables();
     if (missing.isEmpty()) {
-      return List.copyOf(created);
+      return List.of();
     }
     throw new MetadataException(
         describe(missing) + " after " + DDL_ATTEMPTS + " attempts", lastFailure);

@@ -10,6 +10,7 @@ import com.google.cloud.spanner.ResultSet;
 import com.google.cloud.spanner.Struct;
 import com.google.cloud.spanner.Value;
 import dev.rr.common.config.ReaderRunMode;
+import dev.rr.common.spanner.SpannerRetry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,14 +62,18 @@ public final class RunMetadataDao {
 
   private final DatabaseClient client;
   private final MetadataTables tables;
-  private final MetadataRetry retry;
+  private final SpannerRetry retry;
 
   /** A DAO on the run table of {@code tables} in the database of {@code client}. */
   public RunMetadataDao(DatabaseClient client, MetadataTables tables) {
-    this(client, tables, MetadataRetry.standard());
+    this(client, tables, SpannerRetry.standard());
   }
 
-  RunMetadataDao(DatabaseClient client, MetadataTables tables, MetadataRetry retry) {
+  /**
+   * A DAO that retries transactions rejected for a passing reason by {@code retry}'s policy (use
+   * {@link SpannerRetry#forEmulator()} on the emulator).
+   */
+  public RunMetadataDao(DatabaseClient client, MetadataTables tables, SpannerRetry retry) {
     this.client = Objects.requireNonNull(client, "client");
     this.tables = Objects.requireNonNull(tables, "tables");
     this.retry = Objects.requireNonNull(retry, "retry");

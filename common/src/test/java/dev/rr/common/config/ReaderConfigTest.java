@@ -130,6 +130,12 @@ class ReaderConfigTest {
   }
 
   @Test
+  void shouldRoundTheStartDownToTheMillisecondOfTheWindowGrid() {
+    ReaderConfig config = minimal().startTimestamp("2024-01-01T00:00:00.123456789Z").build(NOW);
+    assertEquals(Timestamp.parseTimestamp("2024-01-01T00:00:00.123Z"), config.startTimestamp());
+  }
+
+  @Test
   void shouldRejectEndTimestampBeforeStart() {
     ConfigException e =
         assertThrows(
@@ -203,6 +209,9 @@ class ReaderConfigTest {
     assertEquals(resumeAt, resumed.startTimestamp());
     assertEquals(config.runIdentifier(), resumed.runIdentifier());
     assertEquals(config.toString().replace("00:00:00Z", "00:05:00Z"), resumed.toString());
+    Timestamp end = Timestamp.parseTimestamp("2024-01-02T00:00:00Z");
+    assertEquals(Optional.of(end), resumed.withEndTimestamp(end).endTimestamp());
+    assertEquals(Optional.empty(), resumed.withEndTimestamp(end).withEndTimestamp(null).endTimestamp());
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.Dialect;
+import dev.rr.testing.SpannerEmulatorExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -25,16 +27,18 @@ class FileCreateProgressDaoIT {
   private static final Timestamp T1 = Timestamp.parseTimestamp("2024-05-01T10:00:10Z");
   private static final Timestamp T2 = Timestamp.parseTimestamp("2024-05-01T10:00:20Z");
 
+  @RegisterExtension static SpannerEmulatorExtension emulator = new SpannerEmulatorExtension();
+
   private static MetadataTestDatabases databases;
 
   @BeforeAll
-  static void startClient() {
-    databases = new MetadataTestDatabases();
+  static void setUp() {
+    databases = new MetadataTestDatabases(emulator);
   }
 
   @AfterAll
-  static void stopClient() {
-    databases.close();
+  static void dropDatabases() {
+    databases.dropAll();
   }
 
   private static FileCreateProgressDao newDao(Dialect dialect) {

@@ -3,69 +3,52 @@ package dev.rr.common.metadata;
 import com.google.cloud.spanner.DatabaseId;
 import com.google.cloud.spanner.Dialect;
 import com.google.cloud.spanner.ErrorCode;
-import com.google.cloud.spanner.InstanceConfigId;
-import com.google.cloud.spanner.InstanceId;
-import com.google.cloud.spanner.InstanceInfo;
 import com.google.cloud.spanner.Spanner;
 import com.google.cloud.spanner.SpannerException;
-import com.google.cloud.spanner.SpannerOptions;
+import dev.rr.common.spanner.SpannerRetry;
+import dev.rr.testing.SpannerEmulatorExtension;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Fresh metadata databases on a running Spanner emulator (host from {@code
- * RR_TEST_SPANNER_EMULATOR_HOST}, default {@code localhost:9411}), one per test.
+ * Fresh metadata databases of either dialect on the shared test emulator ({@link
+ * SpannerEmulatorExtension} makes GoogleSQL databases only), dropped again by {@link #dropAll()}
+ * because the emulator holds at most 100 databases per instance.
  */
-final class MetadataTestDatabases implements AutoCloseable {
-  private static final String PROJECT = "rr-local";
-  private static final String INSTANCE = "rr-metadata-it";
+final class MetadataTestDatabases {
   private static final AtomicInteger COUNTER = new AtomicInteger();
 
-  private final Spanner spanner;
-  // The emulator holds at most 100 databases per instance: drop ours when done.
-  private final List<DatabaseId> created = new ArrayList<>();
+  private final SpannerEmulatorExtension emulator;
+  private final List<DatabaseId> used = new ArrayList<>();
 
-  MetadataTestDatabases() {
-    String host = System.getenv().getOrDefault("RR_TEST_SPANNER_EMULATOR_HOST", "localhost:9411");
-    spanner =
-        SpannerOptions.newBuilder()
-            .setEmulatorHost(host)
-            .setProjectId(PROJECT)
-            .setBuiltInMetricsEnabled(false)
-            .build()
-            .getService();
-    createInstanceIfMissing();
+  MetadataTestDatabases(SpannerEmulatorExtension emulator) {
+    this.emulator = emulator;
   }
 
   Spanner spanner() {
-    return spanner;
+    return emulator.spanner();
   }
 
-  /** A database id nobody has used yet (not created; dropped on close if a test creates it). */
-  DatabaseId unusedDatabaseId() {
+  /** A database id nobody has used yet; not created, but dropped by {@link #dropAll()}. */
+  synchronized DatabaseId unusedDatabaseId() {
+    // 2-30 characters, starting with a letter; the pid keeps JVMs sharing an emulator apart.
     String name = "md_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-    DatabaseId id = DatabaseId.of(PROJECT, INSTANCE, name);
-    created.add(id);
+    DatabaseId id = DatabaseId.of(emulator.projectId(), emulator.instanceId(), name);
+    used.add(id);
     return id;
   }
 
   /** A new empty database of {@code dialect}. */
   DatabaseId newDatabase(Dialect dialect) {
     DatabaseId id = unusedDatabaseId();
-    MetadataStore.createDatabaseIfMissing(spanner.getDatabaseAdminClient(), id, dialect);
+    MetadataStore.createDatabaseIfMissing(spanner().getDatabaseAdminClient(), id, dialect);
     return id;
   }
 
-  /** A store on database {@code id}, retrying what the emulator rejects. */
+  /** A store on database {@code id} that retries what the emulator rejects. */
   MetadataStore store(DatabaseId id, MetadataTables tables) {
-    return MetadataStore.open(
-        spanner.getDatabaseClient(id),
-        spanner.getDatabaseAdminClient(),
-        id,
-        tables,
-        MetadataRetry.forEmulator());
+    return MetadataStore.connect(spanner(), id, tables, SpannerRetry.forEmulator());
   }
 
   /** A store on a new database of {@code dialect} whose metadata tables exist. */
@@ -75,42 +58,17 @@ final class MetadataTestDatabases implements AutoCloseable {
     return store;
   }
 
-  private void createInstanceIfMissing() {
-    try {
-      spanner
-          .getInstanceAdminClient()
-          .createInstance(
-              InstanceInfo.newBuilder(InstanceId.of(PROJECT, INSTANCE))
-                  .setInstanceConfigId(InstanceConfigId.of(PROJECT, "emulator-config"))
-                  .setDisplayName(INSTANCE)
-                  .setNodeCount(1)
-                  .build())
-          .get();
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof SpannerException se
-          && se.getErrorCode() == ErrorCode.ALREADY_EXISTS)) {
-        throw new IllegalStateException("cannot create emulator instance " + INSTANCE, e);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  @Override
-  public void close() {
-    try {
-      for (DatabaseId id : created) {
-        try {
-          spanner.getDatabaseAdminClient().dropDatabase(INSTANCE, id.getDatabase());
-        } catch (SpannerException e) {
-          if (e.getErrorCode() != ErrorCode.NOT_FOUND) {
-            throw e;
-          }
+  /** Drops every database handed out so far. */
+  synchronized void dropAll() {
+    for (DatabaseId id : used) {
+      try {
+        spanner().getDatabaseAdminClient().dropDatabase(emulator.instanceId(), id.getDatabase());
+      } catch (SpannerException e) {
+        if (e.getErrorCode() != ErrorCode.NOT_FOUND) {
+          throw e;
         }
       }
-    } finally {
-      spanner.close();
     }
+    used.clear();
   }
 }

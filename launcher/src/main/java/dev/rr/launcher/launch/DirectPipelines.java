@@ -1,32 +1,51 @@
 package dev.rr.launcher.launch;
 
+import dev.rr.reader.ReaderPipeline;
+import dev.rr.reader.options.ReaderConfigs;
+import dev.rr.reader.options.ReaderOptions;
+import dev.rr.writer.WriterPipeline;
+import dev.rr.writer.options.WriterConfigs;
+import dev.rr.writer.options.WriterOptions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
- * The reader and writer entry points for the in-process DirectRunner. They live in the reader
- * and writer modules; until those expose a start method the starters explain what is missing.
+ * The reader and writer entry points for the in-process DirectRunner: the same documented
+ * options as on Dataflow, parsed by the templates' own option classes and config parsers, then
+ * started without blocking.
  */
 public final class DirectPipelines {
   private DirectPipelines() {}
 
   /** Starts the reader pipeline on the DirectRunner. */
   public static PipelineStarter reader() {
-    return unavailable("reader");
+    return parameters -> {
+      ReaderOptions options = options(parameters, ReaderOptions.class);
+      return ReaderPipeline.run(ReaderConfigs.fromOptions(options), options);
+    };
   }
 
   /** Starts the writer pipeline on the DirectRunner. */
   public static PipelineStarter writer() {
-    return unavailable("writer");
+    return parameters -> {
+      WriterOptions options = options(parameters, WriterOptions.class);
+      return WriterPipeline.run(WriterConfigs.fromOptions(options), options);
+    };
   }
 
-  private static PipelineStarter unavailable(String name) {
-    return new PipelineStarter() {
-      @Override
-      public PipelineResult start(Map<String, String> parameters) {
-        throw new UnsupportedOperationException("the " + name
-            + " pipeline is not yet available to the launcher's DirectRunner path");
-      }
-    };
+  private static <T extends PipelineOptions> T options(Map<String, String> parameters, Class<T> type) {
+    PipelineOptionsFactory.register(type);
+    List<String> args = new ArrayList<>();
+    parameters.forEach((name, value) -> args.add("--" + name + "=" + value));
+    T options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().as(type);
+    options.setRunner(DirectRunner.class);
+    // Both pipelines share this process: run() must return so the other can start.
+    options.as(DirectOptions.class).setBlockOnRun(false);
+    return options;
   }
 }

@@ -5,6 +5,7 @@ import com.google.cloud.spanner.Spanner;
 import com.google.cloud.spanner.SpannerOptions;
 import dev.rr.common.metadata.MetadataStore;
 import dev.rr.common.metadata.MetadataTables;
+import dev.rr.common.spanner.SpannerRetry;
 
 /** Opens Spanner clients for a {@link SpannerTarget}: real Spanner, a custom endpoint or the emulator. */
 public final class SpannerClients {
@@ -29,6 +30,7 @@ public final class SpannerClients {
   /** The metadata store of {@code target}, opened with {@code spanner}'s clients. */
   public static MetadataStore metadata(Spanner spanner, MetadataTarget target) {
     return MetadataStore.connect(spanner, databaseId(target.database()),
-        MetadataTables.of(target.tableSuffix()));
+        MetadataTables.of(target.tableSuffix()),
+        SpannerRetry.forEmulatorHost(target.database().emulatorHost().orElse(null)));
   }
 }

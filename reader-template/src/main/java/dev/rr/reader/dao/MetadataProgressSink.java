@@ -3,6 +3,7 @@ package dev.rr.reader.dao;
 import com.google.cloud.Timestamp;
 import dev.rr.common.metadata.FileCreateProgressDao;
 import dev.rr.common.metadata.MetadataTables;
+import dev.rr.common.spanner.SpannerRetry;
 import dev.rr.reader.logic.ProgressSink;
 import dev.rr.reader.logic.ProgressUpdate;
 import java.util.LinkedHashMap;
@@ -24,16 +25,21 @@ public final class MetadataProgressSink implements ProgressSink {
   private final FileCreateProgressDao dao;
   private final String runId;
 
-  private MetadataProgressSink(SpannerAccessor accessor, MetadataTables tables, String runId) {
+  private MetadataProgressSink(
+      SpannerAccessor accessor, MetadataTables tables, String runId, SpannerRetry retry) {
     this.accessor = accessor;
-    this.dao = new FileCreateProgressDao(accessor.getDatabaseClient(), tables);
+    this.dao = new FileCreateProgressDao(accessor.getDatabaseClient(), tables, retry);
     this.runId = runId;
   }
 
   /** Sinks writing run {@code runId}'s progress to {@code tables} of the {@code metadata} database. */
   public static ProgressSink.Factory factory(
       SpannerConfig metadata, MetadataTables tables, String runId) {
-    return () -> new MetadataProgressSink(SpannerAccessor.getOrCreate(metadata), tables, runId);
+    // The emulator rejects overlapping transactions with codes real Spanner does not use.
+    String emulatorHost =
+        metadata.getEmulatorHost() == null ? null : metadata.getEmulatorHost().get();
+    return () -> new MetadataProgressSink(SpannerAccessor.getOrCreate(metadata), tables, runId,
+        SpannerRetry.forEmulatorHost(emulatorHost));
   }
 
   @Override

@@ -44,8 +44,8 @@ public interface ReaderOptions extends PipelineOptions {
   void setMetadataDatabase(String value);
 
   @Description(
-      "First commit timestamp to read, inclusive, RFC 3339 (e.g. 2024-01-31T12:00:00Z); also the"
-          + " start of the first window. Default: now.")
+      "First commit timestamp to read, inclusive, RFC 3339 (e.g. 2024-01-31T12:00:00Z), rounded"
+          + " down to the millisecond; also the start of the first window. Default: now.")
   String getStartTimestamp();
 
   void setStartTimestamp(String value);

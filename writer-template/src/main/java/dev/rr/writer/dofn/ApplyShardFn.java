@@ -19,8 +19,8 @@ import org.apache.beam.sdk.transforms.splittabledofn.SplitResult;
  *
  * <p>The restriction is only a turn counter: where a shard stands is in its MySQL checkpoint, so
  * the restriction is never split (a shard is strictly sequential) and a retried call is harmless.
- * The output is one line per shard when it stops: {@code <shard> DONE} or {@code <shard>
- * FAILED}.
+ * Where each shard stands is recorded in the metadata database ({@code
+ * shard_file_process_progress}); the step has no output.
  */
 @DoFn.UnboundedPerElement
 public final class ApplyShardFn extends DoFn<String, String> {
@@ -62,17 +62,16 @@ public final class ApplyShardFn extends DoFn<String, String> {
   @ProcessElement
   public ProcessContinuation process(
       @Element String shard,
-      RestrictionTracker<OffsetRange, Long> turns,
-      OutputReceiver<String> out) {
+      RestrictionTracker<OffsetRange, Long> turns) {
     if (!turns.tryClaim(turns.currentRestriction().getFrom())) {
       return ProcessContinuation.stop();
     }
     ShardWorker.RunResult result = runtime.worker(shard).runFor(WORK_BUDGET);
     switch (result.outcome()) {
       case DONE, FAILED -> {
-        // Claim every remaining turn: the shard needs no more calls.
+        // Claim every remaining turn: the shard needs no more calls. (When the runner has
+        // checkpointed meanwhile, the claim fails and one more call finds the shard stopped.)
         turns.tryClaim(Long.MAX_VALUE - 1);
-        out.output(shard + " " + result.outcome());
         return ProcessContinuation.stop();
       }
       case WAIT -> {

@@ -6,6 +6,7 @@ import com.google.cloud.spanner.Spanner;
 import com.google.cloud.spanner.SpannerOptions;
 import dev.rr.common.config.WriterConfig;
 import dev.rr.common.metadata.MetadataTables;
+import dev.rr.common.spanner.SpannerRetry;
 
 /** Spanner clients for the metadata database, as the writer's configuration says. */
 public final class MetadataClients {
@@ -32,5 +33,13 @@ public final class MetadataClients {
   /** The metadata table names, with the configured suffix. */
   public static MetadataTables tables(WriterConfig config) {
     return MetadataTables.of(config.metadataTableSuffix());
+  }
+
+  /**
+   * How metadata transactions retry: the emulator rejects overlapping transactions with codes
+   * real Spanner does not use for them.
+   */
+  public static SpannerRetry retry(WriterConfig config) {
+    return SpannerRetry.forEmulatorHost(config.spannerEmulatorHost().orElse(null));
   }
 }

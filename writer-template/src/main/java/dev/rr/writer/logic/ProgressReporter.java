@@ -50,7 +50,7 @@ final class ProgressReporter {
    * Reports {@code state}: written now when {@code force} is set or the status changed, else when
    * the interval has passed since the last write and the state differs from it.
    *
-   * @return false when a write was due and failed (it is tried again with the next report)
+   * @return false when a write was due but failed (it is tried again with the next report)
    */
   boolean report(State state, boolean force) {
     ShardProgress progress = toProgress(state);

@@ -64,9 +64,8 @@ public final class ShardWorker {
   private ShardStatus status = ShardStatus.SUCCESS;
   private String error;
   private boolean failed;
-  /** The ERROR row is written: until then a failed shard keeps trying to write it. */
-  private boolean failureRecorded;
-  private String failedRecordLine;
+  private ProgressReporter.State failure;
+  private boolean failureReported;
 
   /**
    * @param appliers makes the window applier once the shard's constraints are known
@@ -97,7 +96,7 @@ public final class ShardWorker {
   /** Works for about {@code budget}, then says whether and when to call again. */
   public synchronized RunResult runFor(Duration budget) {
     if (failed) {
-      return failedResult();
+      return failedOutcome();
     }
     Instant deadline = services.clock().instant().plus(budget);
     try {
@@ -122,8 +121,12 @@ public final class ShardWorker {
           }
         }
         if (plan.done()) {
-          report(true);
-          LOG.info("[shard={}] applied everything up to {}", settings.shard(), settings.end());
+          if (!reporter.report(state(null), true)) {
+            // The last progress must be recorded: come back and try again.
+            return new RunResult(Outcome.WAIT, backoff.nextDelay());
+          }
+          LOG.info("[shard={}] applied everything up to {}", settings.shard(),
+              settings.end().orElseThrow());
           return new RunResult(Outcome.DONE, Duration.ZERO);
         }
         report(false);
@@ -137,7 +140,7 @@ public final class ShardWorker {
         return retryLater(e);
       }
       fail(e);
-      return failedResult();
+      return failedOutcome();
     } catch (IOException | RuntimeException e) {
       // Listing the buffer or reading the metadata: both services may come back.
       LOG.warn("[shard={}] cannot look for work, retrying: {}", settings.shard(), e.toString());
@@ -178,6 +181,8 @@ public final class ShardWorker {
         WindowApplier.Result result = applier.apply(connection, window, file, diagnose);
         if (result.checkpoint() != null) {
           checkpoint = result.checkpoint();
+        }
+        if (result.lagSeconds() != null) {
           lagSeconds = result.lagSeconds();
         }
         position = later(position, window.end());
@@ -242,20 +247,17 @@ public final class ShardWorker {
       }
     }
     error = text;
-    failedRecordLine = recordLine;
     LOG.error("[shard={}] stopped by a permanent error: {}", settings.shard(), text, e);
-    failureRecorded = reporter.report(state(recordLine), true);
+    failure = state(recordLine);
+    failureReported = reporter.report(failure, true);
   }
 
-  /**
-   * FAILED once the ERROR row is in the metadata; until then WAIT and write it again: a shard
-   * that stops must say so where operators and the cutover look, not only in a log line.
-   */
-  private RunResult failedResult() {
-    if (!failureRecorded) {
-      failureRecorded = reporter.report(state(failedRecordLine), true);
+  /** FAILED once the ERROR status is recorded; until then, come back to record it. */
+  private RunResult failedOutcome() {
+    if (!failureReported) {
+      failureReported = reporter.report(failure, true);
     }
-    return failureRecorded
+    return failureReported
         ? new RunResult(Outcome.FAILED, Duration.ZERO)
         : new RunResult(Outcome.WAIT, backoff.nextDelay());
   }

@@ -51,7 +51,8 @@ public final class WindowApplier {
    * @param recordsApplied records committed to the shard now
    * @param recordsAlreadyApplied records the checkpoint already covered
    * @param recordsSkipped records kept instead of written (filtered, unmapped table)
-   * @param checkpoint the shard's checkpoint afterwards, null when nothing was committed
+   * @param checkpoint the newest checkpoint committed or read (another worker of the shard may
+   *     have moved it), null when the shard has none
    * @param lagSeconds seconds from the last applied transaction's commit to its apply, or null
    */
   public record Result(
@@ -102,7 +103,7 @@ public final class WindowApplier {
    */
   public Result apply(Connection connection, TimeWindow window, String file, boolean diagnose)
       throws ApplyException {
-    Totals totals = new Totals();
+    ApplyTotals totals = new ApplyTotals();
     try (RecordSource source = RecordSource.open(file)) {
       metrics.fileRead();
       connection.setAutoCommit(false);
@@ -129,10 +130,12 @@ public final class WindowApplier {
       TimeWindow window,
       TransactionGrouper transactions,
       boolean diagnose,
-      Totals totals)
+      ApplyTotals totals)
       throws SQLException, IOException, ApplyException {
     Checkpoint checkpoint =
         checkpoints.readForUpdate(connection, settings.runId(), settings.shard()).orElse(null);
+    // Another worker of this shard may have moved it: report the newest one seen.
+    totals.seen(checkpoint);
     ChangeBatch batch = new ChangeBatch(constraints);
     Map<SkipReason, List<ChangeRecord>> skipped = new EnumMap<>(SkipReason.class);
     List<Timestamp> commits = new ArrayList<>();
@@ -294,25 +297,6 @@ public final class WindowApplier {
       ChangeRecord record = records.next();
       metrics.recordsRead(1);
       return record;
-    }
-  }
-
-  /** Running totals of one apply call. */
-  private static final class Totals {
-    long applied;
-    long alreadyApplied;
-    long skipped;
-    Checkpoint checkpoint;
-    Double lagSeconds;
-
-    void committed(Checkpoint next, long written, Map<SkipReason, List<ChangeRecord>> kept) {
-      checkpoint = next;
-      applied += written;
-      kept.values().forEach(records -> skipped += records.size());
-    }
-
-    Result result() {
-      return new Result(applied, alreadyApplied, skipped, checkpoint, lagSeconds);
     }
   }
 }

@@ -11,6 +11,7 @@ import dev.rr.common.metadata.FileProcessProgressDao;
 import dev.rr.common.metadata.MetadataTables;
 import dev.rr.common.mysql.MySqlDialect;
 import dev.rr.common.mysql.checkpoint.CheckpointDao;
+import dev.rr.common.spanner.SpannerRetry;
 import dev.rr.writer.custom.CustomTransformation;
 import dev.rr.writer.custom.CustomTransformations;
 import java.time.Clock;
@@ -53,10 +54,11 @@ public final class WriterRuntime implements AutoCloseable {
     this.pools = new ShardPools(config.maxShardConnections());
     DatabaseClient client = spanner.getDatabaseClient(MetadataClients.databaseId(config));
     MetadataTables tables = MetadataClients.tables(config);
-    this.progress =
-        ProgressStore.of(new FileProcessProgressDao(client, tables), config.runIdentifier());
-    this.readerProgress =
-        ReaderProgress.of(new FileCreateProgressDao(client, tables), config.runIdentifier());
+    SpannerRetry retry = MetadataClients.retry(config);
+    this.progress = ProgressStore.of(
+        new FileProcessProgressDao(client, tables, retry), config.runIdentifier());
+    this.readerProgress = ReaderProgress.of(
+        new FileCreateProgressDao(client, tables, retry), config.runIdentifier());
     this.dialect = new MySqlDialect(config.sourceDbTimezoneOffset());
   }
 

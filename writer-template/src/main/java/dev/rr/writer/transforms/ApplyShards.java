@@ -5,13 +5,13 @@ import dev.rr.writer.logic.WriterPlan;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PDone;
 
 /**
  * Applies the buffer to each shard in the input collection of logical shard ids: shards in
- * parallel, each shard's windows strictly in order. Outputs {@code <shard> DONE|FAILED} when a
- * shard stops.
+ * parallel, each shard's windows strictly in order. Progress goes to the metadata database.
  */
-public final class ApplyShards extends PTransform<PCollection<String>, PCollection<String>> {
+public final class ApplyShards extends PTransform<PCollection<String>, PDone> {
   private static final long serialVersionUID = 1L;
 
   private final WriterPlan plan;
@@ -21,7 +21,8 @@ public final class ApplyShards extends PTransform<PCollection<String>, PCollecti
   }
 
   @Override
-  public PCollection<String> expand(PCollection<String> shards) {
-    return shards.apply("ApplyWindowsInOrder", ParDo.of(new ApplyShardFn(plan)));
+  public PDone expand(PCollection<String> shards) {
+    shards.apply("ApplyWindowsInOrder", ParDo.of(new ApplyShardFn(plan)));
+    return PDone.in(shards.getPipeline());
   }
 }

@@ -1,0 +1,131 @@
+package dev.rr.launcher.bench;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rr bench}: the benchmarks, each printing a table and one JSON line. Exit code 0 when
+ * every figure was measured and every final state verified, 1 otherwise (a wrong state, or a
+ * benchmark whose code under test is not in this build).
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Benchmarks on local services: writer apply rate against the server's ceiling and a naive",
+      "replicator, shard scaling, reader rate, and end-to-end lag. Each prints a table and one",
+      "JSON line (grep '^{'); every run checks the final state. See docs/performance.md."
+    },
+    subcommands = {
+      BenchCommand.Writer.class,
+      BenchCommand.Scaling.class,
+      BenchCommand.Reader.class,
+      BenchCommand.Lag.class,
+      BenchCommand.All.class,
+      CommandLine.HelpCommand.class
+    })
+public final class BenchCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(
+        spec.commandLine(), "Missing benchmark: writer|scaling|reader|lag|all");
+  }
+
+  /** What one benchmark command does inside its environment. */
+  @FunctionalInterface
+  private interface Body {
+    BenchRunner.Outcome run(BenchRunner runner) throws Exception;
+  }
+
+  private static int execute(CommandSpec spec, BenchOptions options, Body body) throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    try (BenchEnvironment environment = options.environment(out)) {
+      BenchRunner.Outcome outcome = body.run(new BenchRunner(options, environment, out));
+      out.flush();
+      return outcome == BenchRunner.Outcome.OK ? 0 : 1;
+    }
+  }
+
+  @Command(name = "writer", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "Writer apply rate, 1 shard: ours vs the ceiling (final rows as 1,000-row"
+          + " upserts) and naive (one autocommit statement per record).")
+  static final class Writer implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin BenchSizes.Writer sizes;
+    @Mixin BenchOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+      return execute(spec, options, runner -> runner.writer(sizes));
+    }
+  }
+
+  @Command(name = "scaling", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "Writer over 1, 4, 16, 32 shards at once (databases on 2 servers): total and"
+          + " per-shard records/s, peak heap.")
+  static final class Scaling implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin BenchSizes.Scaling sizes;
+    @Mixin BenchOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+      return execute(spec, options, runner -> runner.scaling(sizes));
+    }
+  }
+
+  @Command(name = "reader", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "Reader rate on the emulator vs a raw loop of change-stream partition"
+          + " queries over the same bounded history.")
+  static final class Reader implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin BenchSizes.Reader sizes;
+    @Mixin BenchOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+      return execute(spec, options, runner -> runner.reader(sizes));
+    }
+  }
+
+  @Command(name = "lag", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "End-to-end lag under a steady workload, split into reader and writer parts,"
+          + " for each window duration.")
+  static final class Lag implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin BenchSizes.Lag sizes;
+    @Mixin BenchOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+      return execute(spec, options, runner -> runner.lag(sizes));
+    }
+  }
+
+  @Command(name = "all", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "writer, scaling, reader and lag, one after the other, in one environment.")
+  static final class All implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin BenchSizes.Writer writer;
+    @Mixin BenchSizes.Scaling scaling;
+    @Mixin BenchSizes.Reader reader;
+    @Mixin BenchSizes.Lag lag;
+    @Mixin BenchOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+      return execute(spec, options, runner -> runner.writer(writer)
+          .and(runner.scaling(scaling))
+          .and(runner.reader(reader))
+          .and(runner.lag(lag)));
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package dev.rr.launcher.bench;
+
+import dev.rr.common.local.MariaDbServer;
+import dev.rr.common.local.SpannerEmulator;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The services the benchmarks run against: the MySQL servers and Spanner emulator given on the
+ * command line, or private MariaDB servers and an emulator started on first use and stopped
+ * (their data deleted) when the environment closes.
+ */
+public final class BenchEnvironment implements AutoCloseable {
+  private final List<BenchServer> givenServers;
+  private final String givenEmulatorHost;
+  private final PrintWriter log;
+  private final List<MariaDbServer> startedServers = new ArrayList<>();
+  private SpannerEmulator startedEmulator;
+
+  /**
+   * @param givenServers MySQL servers to use; empty: start private MariaDB servers
+   * @param givenEmulatorHost emulator {@code host:port} to use; empty: start one
+   * @param log where to say what was started
+   */
+  public BenchEnvironment(
+      List<BenchServer> givenServers, Optional<String> givenEmulatorHost, PrintWriter log) {
+    this.givenServers = List.copyOf(givenServers);
+    this.givenEmulatorHost = givenEmulatorHost.orElse(null);
+    this.log = log;
+  }
+
+  /**
+   * {@code count} MySQL servers: the given ones (round-robin when fewer were given), or that many
+   * private servers.
+   */
+  public synchronized List<BenchServer> mysqlServers(int count) {
+    List<BenchServer> servers = new ArrayList<>(count);
+    if (!givenServers.isEmpty()) {
+      for (int i = 0; i < count; i++) {
+        servers.add(givenServers.get(i % givenServers.size()));
+      }
+      return servers;
+    }
+    while (startedServers.size() < count) {
+      MariaDbServer server = MariaDbServer.startTemporary();
+      startedServers.add(server);
+      log.printf("started private MariaDB %s:%d%n", server.host(), server.port());
+      log.flush();
+    }
+    for (int i = 0; i < count; i++) {
+      MariaDbServer server = startedServers.get(i);
+      servers.add(new BenchServer(server.host(), server.port(), server.user(), server.password()));
+    }
+    return servers;
+  }
+
+  /** The emulator's {@code host:port}: the given one, or a private emulator's. */
+  public synchronized String emulatorHost() {
+    if (givenEmulatorHost != null) {
+      return givenEmulatorHost;
+    }
+    if (startedEmulator == null) {
+      startedEmulator = SpannerEmulator.start();
+      log.printf("started Spanner emulator %s%n", startedEmulator.hostPort());
+      log.flush();
+    }
+    return startedEmulator.hostPort();
+  }
+
+  @Override
+  public synchronized void close() {
+    RuntimeException failure = null;
+    List<AutoCloseable> services = new ArrayList<>(startedServers);
+    if (startedEmulator != null) {
+      services.add(startedEmulator);
+    }
+    for (AutoCloseable service : services) {
+      try {
+        service.close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IllegalStateException("cannot stop " + service, e);
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    startedServers.clear();
+    startedEmulator = null;
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.rr.launcher.bench;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Where the benchmarks run: services and scratch directory; a picocli mixin of every bench command. */
+final class BenchOptions {
+  @Option(names = "--mysqlServer", paramLabel = "HOST:PORT",
+      description = "A MySQL server to use (repeat for two); default: start private MariaDB"
+          + " servers.")
+  List<String> mysqlServers = new ArrayList<>();
+
+  @Option(names = "--mysqlUser", defaultValue = "rr",
+      description = "User on --mysqlServer, allowed to create databases (default: ${DEFAULT-VALUE}).")
+  String mysqlUser;
+
+  @Option(names = "--mysqlPassword", defaultValue = "rr",
+      description = "Password of --mysqlUser (default: ${DEFAULT-VALUE}).")
+  String mysqlPassword;
+
+  @Option(names = "--emulatorHost", paramLabel = "HOST:PORT",
+      description = "A running Spanner emulator to use; default: start a private one.")
+  String emulatorHost;
+
+  @Option(names = "--workDir", defaultValue = "rr-work/bench",
+      description = "Scratch directory for buffer files (default: ${DEFAULT-VALUE}).")
+  Path workDir;
+
+  @Option(names = "--seed", defaultValue = "42",
+      description = "Workload seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  BenchEnvironment environment(PrintWriter log) {
+    List<BenchServer> servers = new ArrayList<>();
+    for (String server : mysqlServers) {
+      int colon = server.lastIndexOf(':');
+      if (colon <= 0) {
+        throw new IllegalArgumentException("--mysqlServer " + server + " is not HOST:PORT");
+      }
+      servers.add(new BenchServer(server.substring(0, colon),
+          Integer.parseInt(server.substring(colon + 1)), mysqlUser, mysqlPassword));
+    }
+    return new BenchEnvironment(servers, Optional.ofNullable(emulatorHost), log);
+  }
+}

@@ -1,0 +1,132 @@
+package dev.rr.launcher.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.rr.testing.MySqlExtension;
+import dev.rr.testing.MySqlTestDatabase;
+import dev.rr.testing.SpannerEmulatorExtension;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Every benchmark, tiny, through the command line: figures are produced and the final state is
+ * verified, so the benchmarks cannot rot.
+ */
+class BenchSmokeIT {
+  @RegisterExtension static MySqlExtension mysql = new MySqlExtension();
+  @RegisterExtension static SpannerEmulatorExtension spanner = new SpannerEmulatorExtension();
+  @TempDir Path dir;
+
+  @Test
+  void shouldPrintWriterFiguresForAVerifiedRun() {
+    MySqlTestDatabase db = mysql.newDatabase();
+    Run run = bench("writer", "--records", "1500", "--warmupRecords", "200",
+        "--workDir", dir.toString(),
+        "--mysqlServer", db.host() + ":" + db.port(),
+        "--mysqlUser", db.user(), "--mysqlPassword", db.password());
+
+    JsonObject json = run.json("writer");
+    assertEquals(json.get("ours_rps").isJsonNull() ? 1 : 0, run.exitCode(),
+        "exit 0 only with every figure measured: " + run.output());
+    assertTrue(json.get("ceiling_rps").getAsDouble() > 0, run.output());
+    assertTrue(json.get("naive_rps").getAsDouble() > 0, run.output());
+    assertTrue(json.get("ceiling_rps").getAsDouble() > json.get("naive_rps").getAsDouble(),
+        "loading final rows in big transactions beats a commit per record: " + run.output());
+    assertTrue(json.has("ours_rps") && json.has("ratio_ceiling") && json.has("ratio_naive"));
+    assertTrue(json.get("verified").getAsBoolean(), run.output());
+    assertTrue(json.get("records").getAsLong() >= 1500);
+  }
+
+  @Test
+  void shouldPrintScalingFiguresForEveryShardCount() {
+    MySqlTestDatabase db = mysql.newDatabase();
+    Run run = bench("scaling", "--shardCounts", "1,3", "--recordsPerShard", "400",
+        "--workDir", dir.toString(), "--mysqlServer", db.host() + ":" + db.port(),
+        "--mysqlUser", db.user(), "--mysqlPassword", db.password());
+
+    assertEquals(0, run.exitCode(), run.output());
+    JsonObject json = run.json("scaling");
+    assertEquals(2, json.getAsJsonArray("points").size(), run.output());
+    for (var point : json.getAsJsonArray("points")) {
+      JsonObject step = point.getAsJsonObject();
+      assertTrue(step.get("total_rps").getAsDouble() > 0, run.output());
+      assertTrue(step.get("per_shard_rps").getAsDouble() > 0, run.output());
+      assertTrue(step.get("peak_heap_mb").getAsDouble() > 0, run.output());
+    }
+    assertEquals(3, json.getAsJsonArray("points").get(1).getAsJsonObject().get("shards").getAsInt());
+    assertTrue(json.get("verified").getAsBoolean(), run.output());
+  }
+
+  @Test
+  void shouldPrintReaderFiguresForAHistoryReadCompletely() {
+    Run run = bench("reader", "--changes", "600", "--workDir", dir.toString(),
+        "--emulatorHost", spanner.emulatorHost());
+
+    JsonObject json = run.json("reader");
+    assertEquals(json.get("ours_rps").isJsonNull() ? 1 : 0, run.exitCode(), run.output());
+    assertTrue(json.get("raw_rps").getAsDouble() > 0, run.output());
+    assertTrue(json.get("changes").getAsLong() >= 600, run.output());
+    assertTrue(json.get("verified").getAsBoolean(), run.output());
+  }
+
+  @Test
+  void shouldPrintLagFiguresSplitIntoReaderAndWriterParts() {
+    MySqlTestDatabase db = mysql.newDatabase();
+    Run run = bench("lag", "--rate", "20", "--duration", "4s", "--windows", "1s",
+        "--probeRate", "5", "--senders", "2", "--writerPollInterval", "200ms",
+        "--workDir", dir.toString(), "--emulatorHost", spanner.emulatorHost(),
+        "--mysqlServer", db.host() + ":" + db.port(),
+        "--mysqlUser", db.user(), "--mysqlPassword", db.password());
+
+    JsonObject json = run.json("lag");
+    if (json.has("pending")) {
+      // Until the launcher starts the pipelines on the DirectRunner.
+      assertEquals(1, run.exitCode(), run.output());
+      return;
+    }
+    assertEquals(0, run.exitCode(), run.output());
+    JsonObject lag = json.getAsJsonArray("runs").get(0).getAsJsonObject();
+    assertEquals(1.0, lag.get("window_s").getAsDouble());
+    for (String figure : new String[] {"e2e_p50_s", "e2e_p99_s", "reader_p50_s", "writer_p50_s"}) {
+      assertTrue(lag.get(figure).getAsDouble() >= 0, figure + " in " + run.output());
+    }
+    assertTrue(lag.get("e2e_p50_s").getAsDouble() >= lag.get("writer_p50_s").getAsDouble());
+    assertTrue(json.get("verified").getAsBoolean(), run.output());
+  }
+
+  private static Run bench(String... args) {
+    StringWriter out = new StringWriter();
+    CommandLine commandLine = new CommandLine(new BenchCommand());
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(out, true));
+    int exitCode = commandLine.execute(args);
+    return new Run(exitCode, out.toString());
+  }
+
+  private record Run(int exitCode, String output) {
+    /** The JSON line of benchmark {@code bench}; fails when there is none. */
+    JsonObject json(String bench) {
+      List<JsonObject> lines = new ArrayList<>();
+      for (String line : output.split("\n")) {
+        if (line.startsWith("{")) {
+          JsonObject json = JsonParser.parseString(line).getAsJsonObject();
+          if (json.get("bench").getAsString().equals(bench)) {
+            lines.add(json);
+          }
+        }
+      }
+      assertEquals(1, lines.size(), "one JSON line for " + bench + " in:\n" + output);
+      return lines.get(0);
+    }
+  }
+}
