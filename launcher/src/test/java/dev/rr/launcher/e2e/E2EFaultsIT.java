@@ -46,7 +46,7 @@ class E2EFaultsIT {
   @TempDir Path work;
 
   static SpannerEnv env() {
-    return E2EReplicationIT.env();
+    return SpannerEnv.shared(SPANNER);
   }
 
   static ReplicationFixture started(SpannerEnv env, String name, Path work) throws Exception {
@@ -173,7 +173,7 @@ class E2EFaultsIT {
       try (SpannerEmulator faulty = SpannerEmulator.start(List.of("--enable_fault_injection"));
           Spanner spanner = SpannerEmulator.connect(faulty.hostPort(), SPANNER.projectId())) {
         SpannerEmulator.createInstance(spanner, SPANNER.projectId(), SPANNER.instanceId());
-        SpannerEnv env = new SpannerEnv(faulty.hostPort(), spanner, SPANNER.projectId(), SPANNER.instanceId());
+        SpannerEnv env = SpannerEnv.own(faulty.hostPort(), spanner, SPANNER.projectId(), SPANNER.instanceId());
         try (ReplicationFixture fixture = started(env, "faulty", work)) {
           probeAborts(fixture, attempts);
           fixture.log("fault injection: %d transactions took %d attempts", attempts[0], attempts[1]);

@@ -16,6 +16,7 @@ import dev.rr.common.metadata.ShardProgress;
 import dev.rr.common.schema.SchemaMapping;
 import dev.rr.launcher.launch.ChangeStreamDdl;
 import dev.rr.launcher.launch.CustomCode;
+import dev.rr.launcher.launch.DirectPipelines;
 import dev.rr.launcher.launch.Jobs;
 import dev.rr.launcher.launch.LaunchConfig;
 import dev.rr.launcher.launch.PipelineParameters;
@@ -69,8 +70,9 @@ final class ReplicationFixture implements AutoCloseable {
   static final Map<String, String> WRITER_EXTRAS = Map.of("pollInterval", "300ms");
 
   final SpannerEnv env;
-  final String dataDatabase;
-  final String metadataDatabase;
+  final SpannerEnv.Database data;
+  /** The metadata database: named here, created by {@link #preLaunchChecks()}. */
+  SpannerEnv.Database metadata;
   final List<MySqlTestServer> servers;
   final List<MySqlTestDatabase> shardDatabases;
   final Path buffer;
@@ -110,10 +112,9 @@ final class ReplicationFixture implements AutoCloseable {
   private final List<PipelineResult> writers = new ArrayList<>();
 
   private ReplicationFixture(SpannerEnv env, String name, List<MySqlTestServer> servers,
-      List<MySqlTestDatabase> shardDatabases, Path work) throws IOException {
+      List<MySqlTestDatabase> shardDatabases, Path work, List<String> extraSpannerDdl)
+      throws IOException {
     this.env = env;
-    this.dataDatabase = SpannerEnv.newDatabaseName(name);
-    this.metadataDatabase = dataDatabase + "_m";
     this.servers = List.copyOf(servers);
     this.shardDatabases = List.copyOf(shardDatabases);
     this.buffer = Files.createDirectories(work.resolve("buffer"));
@@ -123,8 +124,10 @@ final class ReplicationFixture implements AutoCloseable {
     Files.writeString(sessionFile, SampleSchema.sessionJson(), StandardCharsets.UTF_8);
     Files.writeString(shardsFile, shardsJson(shardDatabases), StandardCharsets.UTF_8);
     List<String> ddl = new ArrayList<>(SampleSchema.spannerDdl());
+    ddl.addAll(extraSpannerDdl);
     ddl.add(ChangeStreamDdl.create(CHANGE_STREAM));
-    env.createDatabase(dataDatabase, ddl);
+    this.data = env.createDatabase(ddl);
+    this.metadata = new SpannerEnv.Database(data.instanceId(), data.databaseId() + "_m");
     // The change stream must exist before the first timestamp read.
     this.start = Timestamp.now();
   }
@@ -139,12 +142,7 @@ final class ReplicationFixture implements AutoCloseable {
     for (int i = 0; i < SHARD_IDS.size(); i++) {
       databases.add(createShardDatabase(servers.get(i)));
     }
-    ReplicationFixture fixture = new ReplicationFixture(env, name, servers, databases, work);
-    if (extraSpannerDdl.length > 0) {
-      dev.rr.common.spanner.SpannerRetry.forEmulator().updateDdl(env.spanner().getDatabaseAdminClient(),
-          env.instanceId(), fixture.dataDatabase, List.of(extraSpannerDdl));
-    }
-    return fixture;
+    return new ReplicationFixture(env, name, servers, databases, work, List.of(extraSpannerDdl));
   }
 
   /** A fresh database on {@code server} with the sample's MySQL schema. */
@@ -165,25 +163,27 @@ final class ReplicationFixture implements AutoCloseable {
   }
 
   DatabaseClient client() {
-    return env.client(dataDatabase);
+    return env.client(data);
   }
 
   /** The launch of this fixture with the given run modes (both pipelines, DirectRunner). */
   LaunchConfig config(ReaderRunMode readerMode, WriterRunMode writerMode) {
-    SpannerTarget source = new SpannerTarget(env.projectId(), env.instanceId(), dataDatabase,
+    SpannerTarget source = new SpannerTarget(env.projectId(), data.instanceId(), data.databaseId(),
         Optional.empty(), Optional.of(env.emulatorHost()));
-    MetadataTarget metadata = new MetadataTarget(
-        source.withDatabase(env.instanceId(), metadataDatabase), Optional.empty());
+    MetadataTarget metadataTarget = new MetadataTarget(
+        source.withDatabase(metadata.instanceId(), metadata.databaseId()), Optional.empty());
     ReplicationSettings replication = new ReplicationSettings(CHANGE_STREAM, Optional.of(start),
         Optional.empty(), WINDOW, buffer.toString(), Optional.of(sessionFile.toString()),
         shardsFile.toString(), FiltrationMode.FORWARD_MIGRATION, "skip", ZoneOffset.UTC);
     RunSettings run = new RunSettings(Jobs.BOTH, Runner.DIRECT, runId, readerMode, writerMode, false);
-    return new LaunchConfig(run, source, metadata, replication, CustomCode.none(), Optional.empty(),
-        Map.of(), WRITER_EXTRAS);
+    return new LaunchConfig(run, source, metadataTarget, replication, CustomCode.none(),
+        Optional.empty(), Map.of(), WRITER_EXTRAS);
   }
 
   /** Runs the launcher's pre-launch checks (they create the metadata database and tables). */
   void preLaunchChecks() throws Exception {
+    // Made by the test support, so that it is dropped with the test's other databases.
+    metadata = env.createDatabase(List.of());
     log("databases ready; pre-launch checks");
     new PreLaunchChecks(env.spanner(), out, true).run(config(ReaderRunMode.REGULAR, WriterRunMode.REGULAR));
     start = Timestamp.now();
@@ -191,7 +191,7 @@ final class ReplicationFixture implements AutoCloseable {
 
   /** Starts the reader in {@code mode}, as {@code rr launch --runner direct} does. */
   PipelineResult startReader(ReaderRunMode mode) throws Exception {
-    PipelineResult reader = E2EPipelines.reader()
+    PipelineResult reader = DirectPipelines.reader()
         .start(PipelineParameters.reader(config(mode, WriterRunMode.REGULAR)));
     readers.add(reader);
     log("reader started (%s)", mode.optionName());
@@ -200,7 +200,7 @@ final class ReplicationFixture implements AutoCloseable {
 
   /** Starts the writer in {@code mode}, as {@code rr launch --runner direct} does. */
   PipelineResult startWriter(WriterRunMode mode) throws Exception {
-    PipelineResult writer = E2EPipelines.writer()
+    PipelineResult writer = DirectPipelines.writer()
         .start(PipelineParameters.writer(config(ReaderRunMode.REGULAR, mode)));
     writers.add(writer);
     log("writer started (%s)", mode.optionName());
