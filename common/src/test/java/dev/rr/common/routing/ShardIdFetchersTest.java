@@ -11,20 +11,13 @@ import dev.rr.common.schema.SchemaMapping;
 import dev.rr.common.schema.SourceType;
 import dev.rr.common.schema.SpannerType;
 import dev.rr.common.schema.TableMapping;
+import dev.rr.testing.TestJars;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,39 +80,10 @@ class ShardIdFetchersTest {
 
   @BeforeAll
   static void buildJar() throws IOException {
-    jar = compileToJar(workDir, Map.of(
+    jar = TestJars.compile(workDir, "fetchers.jar", Map.of(
         "com/example/routing/IdModuloFetcher.java", FETCHER_SOURCE,
         "com/example/routing/NotAFetcher.java", NOT_A_FETCHER_SOURCE,
-        "com/example/routing/FailingInit.java", FAILING_INIT_SOURCE));
-  }
-
-  /** Compiles {@code sources} against this module's classes and packages them as a jar. */
-  private static Path compileToJar(Path dir, Map<String, String> sources) throws IOException {
-    Path src = Files.createDirectories(dir.resolve("src"));
-    Path classes = Files.createDirectories(dir.resolve("classes"));
-    List<String> arguments = new ArrayList<>(List.of(
-        "-d", classes.toString(),
-        "-classpath", Path.of(ShardIdFetcher.class.getProtectionDomain().getCodeSource()
-            .getLocation().getPath()).toString()));
-    for (Map.Entry<String, String> source : sources.entrySet()) {
-      Path file = src.resolve(source.getKey());
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, source.getValue(), StandardCharsets.UTF_8);
-      arguments.add(file.toString());
-    }
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    assertEquals(0, compiler.run(null, null, null, arguments.toArray(String[]::new)),
-        "test fetcher sources must compile");
-    Path jarFile = dir.resolve("fetchers.jar");
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jarFile));
-        Stream<Path> files = Files.walk(classes)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
-        Files.copy(file, out);
-        out.closeEntry();
-      }
-    }
-    return jarFile;
+        "com/example/routing/FailingInit.java", FAILING_INIT_SOURCE), ShardIdFetcher.class);
   }
 
   @Test
