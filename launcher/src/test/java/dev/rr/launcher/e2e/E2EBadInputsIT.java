@@ -68,7 +68,7 @@ class E2EBadInputsIT {
 
   @Test
   void shouldRefuseEveryBadInputBeforeLaunchingAndNameIt() throws Exception {
-    ReplicationFixture fixture = ReplicationFixture.create(E2EReplicationIT.env(), "badin",
+    ReplicationFixture fixture = ReplicationFixture.create(SpannerEnv.shared(SPANNER), "badin",
         MYSQL.servers(3), work.resolve("run"));
     List<String> valid = launchArgs(fixture);
     Path session = Files.writeString(work.resolve("malformed-session.json"),
@@ -109,7 +109,7 @@ class E2EBadInputsIT {
     ReplicationRun.Outcome[] run = new ReplicationRun.Outcome[1];
     long[] counted = new long[4];
     ScenarioResult result = E2EReport.run("runtime-unmapped-table-unknown-shard", () -> {
-      try (ReplicationFixture fixture = ReplicationFixture.create(E2EReplicationIT.env(), "skips",
+      try (ReplicationFixture fixture = ReplicationFixture.create(SpannerEnv.shared(SPANNER), "skips",
           MYSQL.servers(3), work, "CREATE TABLE audit_log (id INT64 NOT NULL, msg STRING(MAX),"
               + " migration_shard_id STRING(50)) PRIMARY KEY (id)")) {
         fixture.preLaunchChecks();
@@ -165,7 +165,7 @@ class E2EBadInputsIT {
         message = String.valueOf(e.getMessage());
       }
       boolean named = containsAll(message, expected);
-      boolean nothingCreated = !exists(fixture.env, fixture.metadataDatabase);
+      boolean nothingCreated = !exists(fixture.env, fixture.metadata);
       System.out.printf("[%s] %s%n", name, message.replace('\n', ' '));
       return ScenarioResult.checksOnly(name, named && nothingCreated && starter.starts.get() == 0);
     });
@@ -222,9 +222,9 @@ class E2EBadInputsIT {
     return true;
   }
 
-  private static boolean exists(SpannerEnv env, String database) {
+  private static boolean exists(SpannerEnv env, SpannerEnv.Database database) {
     try {
-      env.spanner().getDatabaseAdminClient().getDatabase(env.instanceId(), database);
+      env.spanner().getDatabaseAdminClient().getDatabase(database.instanceId(), database.databaseId());
       return true;
     } catch (SpannerException e) {
       if (e.getErrorCode() == ErrorCode.NOT_FOUND) {

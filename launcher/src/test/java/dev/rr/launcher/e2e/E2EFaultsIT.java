@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.cloud.Timestamp;
+import com.google.cloud.spanner.AbortedException;
 import com.google.cloud.spanner.Mutation;
 import com.google.cloud.spanner.Spanner;
+import com.google.cloud.spanner.TransactionManager;
 import dev.rr.common.config.ReaderRunMode;
 import dev.rr.common.config.WriterRunMode;
 import dev.rr.common.local.SpannerEmulator;
@@ -21,7 +23,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -39,11 +41,12 @@ class E2EFaultsIT {
   @RegisterExtension static final SpannerEmulatorExtension SPANNER = new SpannerEmulatorExtension();
   @RegisterExtension static final MySqlExtension MYSQL = new MySqlExtension();
   static final Duration PATIENCE = Duration.ofMinutes(2);
+  static final int PROBES = 100;
 
   @TempDir Path work;
 
   static SpannerEnv env() {
-    return E2EReplicationIT.env();
+    return SpannerEnv.shared(SPANNER);
   }
 
   static ReplicationFixture started(SpannerEnv env, String name, Path work) throws Exception {
@@ -85,11 +88,10 @@ class E2EFaultsIT {
         run[0] = ReplicationRun.run(fixture, ReplicationRun.workload(22, 12, 12), workload -> {
           ReplicationRun.sleepScaled(3);
           // Hold shard1's accounts so the writer's next window transaction stops half done.
-          try (Connection lock = ShardFaults.lockAccounts(fixture.shardDatabases.get(0))) {
+          try (ShardFaults.HeldLock lock = ShardFaults.lockAccounts(fixture.shardDatabases.get(0))) {
             blocked[0] = awaitLockWait(fixture);
             fixture.log("writer blocked mid-window on shard1: %d session(s) waiting", blocked[0]);
-            fixture.killWriters();
-            lock.rollback();
+            fixture.killWriters(Set.of(lock.sessionId()));
           }
           fixture.startWriter(WriterRunMode.RESUME_ALL);
         });
@@ -171,7 +173,7 @@ class E2EFaultsIT {
       try (SpannerEmulator faulty = SpannerEmulator.start(List.of("--enable_fault_injection"));
           Spanner spanner = SpannerEmulator.connect(faulty.hostPort(), SPANNER.projectId())) {
         SpannerEmulator.createInstance(spanner, SPANNER.projectId(), SPANNER.instanceId());
-        SpannerEnv env = new SpannerEnv(faulty.hostPort(), spanner, SPANNER.projectId(), SPANNER.instanceId());
+        SpannerEnv env = SpannerEnv.own(faulty.hostPort(), spanner, SPANNER.projectId(), SPANNER.instanceId());
         try (ReplicationFixture fixture = started(env, "faulty", work)) {
           probeAborts(fixture, attempts);
           fixture.log("fault injection: %d transactions took %d attempts", attempts[0], attempts[1]);
@@ -188,24 +190,32 @@ class E2EFaultsIT {
     assertTrue(result.passed(), result.line() + " " + run[0].describe());
   }
 
-  /** Commits a few read-write transactions, counting attempts: more attempts than transactions = aborts. */
+  /**
+   * Commits {@value #PROBES} blind writes one commit at a time, counting the commits the emulator
+   * aborted (each is retried until it commits). Fault injection aborts a few percent of them.
+   */
   private static void probeAborts(ReplicationFixture fixture, int[] counts) {
-    AtomicInteger attempts = new AtomicInteger();
-    for (int i = 0; i < 20; i++) {
-      long id = 9_000_000L + i;
-      SpannerRetry.forEmulator().withMaxAttempts(50).readWrite(fixture.client(), tx -> {
-        attempts.incrementAndGet();
-        tx.buffer(Mutation.newInsertOrUpdateBuilder("parent2").set("id").to(id)
-            .set("migration_shard_id").to("shard3").build());
-        return null;
-      });
+    int aborted = 0;
+    for (int i = 0; i < PROBES; i++) {
+      boolean committed = false;
+      while (!committed) {
+        try (TransactionManager manager = fixture.client().transactionManager()) {
+          manager.begin().buffer(Mutation.newInsertOrUpdateBuilder("parent2")
+              .set("id").to(9_000_000L + i).set("migration_shard_id").to("shard3").build());
+          manager.commit();
+          committed = true;
+        } catch (AbortedException e) {
+          aborted++;
+        }
+      }
     }
-    counts[0] = 20;
-    counts[1] = attempts.get();
+    counts[0] = PROBES;
+    counts[1] = PROBES + aborted;
   }
 
   private static int awaitLockWait(ReplicationFixture fixture) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    // The writer reaches shard1's next transfer once the reader has published its window.
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (System.nanoTime() < deadline) {
       int waits = ShardFaults.lockWaits(fixture.shardDatabases.get(0));
       if (waits > 0) {

@@ -36,7 +36,7 @@ class E2EReplicationIT {
   @TempDir Path work;
 
   static SpannerEnv env() {
-    return new SpannerEnv(SPANNER.emulatorHost(), SPANNER.spanner(), SPANNER.projectId(), SPANNER.instanceId());
+    return SpannerEnv.shared(SPANNER);
   }
 
   @Test

@@ -16,6 +16,7 @@ import dev.rr.common.metadata.ShardProgress;
 import dev.rr.common.schema.SchemaMapping;
 import dev.rr.launcher.launch.ChangeStreamDdl;
 import dev.rr.launcher.launch.CustomCode;
+import dev.rr.launcher.launch.DirectPipelines;
 import dev.rr.launcher.launch.Jobs;
 import dev.rr.launcher.launch.LaunchConfig;
 import dev.rr.launcher.launch.PipelineParameters;
@@ -51,6 +52,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.beam.sdk.PipelineResult;
 
 /**
@@ -61,31 +63,58 @@ import org.apache.beam.sdk.PipelineResult;
 final class ReplicationFixture implements AutoCloseable {
   static final List<String> SHARD_IDS = List.of("shard1", "shard2", "shard3");
   static final String CHANGE_STREAM = "rrstream";
-  static final Duration WINDOW = Duration.ofSeconds(1);
-  static final Duration CUTOVER_TIMEOUT = Duration.ofMinutes(3);
+  static final Duration WINDOW = Duration.ofSeconds(2);
+  static final Duration CUTOVER_TIMEOUT =
+      Duration.ofSeconds((long) (180 * Math.max(1, ReplicationRun.SCALE)));
   /** Writer options the suite sets beyond the launch's: look for new windows often. */
   static final Map<String, String> WRITER_EXTRAS = Map.of("pollInterval", "300ms");
 
   final SpannerEnv env;
-  final String dataDatabase;
-  final String metadataDatabase;
+  final SpannerEnv.Database data;
+  /** The metadata database: named here, created by {@link #preLaunchChecks()}. */
+  SpannerEnv.Database metadata;
   final List<MySqlTestServer> servers;
   final List<MySqlTestDatabase> shardDatabases;
   final Path buffer;
   final Path sessionFile;
   final Path shardsFile;
   final String runId;
-  final Timestamp start;
-  final PrintWriter out = new PrintWriter(System.out, true);
+  /** First commit time replicated: reset after the pre-launch checks, so the reader starts near now. */
+  Timestamp start;
   private final long createdNanos = System.nanoTime();
+  /** Standard output with every line prefixed like {@link #log}. */
+  final PrintWriter out = new PrintWriter(new java.io.Writer() {
+    private final StringBuilder line = new StringBuilder();
+
+    @Override
+    public synchronized void write(char[] chars, int offset, int length) {
+      for (int i = offset; i < offset + length; i++) {
+        if (chars[i] == '\n') {
+          log("%s", line);
+          line.setLength(0);
+        } else {
+          line.append(chars[i]);
+        }
+      }
+    }
+
+    @Override
+    public void flush() {
+      System.out.flush();
+    }
+
+    @Override
+    public void close() {
+      flush();
+    }
+  }, true);
   private final List<PipelineResult> readers = new ArrayList<>();
   private final List<PipelineResult> writers = new ArrayList<>();
 
   private ReplicationFixture(SpannerEnv env, String name, List<MySqlTestServer> servers,
-      List<MySqlTestDatabase> shardDatabases, Path work) throws IOException {
+      List<MySqlTestDatabase> shardDatabases, Path work, List<String> extraSpannerDdl)
+      throws IOException {
     this.env = env;
-    this.dataDatabase = SpannerEnv.newDatabaseName(name);
-    this.metadataDatabase = dataDatabase + "_m";
     this.servers = List.copyOf(servers);
     this.shardDatabases = List.copyOf(shardDatabases);
     this.buffer = Files.createDirectories(work.resolve("buffer"));
@@ -95,8 +124,10 @@ final class ReplicationFixture implements AutoCloseable {
     Files.writeString(sessionFile, SampleSchema.sessionJson(), StandardCharsets.UTF_8);
     Files.writeString(shardsFile, shardsJson(shardDatabases), StandardCharsets.UTF_8);
     List<String> ddl = new ArrayList<>(SampleSchema.spannerDdl());
+    ddl.addAll(extraSpannerDdl);
     ddl.add(ChangeStreamDdl.create(CHANGE_STREAM));
-    env.createDatabase(dataDatabase, ddl);
+    this.data = env.createDatabase(ddl);
+    this.metadata = new SpannerEnv.Database(data.instanceId(), data.databaseId() + "_m");
     // The change stream must exist before the first timestamp read.
     this.start = Timestamp.now();
   }
@@ -111,12 +142,7 @@ final class ReplicationFixture implements AutoCloseable {
     for (int i = 0; i < SHARD_IDS.size(); i++) {
       databases.add(createShardDatabase(servers.get(i)));
     }
-    ReplicationFixture fixture = new ReplicationFixture(env, name, servers, databases, work);
-    if (extraSpannerDdl.length > 0) {
-      dev.rr.common.spanner.SpannerRetry.forEmulator().updateDdl(env.spanner().getDatabaseAdminClient(),
-          env.instanceId(), fixture.dataDatabase, List.of(extraSpannerDdl));
-    }
-    return fixture;
+    return new ReplicationFixture(env, name, servers, databases, work, List.of(extraSpannerDdl));
   }
 
   /** A fresh database on {@code server} with the sample's MySQL schema. */
@@ -132,37 +158,40 @@ final class ReplicationFixture implements AutoCloseable {
 
   /** Prints a progress line prefixed with the run and the seconds since the fixture was made. */
   void log(String format, Object... args) {
-    out.printf("[%s +%.1fs] %s%n", runId, (System.nanoTime() - createdNanos) / 1e9,
+    System.out.printf("[%s +%.1fs] %s%n", runId, (System.nanoTime() - createdNanos) / 1e9,
         String.format(format, args));
   }
 
   DatabaseClient client() {
-    return env.client(dataDatabase);
+    return env.client(data);
   }
 
   /** The launch of this fixture with the given run modes (both pipelines, DirectRunner). */
   LaunchConfig config(ReaderRunMode readerMode, WriterRunMode writerMode) {
-    SpannerTarget source = new SpannerTarget(env.projectId(), env.instanceId(), dataDatabase,
+    SpannerTarget source = new SpannerTarget(env.projectId(), data.instanceId(), data.databaseId(),
         Optional.empty(), Optional.of(env.emulatorHost()));
-    MetadataTarget metadata = new MetadataTarget(
-        source.withDatabase(env.instanceId(), metadataDatabase), Optional.empty());
+    MetadataTarget metadataTarget = new MetadataTarget(
+        source.withDatabase(metadata.instanceId(), metadata.databaseId()), Optional.empty());
     ReplicationSettings replication = new ReplicationSettings(CHANGE_STREAM, Optional.of(start),
         Optional.empty(), WINDOW, buffer.toString(), Optional.of(sessionFile.toString()),
         shardsFile.toString(), FiltrationMode.FORWARD_MIGRATION, "skip", ZoneOffset.UTC);
     RunSettings run = new RunSettings(Jobs.BOTH, Runner.DIRECT, runId, readerMode, writerMode, false);
-    return new LaunchConfig(run, source, metadata, replication, CustomCode.none(), Optional.empty(),
-        Map.of(), WRITER_EXTRAS);
+    return new LaunchConfig(run, source, metadataTarget, replication, CustomCode.none(),
+        Optional.empty(), Map.of(), WRITER_EXTRAS);
   }
 
   /** Runs the launcher's pre-launch checks (they create the metadata database and tables). */
   void preLaunchChecks() throws Exception {
+    // Made by the test support, so that it is dropped with the test's other databases.
+    metadata = env.createDatabase(List.of());
     log("databases ready; pre-launch checks");
     new PreLaunchChecks(env.spanner(), out, true).run(config(ReaderRunMode.REGULAR, WriterRunMode.REGULAR));
+    start = Timestamp.now();
   }
 
   /** Starts the reader in {@code mode}, as {@code rr launch --runner direct} does. */
   PipelineResult startReader(ReaderRunMode mode) throws Exception {
-    PipelineResult reader = E2EPipelines.reader()
+    PipelineResult reader = DirectPipelines.reader()
         .start(PipelineParameters.reader(config(mode, WriterRunMode.REGULAR)));
     readers.add(reader);
     log("reader started (%s)", mode.optionName());
@@ -171,7 +200,7 @@ final class ReplicationFixture implements AutoCloseable {
 
   /** Starts the writer in {@code mode}, as {@code rr launch --runner direct} does. */
   PipelineResult startWriter(WriterRunMode mode) throws Exception {
-    PipelineResult writer = E2EPipelines.writer()
+    PipelineResult writer = DirectPipelines.writer()
         .start(PipelineParameters.writer(config(ReaderRunMode.REGULAR, mode)));
     writers.add(writer);
     log("writer started (%s)", mode.optionName());
@@ -194,11 +223,11 @@ final class ReplicationFixture implements AutoCloseable {
    * Stops the writers as a crash would: cancels them and, meanwhile, kills every MySQL session
    * they hold, so that an open window transaction is rolled back rather than finished.
    */
-  void killWriters() throws SQLException, InterruptedException {
+  void killWriters(Set<Long> sparedSessions) throws SQLException, InterruptedException {
     writers.forEach(ReplicationFixture::cancel);
     for (int round = 0; round < 3; round++) {
       for (MySqlTestDatabase database : shardDatabases) {
-        ShardFaults.killSessions(database);
+        ShardFaults.killSessions(database, sparedSessions);
       }
       Thread.sleep(300);
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /** Faults done to the MySQL side of a scenario: a killed server, killed sessions, held locks. */
 final class ShardFaults {
@@ -40,8 +41,20 @@ final class ShardFaults {
     }
   }
 
-  /** Kills every session on {@code database}'s server that uses that database, except the caller's. */
-  static int killSessions(MySqlTestDatabase database) throws SQLException {
+  /** A transaction holding row locks, and its session id (spared when sessions are killed). */
+  record HeldLock(Connection connection, long sessionId) implements AutoCloseable {
+    @Override
+    public void close() throws SQLException {
+      connection.rollback();
+      connection.close();
+    }
+  }
+
+  /**
+   * Kills every session on {@code database}'s server that uses that database, except the
+   * caller's and {@code spared}.
+   */
+  static int killSessions(MySqlTestDatabase database, Set<Long> spared) throws SQLException {
     List<Long> ids = new ArrayList<>();
     try (Connection connection = database.connect();
         PreparedStatement sessions = connection.prepareStatement(
@@ -49,7 +62,9 @@ final class ShardFaults {
       sessions.setString(1, database.name());
       try (ResultSet rows = sessions.executeQuery()) {
         while (rows.next()) {
-          ids.add(rows.getLong(1));
+          if (!spared.contains(rows.getLong(1))) {
+            ids.add(rows.getLong(1));
+          }
         }
       }
       try (Statement statement = connection.createStatement()) {
@@ -82,15 +97,19 @@ final class ShardFaults {
 
   /**
    * Locks every account row of {@code database} in an open transaction, so that the writer's
-   * next transfer there blocks in the middle of its window transaction. Close the connection (or
-   * roll back) to release.
+   * next transfer there blocks in the middle of its window transaction. Close it to release.
    */
-  static Connection lockAccounts(MySqlTestDatabase database) throws SQLException {
+  static HeldLock lockAccounts(MySqlTestDatabase database) throws SQLException {
     Connection connection = database.connect();
     connection.setAutoCommit(false);
-    try (Statement statement = connection.createStatement()) {
+    long sessionId;
+    try (Statement statement = connection.createStatement();
+        ResultSet id = statement.executeQuery("SELECT CONNECTION_ID()")) {
+      id.next();
+      sessionId = id.getLong(1);
+      // Under REPEATABLE READ this also locks the gap after the last row: inserts wait too.
       statement.executeQuery("SELECT account_id FROM accounts FOR UPDATE").close();
     }
-    return connection;
+    return new HeldLock(connection, sessionId);
   }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryProgressStore implements ProgressStore {
   private final Map<String, ShardProgress> rows = new ConcurrentHashMap<>();
   private final List<ShardProgress> writes = new ArrayList<>();
+  private final Map<ShardStatus, Integer> failuresToInject = new ConcurrentHashMap<>();
 
   @Override
   public Optional<ShardProgress> read(String shard) {
@@ -24,6 +25,11 @@ public final class InMemoryProgressStore implements ProgressStore {
 
   @Override
   public synchronized boolean write(ShardProgress progress) {
+    int failures = failuresToInject.getOrDefault(progress.status(), 0);
+    if (failures > 0) {
+      failuresToInject.put(progress.status(), failures - 1);
+      throw new IllegalStateException("injected metadata write failure (" + progress.status() + ")");
+    }
     ShardProgress stored = rows.get(progress.shard());
     if (stored != null && stored.processedUpto().compareTo(progress.processedUpto()) > 0) {
       return false;
@@ -47,6 +53,11 @@ public final class InMemoryProgressStore implements ProgressStore {
       }
     }
     return statuses;
+  }
+
+  /** Makes the next {@code count} writes of rows with {@code status} fail, as a busy Spanner would. */
+  public void failWrites(ShardStatus status, int count) {
+    failuresToInject.put(status, count);
   }
 
   /** Stores a row as an operator or an earlier launch would have. */
