@@ -12,31 +12,11 @@ started=$(date +%s)
 say() { echo "[test.sh] $*"; }
 fail() { echo "[test.sh] ERROR: $*" >&2; exit 1; }
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
-
-find_mariadbd() {
-  command -v mariadbd 2>/dev/null || { [ -x /usr/sbin/mariadbd ] && echo /usr/sbin/mariadbd; } || true
-}
+# shellcheck source=scripts/ensure-mariadb.sh
+. scripts/ensure-mariadb.sh
 
 # 1. A MySQL-compatible server for the integration tests.
-if [ -n "${RR_TEST_MYSQL_URL:-}" ]; then
-  say "MySQL: using RR_TEST_MYSQL_URL (existing server; tests that stop a server will fail)"
-elif [ -n "$(find_mariadbd)" ]; then
-  say "MySQL: private MariaDB servers from $(find_mariadbd)"
-else
-  command -v apt-get >/dev/null 2>&1 \
-    || fail "mariadbd not found and apt-get is not available: install MariaDB (mariadbd, mariadb-install-db), or set RR_TEST_MYSQL_URL=jdbc:mysql://host:port/?user=U&password=P"
-  say "MySQL: mariadbd not found, installing mariadb-server from Debian"
-  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y mariadb-server; then
-    say "install failed; refreshing package lists and trying again"
-    as_root apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y mariadb-server
-  fi
-  [ -n "$(find_mariadbd)" ] || fail "mariadb-server installed but mariadbd is still not found"
-  say "MySQL: installed $(find_mariadbd)"
-fi
+rr_ensure_mariadb "[test.sh]" || fail "no MySQL-compatible server available (see above)"
 
 # 2. The Cloud Spanner emulator (same lookup as dev.rr.common.local.SpannerEmulator).
 if [ -n "${SPANNER_EMULATOR_HOST:-}" ]; then

@@ -210,6 +210,58 @@ class WriterPipelineIT {
     assertEquals(0, counter(result, "mySQL_retry_shard1"));
   }
 
+  @Test
+  void shouldApplyEverythingOnceWhenAKilledPipelineIsResumedWithResumeAll() throws Exception {
+    Map<String, MySqlTestDatabase> databases =
+        Map.of("shard1", interleaveDatabase(0), "shard2", interleaveDatabase(1));
+    PipelineFixture fixture = new PipelineFixture(emulator, directory)
+        .shard("shard1", databases.get("shard1")).shard("shard2", databases.get("shard2"));
+    Map<String, InterleaveStream> streams = Map.of(
+        "shard1", InterleaveStream.generate(31, "shard1", START, Duration.ofMillis(200), 1200),
+        "shard2", InterleaveStream.generate(32, "shard2", START, Duration.ofMillis(200), 1200));
+    TestBuffer buffer = new TestBuffer(Path.of(fixture.bufferDirectory()));
+    Instant lastEnd = START;
+    for (Map.Entry<String, InterleaveStream> entry : streams.entrySet()) {
+      List<TimeWindow> windows =
+          buffer.writeWindows(entry.getKey(), START, WINDOW, entry.getValue().records());
+      Instant end = windows.get(windows.size() - 1).end();
+      lastEnd = end.isAfter(lastEnd) ? end : lastEnd;
+    }
+    fixture.startRun(START, lastEnd.minusMillis(1), WINDOW);
+    for (String shard : streams.keySet()) {
+      fixture.createdUpto(shard, lastEnd);
+    }
+    WriterConfig config = fixture.config().sessionFilePath(fixture.interleaveSessionFile())
+        .batchSize("2").build();
+
+    PipelineResult killed = WriterPipeline.run(config, PipelineFixture.directOptions());
+    await("shard1 applied a first window", Duration.ofMinutes(2), () -> fixture.progress("shard1")
+        .map(p -> p.recordsApplied() > 0).orElse(false));
+    killed.cancel();
+    long appliedWhenKilled = fixture.progress("shard1").orElseThrow().recordsApplied();
+    assertTrue(appliedWhenKilled < streams.get("shard1").records().size(),
+        "killed in the middle: " + appliedWhenKilled);
+
+    PipelineResult resumed = WriterPipeline.run(
+        config.withRunMode(dev.rr.common.config.WriterRunMode.RESUME_ALL),
+        PipelineFixture.directOptions());
+
+    assertEquals(PipelineResult.State.DONE, resumed.waitUntilFinish(
+        org.joda.time.Duration.standardMinutes(5)));
+    for (String shard : List.of("shard1", "shard2")) {
+      try (Connection connection = databases.get(shard).connect()) {
+        assertEquals(streams.get(shard).expectedState(), InterleaveStream.actualState(connection),
+            shard);
+      }
+      // The checkpoint counts every committed record: a record applied twice would show.
+      assertEquals(streams.get(shard).records().size(),
+          fixture.progress(shard).orElseThrow().recordsApplied(), shard);
+    }
+    assertTrue(counter(resumed, "records_processed_shard1")
+            <= streams.get("shard1").records().size() - appliedWhenKilled,
+        "the resumed run started from shard1's checkpoint, not from the beginning");
+  }
+
   /**
    * Still running. Asks {@code waitUntilFinish} first: on the DirectRunner it throws a failed
    * pipeline's error, which {@code getState()} would swallow.

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -64,12 +65,21 @@ public final class SpannerEmulator implements AutoCloseable {
 
   /** Starts the installed emulator on a free loopback port and waits until it accepts connections. */
   public static SpannerEmulator start() {
+    return start(List.of());
+  }
+
+  /**
+   * Starts the installed emulator with further command-line flags (e.g. {@code
+   * --enable_fault_injection}, which aborts commits at random so that callers' retries are
+   * exercised) on a free loopback port, and waits until it accepts connections.
+   */
+  public static SpannerEmulator start(List<String> extraFlags) {
     Path binary = locateBinary();
     LocalServiceException last = null;
     // A free port can be taken by another process before the emulator binds it: retry on a new one.
     for (int attempt = 1; attempt <= MAX_START_ATTEMPTS; attempt++) {
       try {
-        return start(binary, LocalPorts.freePort());
+        return start(binary, LocalPorts.freePort(), extraFlags);
       } catch (ExitedDuringStartException e) {
         last = e;
         LOG.warn("[spanner-emulator] start attempt {} failed: {}", attempt, e.getMessage());
@@ -80,8 +90,14 @@ public final class SpannerEmulator implements AutoCloseable {
 
   /** Starts {@code binary} on {@code port} and waits until it accepts connections. */
   public static SpannerEmulator start(Path binary, int port) {
+    return start(binary, port, List.of());
+  }
+
+  /** Starts {@code binary} on {@code port} with {@code extraFlags} and waits until it accepts connections. */
+  public static SpannerEmulator start(Path binary, int port, List<String> extraFlags) {
     Path logFile = newLogFile();
-    List<String> command = List.of(binary.toString(), "--host_port=localhost:" + port);
+    List<String> command = new ArrayList<>(List.of(binary.toString(), "--host_port=localhost:" + port));
+    command.addAll(extraFlags);
     LocalProcess process = LocalProcess.start("Spanner emulator", command, logFile);
     try {
       LocalPorts.awaitListening("Spanner emulator " + binary, process, "localhost", port, STARTUP_TIMEOUT);

@@ -77,7 +77,7 @@ final class BenchRunner {
     }
     LagBench.Config config = new LagBench.Config(sizes.rate, sizes.duration,
         List.copyOf(sizes.windows), sizes.probeRate, sizes.senders, options.seed,
-        options.workDir, environment.emulatorHost(), environment.mysqlServers(1).get(0));
+        sizes.drainTimeout, options.workDir, environment.emulatorHost(), environment.mysqlServers(1).get(0));
     LagBench.Result result;
     try {
       result = LagBench.run(config, replication.get(), out);

@@ -68,6 +68,11 @@ final class BenchSizes {
         description = "Lag: the writer's pollInterval option (default: the writer's own).")
     Duration writerPollInterval;
 
+    @Option(names = "--drainTimeout", defaultValue = "3m", converter = DurationConverter.class,
+        description = "Lag: wait at most this long after the workload for everything to be"
+            + " applied (default: ${DEFAULT-VALUE}).")
+    Duration drainTimeout;
+
     @Option(names = "--senders", defaultValue = "4",
         description = "Lag: concurrent workload senders (default: ${DEFAULT-VALUE}).")
     int senders;

@@ -12,9 +12,12 @@ import java.util.List;
  * @param changes row changes written by the workload
  * @param lateTransactions workload transactions sent late (Spanner could not keep up)
  * @param endToEnd commit -> visible in MySQL
- * @param readerPart commit -> window file final
- * @param writerPart window file final -> visible in MySQL
- * @param verification the MySQL state after the run
+ * @param readerPart commit -> window ready for the writer (its file written, every earlier
+ *     window's file written or passed by {@code created_upto})
+ * @param writerPart window ready -> visible in MySQL
+ * @param notVisible probes still not visible in MySQL when the drain timeout ended the run; the
+ *     figures count them with their lag at that moment, a lower bound
+ * @param verification the MySQL state after the run; empty when it did not catch up
  */
 public record LagRun(
     Duration window,
@@ -25,13 +28,16 @@ public record LagRun(
     LagStats endToEnd,
     LagStats readerPart,
     LagStats writerPart,
+    long notVisible,
     List<Verification> verification) {
 
   public LagRun {
     verification = List.copyOf(verification);
   }
 
+  /** True when every probe became visible and the final state is exactly as expected. */
   public boolean verified() {
-    return !verification.isEmpty() && verification.stream().allMatch(Verification::ok);
+    return notVisible == 0 && !verification.isEmpty()
+        && verification.stream().allMatch(Verification::ok);
   }
 }

@@ -2,6 +2,7 @@ package dev.rr.launcher.bench;
 
 import dev.rr.common.model.ModType;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,16 +27,21 @@ public final class MixedWorkload {
   private final Map<String, ShardKeys> keys = new HashMap<>();
   private final ExpectedState expected = new ExpectedState();
 
-  /** A workload whose new rows get ids from 1 up. */
+  private final ChronoUnit timePrecision;
+
+  /** A workload whose new rows get ids from 1 up and whose time values have microseconds. */
   public MixedWorkload(List<String> shards, long seed) {
-    this(shards, seed, 0);
+    this(shards, seed, 0, ChronoUnit.MICROS);
   }
 
   /**
    * A workload whose new rows get ids from {@code idBase + 1} up, so that several workloads can
-   * write the same tables concurrently without touching each other's rows.
+   * write the same tables concurrently without touching each other's rows, and whose time values
+   * are truncated to {@code timePrecision} (the emulator's change stream reports TIMESTAMP values
+   * in whole seconds, so workloads that go through it use {@code SECONDS}).
    */
-  public MixedWorkload(List<String> shards, long seed, long idBase) {
+  public MixedWorkload(List<String> shards, long seed, long idBase, ChronoUnit timePrecision) {
+    this.timePrecision = timePrecision;
     if (shards.isEmpty()) {
       throw new IllegalArgumentException("a workload needs at least one shard");
     }
@@ -49,7 +55,7 @@ public final class MixedWorkload {
   /** The next transaction; {@code commitTime} is the time written into its time columns. */
   public BenchTransaction next(Instant commitTime) {
     // MySQL keeps microseconds; values of finer precision could not be compared.
-    Instant now = commitTime.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    Instant now = commitTime.truncatedTo(ChronoUnit.MICROS);
     String shard = shards.get(random.nextInt(shards.size()));
     ShardKeys shardKeys = keys.get(shard);
     int size = 1 + random.nextInt(MAX_TRANSACTION_ROWS);
@@ -92,7 +98,7 @@ public final class MixedWorkload {
       expected.remove(shard, table.name(), RowValues.keyText(table, keyRow));
       return new BenchTransaction.Change(table, type, keyRow);
     }
-    Map<String, Object> row = RowValues.row(table, key, random, now);
+    Map<String, Object> row = RowValues.row(table, key, random, now, timePrecision);
     expected.put(shard, table.name(), RowValues.keyText(table, row), RowValues.digest(table, row));
     return new BenchTransaction.Change(table, type, row);
   }

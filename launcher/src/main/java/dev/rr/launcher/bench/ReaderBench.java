@@ -1,5 +1,6 @@
 package dev.rr.launcher.bench;
 
+import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.DatabaseClient;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -26,30 +27,45 @@ public final class ReaderBench {
       long changes, long seed, Duration window, Path workDir, String emulatorHost) {}
 
   /**
+   * The reader's runs.
+   *
+   * @param whole the run over the history, start to finish
+   * @param fixed a run over an empty span of the same stream: what a run costs before and after
+   *     reading anything (pipeline start, partition scheduling, shutdown)
+   * @param verification the check of the files of the run over the history
+   */
+  public record OursRun(Duration whole, Duration fixed, Verification verification) {}
+
+  /**
    * @param history what was written
-   * @param raw the raw loop's counts and time (the faster of a run before and after the reader)
+   * @param raw the raw loop's counts (the faster of a run before and after the reader)
    * @param rawElapsed the raw loop's time
-   * @param ours the reader's time, empty while pending
-   * @param oursVerification the check of the reader's files, empty while pending
+   * @param ours the reader's runs, empty while pending
    */
   public record Result(
       SpannerHistory history,
       RawChangeStreamReader.Counts raw,
       Duration rawElapsed,
-      Optional<Duration> ours,
-      Optional<Verification> oursVerification) {
+      Optional<OursRun> ours) {
 
     public double rawRecordsPerSecond() {
       return raw.mods() / seconds(rawElapsed);
     }
 
+    /** Changes per second of the whole run. */
     public double oursRecordsPerSecond() {
-      return ours.map(d -> history.changes() / seconds(d)).orElse(Double.NaN);
+      return ours.map(o -> history.changes() / seconds(o.whole())).orElse(Double.NaN);
+    }
+
+    /** Changes per second once the fixed cost of a run is taken out. */
+    public double oursMarginalRecordsPerSecond() {
+      return ours.map(o -> history.changes() / seconds(o.whole().minus(o.fixed())))
+          .orElse(Double.NaN);
     }
 
     public boolean verified() {
       return raw.mods() == history.changes()
-          && oursVerification.map(Verification::ok).orElse(true);
+          && ours.map(o -> o.verification().ok()).orElse(true);
     }
 
     public void print(PrintWriter out) {
@@ -57,19 +73,27 @@ public final class ReaderBench {
           history.changes(), history.transactions(), raw.partitions());
       TextTable table = new TextTable("run", "changes", "seconds", "changes/s", "verified");
       if (ours.isPresent()) {
-        table.row("ours", TextTable.count(history.changes()),
-            TextTable.decimal(seconds(ours.get())), TextTable.count(oursRecordsPerSecond()),
-            oursVerification.get().ok() ? "yes" : "NO");
+        OursRun o = ours.get();
+        String ok = o.verification().ok() ? "yes" : "NO";
+        table.row("ours", TextTable.count(history.changes()), TextTable.decimal(seconds(o.whole())),
+            TextTable.count(oursRecordsPerSecond()), ok);
+        table.row("ours, empty span", 0, TextTable.decimal(seconds(o.fixed())), "-", "-");
+        table.row("ours, marginal", TextTable.count(history.changes()),
+            TextTable.decimal(seconds(o.whole().minus(o.fixed()))),
+            TextTable.count(oursMarginalRecordsPerSecond()), ok);
       } else {
         table.row("ours", "-", "-", "pending", "-");
       }
       table.row("raw", TextTable.count(raw.mods()), TextTable.decimal(seconds(rawElapsed)),
           TextTable.count(rawRecordsPerSecond()), raw.mods() == history.changes() ? "yes" : "NO");
       table.print(out);
-      out.printf("ours/raw %s (target >= 0.5)%n",
+      out.printf("ours/raw %s, marginal %s (target >= 0.5)%n",
           ours.isPresent() ? TextTable.decimal(oursRecordsPerSecond() / rawRecordsPerSecond())
+              : "pending",
+          ours.isPresent()
+              ? TextTable.decimal(oursMarginalRecordsPerSecond() / rawRecordsPerSecond())
               : "pending");
-      oursVerification.filter(v -> !v.ok())
+      ours.map(OursRun::verification).filter(v -> !v.ok())
           .ifPresent(v -> out.println("VERIFY FAILED ours: " + v.describe()));
       json().print(out);
     }
@@ -77,8 +101,11 @@ public final class ReaderBench {
     public JsonLine json() {
       return new JsonLine("reader")
           .put("ours_rps", oursRecordsPerSecond())
+          .put("ours_marginal_rps", oursMarginalRecordsPerSecond())
+          .put("ours_fixed_s", ours.map(o -> seconds(o.fixed())).orElse(Double.NaN))
           .put("raw_rps", rawRecordsPerSecond())
           .put("ratio", oursRecordsPerSecond() / rawRecordsPerSecond())
+          .put("ratio_marginal", oursMarginalRecordsPerSecond() / rawRecordsPerSecond())
           .put("changes", history.changes())
           .put("partitions", raw.partitions())
           .put("verified", verified());
@@ -105,39 +132,63 @@ public final class ReaderBench {
         SpannerHistory history =
             SpannerHistory.write(client, SHARD, config.changes(), config.seed(), log);
         RawChangeStreamReader raw = new RawChangeStreamReader(client, BenchSchema.CHANGE_STREAM);
-        Timed<RawChangeStreamReader.Counts> first = Timed.of(() -> raw.read(history.start(), history.end()));
+        Timed<RawChangeStreamReader.Counts> first =
+            Timed.of(() -> raw.read(history.start(), history.end()));
         log.printf("raw: %,d changes in %.2f s%n", first.value().mods(), first.seconds());
-        Optional<Duration> ours = Optional.empty();
-        Optional<Verification> check = Optional.empty();
+        log.flush();
+        Optional<OursRun> ours = Optional.empty();
         if (reader.isPresent()) {
-          Path buffer = BenchFiles.freshDirectory(config.workDir().resolve("reader"));
           ReaderJob job = new ReaderJob("bench-reader-" + suffix, config.emulatorHost(),
               spanner.project(), spanner.instance(), database, metadata,
               BenchSchema.CHANGE_STREAM, history.start(), history.end(), config.window(),
-              buffer.toString(), SHARD);
-          try {
-            Timed<Void> run = Timed.of(() -> {
-              reader.get().runBounded(job);
-              return null;
-            });
-            ours = Optional.of(run.elapsed());
-            check = Optional.of(
-                BufferVerifier.verify(buffer.toString(), SHARD, history.expected()));
-            log.printf("ours: %,d changes in %.2f s%n", history.changes(), run.seconds());
-          } catch (UnsupportedOperationException e) {
-            // The launcher's DirectRunner path says what it cannot start yet: "ours" is pending.
-            log.println("ours: pending - " + e.getMessage());
-          }
+              config.workDir().resolve("reader").toString(), SHARD);
+          ours = measureOurs(reader.get(), job, history, log);
         }
-        Timed<RawChangeStreamReader.Counts> second = Timed.of(() -> raw.read(history.start(), history.end()));
-        Timed<RawChangeStreamReader.Counts> best = second.elapsed().compareTo(first.elapsed()) < 0
-            ? second : first;
-        log.flush();
-        return new Result(history, best.value(), best.elapsed(), ours, check);
+        Timed<RawChangeStreamReader.Counts> second =
+            Timed.of(() -> raw.read(history.start(), history.end()));
+        Timed<RawChangeStreamReader.Counts> best =
+            second.elapsed().compareTo(first.elapsed()) < 0 ? second : first;
+        return new Result(history, best.value(), best.elapsed(), ours);
       } finally {
         spanner.dropDatabase(database);
         spanner.dropDatabase(metadata);
       }
     }
+  }
+
+  /** The reader over the history, then over an empty span after it; empty while pending. */
+  private static Optional<OursRun> measureOurs(
+      ReaderPath reader, ReaderJob job, SpannerHistory history, PrintWriter log)
+      throws Exception {
+    BenchFiles.freshDirectory(Path.of(job.bufferDir()));
+    Timed<Void> whole;
+    try {
+      whole = Timed.of(() -> {
+        reader.runBounded(job);
+        return null;
+      });
+    } catch (UnsupportedOperationException e) {
+      // The launcher's DirectRunner path says what it cannot start yet: "ours" is pending.
+      log.println("ours: pending - " + e.getMessage());
+      return Optional.empty();
+    }
+    Verification check = BufferVerifier.verify(job.bufferDir(), SHARD, history.expected());
+    log.printf("ours: %,d changes in %.2f s%n", history.changes(), whole.seconds());
+    // A second of stream after the history, with nothing in it, once it is in the past.
+    Timestamp emptyStart = history.end();
+    Timestamp emptyEnd = Timestamp.ofTimeSecondsAndNanos(
+        emptyStart.getSeconds() + 1, emptyStart.getNanos());
+    Thread.sleep(Math.max(0, emptyEnd.toSqlTimestamp().getTime() - System.currentTimeMillis()));
+    Path emptyBuffer = BenchFiles.freshDirectory(Path.of(job.bufferDir() + "-empty"));
+    ReaderJob empty = new ReaderJob(job.runId() + "-empty", job.emulatorHost(), job.project(),
+        job.instance(), job.database(), job.metadataDatabase(), job.changeStream(), emptyStart,
+        emptyEnd, job.window(), emptyBuffer.toString(), job.shard());
+    Timed<Void> fixed = Timed.of(() -> {
+      reader.runBounded(empty);
+      return null;
+    });
+    log.printf("ours over an empty span: %.2f s%n", fixed.seconds());
+    log.flush();
+    return Optional.of(new OursRun(whole.elapsed(), fixed.elapsed(), check));
   }
 }

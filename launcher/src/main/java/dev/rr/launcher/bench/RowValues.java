@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,22 +41,24 @@ final class RowValues {
 
   /**
    * A full row of {@code table} with the given key values (in key order) and fresh non-key values;
-   * {@code now} is the row's time values.
+   * time values are {@code now} plus up to a millisecond, truncated to {@code precision}.
    */
-  static Map<String, Object> row(BenchTable table, List<Long> key, Random random, Instant now) {
+  static Map<String, Object> row(
+      BenchTable table, List<Long> key, Random random, Instant now, ChronoUnit precision) {
     Map<String, Object> row = new LinkedHashMap<>();
     for (int i = 0; i < table.primaryKey().size(); i++) {
       row.put(table.primaryKey().get(i), key.get(i));
     }
     for (BenchColumn column : table.columns()) {
       if (!table.isKey(column)) {
-        row.put(column.name(), value(table, column, random, now));
+        row.put(column.name(), value(table, column, random, now, precision));
       }
     }
     return row;
   }
 
-  private static Object value(BenchTable table, BenchColumn column, Random random, Instant now) {
+  private static Object value(
+      BenchTable table, BenchColumn column, Random random, Instant now, ChronoUnit precision) {
     if (column.nullable() && random.nextInt(10) == 0) {
       return null;
     }
@@ -63,7 +66,7 @@ final class RowValues {
       case BIGINT -> (long) random.nextInt(1_000_000);
       case INT -> (long) (1 + random.nextInt(20));
       case MONEY -> BigDecimal.valueOf(random.nextInt(10_000_000), 2);
-      case TIME -> now.plusNanos(1000L * random.nextInt(1000));
+      case TIME -> now.plusNanos(1000L * random.nextInt(1000)).truncatedTo(precision);
       case TEXT -> text(table.name() + "." + column.name(), column.length(), random);
     };
   }

@@ -3,6 +3,7 @@ package dev.rr.launcher.bench;
 import com.google.cloud.spanner.DatabaseClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,7 +39,8 @@ final class SteadyWorkload implements AutoCloseable {
     this.client = client;
     this.periodNanos = 1_000_000_000L / transactionsPerSecond;
     for (int t = 0; t < threads; t++) {
-      workloads.add(new MixedWorkload(List.of(shard), seed + t, (t + 1) * ID_SPACING));
+      workloads.add(new MixedWorkload(
+          List.of(shard), seed + t, (t + 1) * ID_SPACING, ChronoUnit.SECONDS));
     }
   }
 

@@ -13,22 +13,30 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * The lag probe's eyes, outside the pipelines: every {@value #POLL_MILLIS} ms it lists the
  * shard's buffer directory (noting when each window file first appears - files appear whole, by
  * rename, so that is when the window is final) and reads the highest probe id in MySQL (noting
- * when each probe became visible).
+ * when each probe became visible); every {@value #PROGRESS_POLL_MILLIS} ms it reads the reader's
+ * {@code created_upto} from the metadata database (noting when each value was first seen), which
+ * is what tells the writer that a window without a file is empty.
  */
 final class VisibilityWatcher implements AutoCloseable {
   static final long POLL_MILLIS = 20;
+  static final long PROGRESS_POLL_MILLIS = 100;
 
   private final Path shardDirectory;
   private final Shard shard;
+  private final Supplier<Optional<Instant>> createdUpto;
+  private final NavigableMap<Instant, Instant> createdUptoSeen = new ConcurrentSkipListMap<>();
   private final Map<TimeWindow, Instant> filesSeen = new ConcurrentHashMap<>();
   private final Map<Long, Instant> probesVisible = new ConcurrentHashMap<>();
   private final AtomicReference<Exception> failure = new AtomicReference<>();
@@ -36,9 +44,13 @@ final class VisibilityWatcher implements AutoCloseable {
   private volatile long maxVisible;
   private Thread thread;
 
-  VisibilityWatcher(Path bufferDir, Shard shard) {
+  /**
+   * @param createdUpto reads the shard's {@code created_upto}; empty before the reader wrote one
+   */
+  VisibilityWatcher(Path bufferDir, Shard shard, Supplier<Optional<Instant>> createdUpto) {
     this.shardDirectory = bufferDir.resolve(shard.logicalShardId());
     this.shard = shard;
+    this.createdUpto = createdUpto;
   }
 
   synchronized void start() {
@@ -63,12 +75,69 @@ final class VisibilityWatcher implements AutoCloseable {
     return maxVisible;
   }
 
-  /** The window file holding {@code commit}, when it has appeared. */
-  Optional<Instant> fileSeen(Instant commit) {
-    return filesSeen.entrySet().stream()
-        .filter(e -> e.getKey().contains(commit))
-        .map(Map.Entry::getValue)
-        .findFirst();
+  /**
+   * When the writer could start on the window holding {@code commit}, the reader's part being
+   * done: the window's file has appeared, and every window before it back to {@code from} is
+   * known - its file appeared, or (no data) {@code created_upto} passed it. Empty when that had
+   * not happened (yet).
+   */
+  Optional<Instant> windowReady(Instant commit, Instant from) {
+    Optional<Map.Entry<TimeWindow, Instant>> own = filesSeen.entrySet().stream()
+        .filter(e -> e.getKey().contains(commit)).findFirst();
+    if (own.isEmpty()) {
+      return Optional.empty();
+    }
+    Instant windowStart = own.get().getKey().start();
+    Instant ready = own.get().getValue();
+    for (Map.Entry<TimeWindow, Instant> earlier : filesSeen.entrySet()) {
+      TimeWindow window = earlier.getKey();
+      if (!window.end().isAfter(windowStart) && window.end().isAfter(from)) {
+        ready = later(ready, earlier.getValue());
+      }
+    }
+    Instant gapEnd = latestGapEnd(from, windowStart);
+    if (!gapEnd.isAfter(from)) {
+      return Optional.of(ready);
+    }
+    Instant readyAt = ready;
+    return firstCreatedUptoAtLeast(gapEnd).map(known -> later(readyAt, known));
+  }
+
+  /**
+   * The end of the latest window before {@code to} that has no file, found by walking back
+   * through adjacent files; {@code from} (or earlier) when there is none.
+   */
+  private Instant latestGapEnd(Instant from, Instant to) {
+    Instant boundary = to;
+    while (boundary.isAfter(from)) {
+      Instant end = boundary;
+      Optional<TimeWindow> adjacent =
+          filesSeen.keySet().stream().filter(w -> w.end().equals(end)).findFirst();
+      if (adjacent.isEmpty()) {
+        return boundary;
+      }
+      boundary = adjacent.get().start();
+    }
+    return boundary;
+  }
+
+  /** Notes that {@code window}'s file was seen at {@code at} (kept if seen earlier). */
+  void noteFile(TimeWindow window, Instant at) {
+    filesSeen.putIfAbsent(window, at);
+  }
+
+  /** Notes that {@code created_upto} was {@code upto} at {@code at} (kept if seen earlier). */
+  void noteCreatedUpto(Instant upto, Instant at) {
+    createdUptoSeen.putIfAbsent(upto, at);
+  }
+
+  /** When a {@code created_upto} at or past {@code instant} was first seen. */
+  private Optional<Instant> firstCreatedUptoAtLeast(Instant instant) {
+    return createdUptoSeen.tailMap(instant, true).values().stream().min(Instant::compareTo);
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   /**
@@ -91,8 +160,14 @@ final class VisibilityWatcher implements AutoCloseable {
     try (Connection connection = BenchServer.connect(shard);
         PreparedStatement maxId = connection.prepareStatement(
             "SELECT COALESCE(MAX(id), 0) FROM " + BenchSchema.PROBE_TABLE.name())) {
+      long nextProgressPoll = 0;
       while (running) {
-        // Files first: a probe's file is then never seen after the probe itself.
+        // Progress, then files, then MySQL: each is then never seen after what depends on it.
+        if (System.currentTimeMillis() >= nextProgressPoll) {
+          Instant now = Instant.now();
+          createdUpto.get().ifPresent(upto -> noteCreatedUpto(upto, now));
+          nextProgressPoll = System.currentTimeMillis() + PROGRESS_POLL_MILLIS;
+        }
         pollFiles(Instant.now());
         pollProbes(maxId, Instant.now());
         Thread.sleep(POLL_MILLIS);
@@ -107,7 +182,7 @@ final class VisibilityWatcher implements AutoCloseable {
   private void pollFiles(Instant now) throws IOException {
     try (Stream<Path> files = Files.list(shardDirectory)) {
       files.forEach(file -> WindowFiles.parse(file.getFileName().toString())
-          .ifPresent(window -> filesSeen.putIfAbsent(window, now)));
+          .ifPresent(window -> noteFile(window, now)));
     } catch (NoSuchFileException e) {
       // The reader has not written this shard's first file yet.
     }

@@ -45,13 +45,13 @@ public final class QuickstartCommand implements Callable<Integer> {
   @Option(names = "--shards", defaultValue = "3", description = "Number of shards, 1-3 (default: ${DEFAULT-VALUE}).")
   int shards;
 
-  @Option(names = "--rate", defaultValue = "20", description = "Workload transactions per second (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--rate", defaultValue = "5", description = "Workload transactions per second (default: ${DEFAULT-VALUE}).")
   int rate;
 
   @Option(names = "--seed", defaultValue = "42", description = "Workload random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--cutoverTimeout", defaultValue = "2m", converter = DurationConverter.class,
+  @Option(names = "--cutoverTimeout", defaultValue = "5m", converter = DurationConverter.class,
       description = "How long cutover may wait for the shards (default: ${DEFAULT-VALUE}).")
   Duration cutoverTimeout;
 

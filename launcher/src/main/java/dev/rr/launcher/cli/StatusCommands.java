@@ -79,7 +79,8 @@ final class StatusCommands {
         return ExitCode.OK;
       }
       case FAILED -> err.printf("cutover failed: %s%n", String.join("; ", outcome.reasons()));
-      default -> err.printf("cutover timed out: %s%n", String.join("; ", outcome.reasons()));
+      default -> err.printf("cutover timed out before every shard passed %s: %s%n", at,
+          String.join("; ", outcome.reasons()));
     }
     err.flush();
     return ExitCode.NOT_CAUGHT_UP;

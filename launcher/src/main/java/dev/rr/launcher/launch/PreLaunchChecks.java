@@ -40,6 +40,15 @@ public final class PreLaunchChecks {
    * @throws IllegalStateException listing every problem found in the shards
    */
   public Inputs run(LaunchConfig config) throws Exception {
+    // The input files first: a mistake in them stops the launch before anything is created.
+    Optional<SchemaMapping> mapping = config.replication().sessionFile().map(SessionFile::load);
+    out.printf("  session file: %s%n", mapping.map(m -> m.spannerTables().size() + " table(s) mapped")
+        .orElse("none (identity mapping)"));
+    List<Shard> shards;
+    try (SecretManagerSecretResolver secrets = new SecretManagerSecretResolver()) {
+      shards = ShardsFile.load(config.replication().shardsFile(), secrets);
+    }
+    out.printf("  shards file: %d shard(s)%n", shards.size());
     DatabaseAdminClient admin = spanner.getDatabaseAdminClient();
     if (config.run().jobs().includesReader()) {
       out.println("  " + ChangeStreamCheck.ensure(
@@ -52,14 +61,6 @@ public final class PreLaunchChecks {
     out.printf("  metadata database %s %s%n", config.metadata().database(), created ? "created" : "exists");
     List<String> tables = SpannerClients.metadata(spanner, config.metadata()).createMissingTables();
     out.printf("  metadata tables: %s%n", tables.isEmpty() ? "present" : "created " + tables);
-    Optional<SchemaMapping> mapping = config.replication().sessionFile().map(SessionFile::load);
-    out.printf("  session file: %s%n", mapping.map(m -> m.spannerTables().size() + " table(s) mapped")
-        .orElse("none (identity mapping)"));
-    List<Shard> shards;
-    try (SecretManagerSecretResolver secrets = new SecretManagerSecretResolver()) {
-      shards = ShardsFile.load(config.replication().shardsFile(), secrets);
-    }
-    out.printf("  shards file: %d shard(s)%n", shards.size());
     if (config.run().jobs().includesWriter()) {
       checkShards(shards, mapping);
     }

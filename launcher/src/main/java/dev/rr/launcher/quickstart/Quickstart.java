@@ -130,7 +130,8 @@ public final class Quickstart {
       out.printf("cutover at %s (writes stopped)%n", at);
       CutoverCheck.Outcome cutover = new CutoverWaiter(states, Clock.systemUTC(),
           d -> Thread.sleep(d.toMillis()), out).await(runId, at, settings.cutoverTimeout(), Duration.ofSeconds(1));
-      out.printf("cutover: %s %s%n", cutover.verdict(), String.join("; ", cutover.reasons()));
+      out.printf("cutover: %s%s%n", cutover.verdict(),
+          cutover.reasons().isEmpty() ? "" : " " + String.join("; ", cutover.reasons()));
       List<Shard> shards = ShardsFile.load(config.replication().shardsFile(), SecretResolver.none());
       Optional<VerifyReport> report = Optional.empty();
       if (cutover.verdict() == CutoverCheck.Verdict.DONE) {

@@ -23,7 +23,10 @@ public final class CutoverCheck {
     FAILED
   }
 
-  /** The verdict and, unless DONE, one line per shard that is behind or failed. */
+  /**
+   * The verdict and, unless DONE, one line per shard that is in ERROR or behind (saying how far
+   * it got; both times must pass the cutover time).
+   */
   public record Outcome(Verdict verdict, List<String> reasons) {
     public Outcome {
       Objects.requireNonNull(verdict, "verdict");
@@ -45,10 +48,10 @@ public final class CutoverCheck {
         failed.add("shard " + shard.shard() + " is in ERROR: " + shard.error().orElse("(no error text)"));
       } else if (!after(shard.createdUpto().orElse(null), at)) {
         behind.add("shard " + shard.shard() + ": files created up to "
-            + StatusTable.time(shard.createdUpto()) + ", need past " + at);
+            + StatusTable.time(shard.createdUpto()));
       } else if (!after(shard.processedUpto().orElse(null), at)) {
         behind.add("shard " + shard.shard() + ": applied up to "
-            + StatusTable.time(shard.processedUpto()) + ", need past " + at);
+            + StatusTable.time(shard.processedUpto()));
       }
     }
     if (!failed.isEmpty()) {

@@ -43,7 +43,7 @@ public final class CutoverWaiter {
       }
       String summary = String.join("; ", outcome.reasons());
       if (!summary.equals(previous)) {
-        out.printf("waiting: %s%n", summary);
+        out.printf("waiting for every shard to pass %s: %s%n", at, summary);
         out.flush();
         previous = summary;
       }

@@ -7,6 +7,7 @@ import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.Key;
 import com.google.cloud.spanner.Mutation;
 import com.google.cloud.spanner.Struct;
+import dev.rr.common.spanner.SpannerRetry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,11 +21,14 @@ import java.util.Random;
  * before it, parent2 deleted with its interleaved children by ON DELETE CASCADE) and transfers
  * between two accounts of the same shard, so every shard's total balance stays {@link
  * WorkloadConfig#balancePerShard()}. Single-threaded: the emulator runs one read-write
- * transaction at a time.
+ * transaction at a time. Every transaction goes through a {@link SpannerRetry}, so a commit the
+ * database aborts (contention, or an emulator started with fault injection) is run again; an
+ * aborted attempt commits nothing, so the workload's own view of its rows stays exact.
  */
 public final class Workload {
   private final DatabaseClient client;
   private final WorkloadConfig config;
+  private final SpannerRetry retry;
   private final Random random;
   private final Map<String, ShardRows> rows = new HashMap<>();
   private final WorkloadStats stats = new WorkloadStats();
@@ -41,9 +45,16 @@ public final class Workload {
     final List<Long> accounts = new ArrayList<>();
   }
 
+  /** A workload retrying {@code ABORTED} commits only (the policy for real Spanner). */
   public Workload(DatabaseClient client, WorkloadConfig config) {
+    this(client, config, SpannerRetry.standard());
+  }
+
+  /** A workload whose transactions are retried by {@code retry} (e.g. {@link SpannerRetry#forEmulator()}). */
+  public Workload(DatabaseClient client, WorkloadConfig config, SpannerRetry retry) {
     this.client = client;
     this.config = config;
+    this.retry = retry;
     this.random = new Random(config.seed());
     config.shardIds().forEach(shard -> rows.put(shard, new ShardRows()));
   }
@@ -70,7 +81,7 @@ public final class Workload {
             .set(SHARD_ID_COLUMN).to(shard).build());
         rows.get(shard).accounts.add(id);
       }
-      client.write(mutations);
+      retry.write(client, mutations);
       stats.committed(mutations.size(), 0, 0, false);
     }
   }
@@ -99,8 +110,11 @@ public final class Workload {
   void step() {
     String shard = config.shardIds().get(random.nextInt(config.shardIds().size()));
     ShardRows shardRows = rows.get(shard);
-    int choice = random.nextInt(100);
+    // A transfer with probability transferPercent; otherwise one of the row operations, with
+    // fixed relative weights (23 insert family, 15 update, 7 insert child, 10 delete child,
+    // 9 delete parent1, 9 delete parent2).
     boolean done;
+    int choice = random.nextInt(100) < config.transferPercent() ? 0 : 27 + random.nextInt(73);
     if (choice < 27) {
       done = transfer(shardRows);
     } else if (choice < 50) {
@@ -135,7 +149,7 @@ public final class Workload {
       mutations.add(childInsert(first, shard, parent, child));
       children.add(child);
     }
-    client.write(mutations);
+    retry.write(client, mutations);
     (first ? shardRows.parent1 : shardRows.parent2).add(parent);
     (first ? shardRows.child11 : shardRows.child21).put(parent, children);
     stats.committed(mutations.size(), 0, 0, false);
@@ -149,7 +163,7 @@ public final class Workload {
     }
     long parent = pick(parents);
     long child = nextChildId++;
-    client.write(List.of(childInsert(first, shard, parent, child)));
+    retry.write(client, List.of(childInsert(first, shard, parent, child)));
     (first ? shardRows.child11 : shardRows.child21).get(parent).add(child);
     stats.committed(1, 0, 0, false);
     return true;
@@ -184,7 +198,7 @@ public final class Workload {
           : Mutation.newUpdateBuilder("child21").set("id").to(parent).set("child_id").to(child);
       mutations.add(withTimes(update, false).build());
     }
-    client.write(mutations);
+    retry.write(client, mutations);
     stats.committed(0, mutations.size(), 0, false);
     return true;
   }
@@ -200,7 +214,7 @@ public final class Workload {
     long parent = parents.get(random.nextInt(parents.size()));
     List<Long> siblings = children.get(parent);
     long child = siblings.get(random.nextInt(siblings.size()));
-    client.write(List.of(first ? Mutation.delete("child11", Key.of(child))
+    retry.write(client, List.of(first ? Mutation.delete("child11", Key.of(child))
         : Mutation.delete("child21", Key.of(parent, child))));
     siblings.remove(Long.valueOf(child));
     stats.committed(0, 0, 1, false);
@@ -218,7 +232,7 @@ public final class Workload {
       mutations.add(Mutation.delete("child11", Key.of(child)));
     }
     mutations.add(Mutation.delete("parent1", Key.of(parent)));
-    client.write(mutations);
+    retry.write(client, mutations);
     shardRows.parent1.remove(Long.valueOf(parent));
     shardRows.child11.remove(parent);
     stats.committed(0, 0, mutations.size(), false);
@@ -231,7 +245,7 @@ public final class Workload {
       return false;
     }
     long parent = pick(shardRows.parent2);
-    client.write(List.of(Mutation.delete("parent2", Key.of(parent))));
+    retry.write(client, List.of(Mutation.delete("parent2", Key.of(parent))));
     shardRows.parent2.remove(Long.valueOf(parent));
     shardRows.child21.remove(parent);
     stats.committed(0, 0, 1, false);
@@ -247,7 +261,7 @@ public final class Workload {
     long fromId = shardRows.accounts.get(from);
     long toId = shardRows.accounts.get(to);
     long wanted = 1 + random.nextInt(100);
-    client.readWriteTransaction().run(tx -> {
+    retry.readWrite(client, tx -> {
       Struct a = tx.readRow("accounts", Key.of(fromId), List.of("balance"));
       Struct b = tx.readRow("accounts", Key.of(toId), List.of("balance"));
       long amount = Math.min(wanted, a.getLong("balance"));

@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-class LaunchCommandTest {
+public class LaunchCommandTest {
   static final List<String> REQUIRED = List.of(
       "launch", "--spannerProjectId=p", "--instanceId=i", "--databaseId=db",
       "--changeStreamName=stream", "--bufferDirectory=gs://b/buf",
@@ -29,7 +29,7 @@ class LaunchCommandTest {
     return all.toArray(String[]::new);
   }
 
-  static LaunchConfig parse(String... more) {
+  public static LaunchConfig parse(String... more) {
     CommandLine commandLine = dev.rr.launcher.Rr.newCommandLine();
     CommandLine.ParseResult result = commandLine.parseArgs(args(more));
     LaunchCommand command = (LaunchCommand) result.subcommand().commandSpec().userObject();

@@ -1,9 +1,12 @@
 package dev.rr.launcher.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.cloud.Timestamp;
+import com.google.cloud.spanner.ResultSet;
+import com.google.cloud.spanner.Statement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.rr.common.metadata.FileProcessProgressDao;
@@ -15,11 +18,14 @@ import dev.rr.launcher.ExitCode;
 import dev.rr.launcher.RrRun;
 import dev.rr.testing.SpannerEmulatorExtension;
 import dev.rr.testing.SpannerTestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** status, cutover, reprocess and drop against real metadata tables on the emulator. */
 class RunCommandsIT {
@@ -97,7 +103,7 @@ class RunCommandsIT {
     RrRun run = rr("cutover", "--at=2024-05-01T10:00:15Z", "--timeout=2s", "--poll=500ms");
 
     assertEquals(ExitCode.NOT_CAUGHT_UP, run.exitCode(), run.out() + run.err());
-    assertTrue(run.err().contains("cutover timed out: shard s2: applied up to 2024-05-01T10:00:10Z"), run.err());
+    assertTrue(run.err().contains("cutover timed out before every shard passed 2024-05-01T10:00:15Z: shard s2: applied up to 2024-05-01T10:00:10Z"), run.err());
   }
 
   @Test
@@ -124,6 +130,39 @@ class RunCommandsIT {
     assertEquals(ExitCode.FAILURE, unknown.exitCode());
     assertTrue(unknown.err().contains("[s9]"), unknown.err());
     assertEquals(ShardStatus.REPROCESS, dao.read(RUN, "s2").orElseThrow().status());
+  }
+
+  @Test
+  void shouldDropChangeStreamAndBufferFilesToo(@TempDir Path buffer) throws Exception {
+    SpannerTestDatabase app = SPANNER.newDatabase("CREATE TABLE t (k INT64) PRIMARY KEY (k)",
+        "CREATE CHANGE STREAM rrstream FOR ALL");
+    Files.createDirectories(buffer.resolve("s1"));
+    Files.writeString(buffer.resolve("s1").resolve("w1.txt"), "{}");
+    progress("s1", ShardStatus.SUCCESS, "2024-05-01T10:00:20Z", "2024-05-01T10:00:10Z", null);
+
+    RrRun run = RrRun.of("drop", "--yes", "--emulatorHost=" + app.emulatorHost(),
+        "--spannerProjectId=" + app.projectId(), "--instanceId=" + app.instanceId(),
+        "--databaseId=" + app.databaseId(), "--metadataDatabase=" + metadata.databaseId(),
+        "--runIdentifier=" + RUN, "--drop-change-stream", "--changeStreamName=rrstream",
+        "--delete-buffer", "--bufferDirectory=" + buffer);
+
+    assertEquals(ExitCode.OK, run.exitCode(), run.out() + run.err());
+    assertTrue(run.out().contains("deleted 1 buffer file(s)"), run.out());
+    assertFalse(Files.exists(buffer.resolve("s1").resolve("w1.txt")));
+    try (ResultSet rows = app.client().singleUse().executeQuery(Statement.of(
+        "SELECT COUNT(*) FROM INFORMATION_SCHEMA.CHANGE_STREAMS WHERE CHANGE_STREAM_NAME = 'rrstream'"))) {
+      rows.next();
+      assertEquals(0, rows.getLong(0));
+    }
+    assertTrue(store.fileProcessProgress().read(RUN).isEmpty());
+  }
+
+  @Test
+  void shouldRequireChangeStreamNameToDropIt() {
+    RrRun run = rr("drop", "--yes", "--drop-change-stream");
+
+    assertEquals(ExitCode.USAGE, run.exitCode());
+    assertTrue(run.err().contains("--drop-change-stream needs --changeStreamName"), run.err());
   }
 
   @Test

@@ -60,7 +60,7 @@ class CutoverWaiterTest {
         .await("r", ts("2024-05-01T10:00:05Z"), Duration.ofMinutes(1), Duration.ofSeconds(2));
 
     assertEquals(CutoverCheck.Verdict.DONE, outcome.verdict());
-    assertTrue(printed.toString().contains("waiting: shard s1: applied up to"), printed.toString());
+    assertTrue(printed.toString().contains("waiting for every shard to pass 2024-05-01T10:00:05Z: shard s1: applied up to 2024-05-01T10:00:00Z"), printed.toString());
   }
 
   @Test

@@ -103,7 +103,7 @@ public final class WindowApplier {
    */
   public Result apply(Connection connection, TimeWindow window, String file, boolean diagnose)
       throws ApplyException {
-    Totals totals = new Totals();
+    ApplyTotals totals = new ApplyTotals();
     try (RecordSource source = RecordSource.open(file)) {
       metrics.fileRead();
       connection.setAutoCommit(false);
@@ -130,7 +130,7 @@ public final class WindowApplier {
       TimeWindow window,
       TransactionGrouper transactions,
       boolean diagnose,
-      Totals totals)
+      ApplyTotals totals)
       throws SQLException, IOException, ApplyException {
     Checkpoint checkpoint =
         checkpoints.readForUpdate(connection, settings.runId(), settings.shard()).orElse(null);
@@ -297,32 +297,6 @@ public final class WindowApplier {
       ChangeRecord record = records.next();
       metrics.recordsRead(1);
       return record;
-    }
-  }
-
-  /** Running totals of one apply call. */
-  private static final class Totals {
-    long applied;
-    long alreadyApplied;
-    long skipped;
-    Checkpoint checkpoint;
-    Double lagSeconds;
-
-    void seen(Checkpoint current) {
-      if (current != null && (checkpoint == null
-          || current.recordsApplied() > checkpoint.recordsApplied())) {
-        checkpoint = current;
-      }
-    }
-
-    void committed(Checkpoint next, long written, Map<SkipReason, List<ChangeRecord>> kept) {
-      checkpoint = next;
-      applied += written;
-      kept.values().forEach(records -> skipped += records.size());
-    }
-
-    Result result() {
-      return new Result(applied, alreadyApplied, skipped, checkpoint, lagSeconds);
     }
   }
 }

@@ -56,6 +56,11 @@ public final class PipelineFixture {
 
   /** Creates the metadata tables and the reader's run row. */
   public void startRun(Instant start, Instant end, Duration window) {
+    startRun(start, end, window, "projects/rr-test/instances/rr-test-instance/databases/source");
+  }
+
+  /** The same, for a run reading the change stream of {@code spannerDatabase}. */
+  public void startRun(Instant start, Instant end, Duration window, String spannerDatabase) {
     MetadataStore store = MetadataStore.open(metadata.client(), metadata.adminClient(),
         metadata.id(), tables, SpannerRetry.forEmulatorHost(metadata.emulatorHost()));
     store.createMissingTables();
@@ -65,7 +70,7 @@ public final class PipelineFixture {
         .endTimestamp(end == null ? null : timestamp(end))
         .windowDuration(window)
         .changeStreamName("allstream")
-        .spannerDatabase("projects/rr-test/instances/rr-test-instance/databases/source")
+        .spannerDatabase(spannerDatabase)
         .readerRunMode(dev.rr.common.config.ReaderRunMode.REGULAR)
         .bufferDirectory(bufferDirectory())
         .skipDirectoryName("skip")

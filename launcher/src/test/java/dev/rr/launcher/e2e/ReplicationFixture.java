@@ -1,0 +1,292 @@
+package dev.rr.launcher.e2e;
+
+import com.google.cloud.Timestamp;
+import com.google.cloud.spanner.DatabaseClient;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.rr.common.config.FiltrationMode;
+import dev.rr.common.config.ReaderRunMode;
+import dev.rr.common.config.WriterRunMode;
+import dev.rr.common.input.SecretResolver;
+import dev.rr.common.input.SessionFile;
+import dev.rr.common.input.Shard;
+import dev.rr.common.input.ShardsFile;
+import dev.rr.common.metadata.MetadataStore;
+import dev.rr.common.metadata.ShardProgress;
+import dev.rr.common.schema.SchemaMapping;
+import dev.rr.launcher.launch.ChangeStreamDdl;
+import dev.rr.launcher.launch.CustomCode;
+import dev.rr.launcher.launch.Jobs;
+import dev.rr.launcher.launch.LaunchConfig;
+import dev.rr.launcher.launch.PipelineParameters;
+import dev.rr.launcher.launch.PreLaunchChecks;
+import dev.rr.launcher.launch.ReplicationSettings;
+import dev.rr.launcher.launch.RunSettings;
+import dev.rr.launcher.launch.Runner;
+import dev.rr.launcher.spanner.MetadataTarget;
+import dev.rr.launcher.spanner.SpannerClients;
+import dev.rr.launcher.spanner.SpannerTarget;
+import dev.rr.launcher.status.CutoverCheck;
+import dev.rr.launcher.status.CutoverWaiter;
+import dev.rr.launcher.status.MetadataRunStateSource;
+import dev.rr.launcher.verify.ShardDatabases;
+import dev.rr.launcher.verify.Verifier;
+import dev.rr.launcher.verify.VerifyConfig;
+import dev.rr.launcher.verify.VerifyReport;
+import dev.rr.launcher.workload.SampleSchema;
+import dev.rr.testing.MySqlTestDatabase;
+import dev.rr.testing.MySqlTestServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.beam.sdk.PipelineResult;
+
+/**
+ * One scenario's replication: the sample schema in a fresh Spanner database with a change
+ * stream, one fresh database per shard on three separate MySQL servers, the session and shards
+ * files, a buffer directory, and the reader and writer it starts (stopped by {@link #close()}).
+ */
+final class ReplicationFixture implements AutoCloseable {
+  static final List<String> SHARD_IDS = List.of("shard1", "shard2", "shard3");
+  static final String CHANGE_STREAM = "rrstream";
+  static final Duration WINDOW = Duration.ofSeconds(1);
+  static final Duration CUTOVER_TIMEOUT = Duration.ofMinutes(3);
+  /** Writer options the suite sets beyond the launch's: look for new windows often. */
+  static final Map<String, String> WRITER_EXTRAS = Map.of("pollInterval", "300ms");
+
+  final SpannerEnv env;
+  final String dataDatabase;
+  final String metadataDatabase;
+  final List<MySqlTestServer> servers;
+  final List<MySqlTestDatabase> shardDatabases;
+  final Path buffer;
+  final Path sessionFile;
+  final Path shardsFile;
+  final String runId;
+  final Timestamp start;
+  final PrintWriter out = new PrintWriter(System.out, true);
+  private final long createdNanos = System.nanoTime();
+  private final List<PipelineResult> readers = new ArrayList<>();
+  private final List<PipelineResult> writers = new ArrayList<>();
+
+  private ReplicationFixture(SpannerEnv env, String name, List<MySqlTestServer> servers,
+      List<MySqlTestDatabase> shardDatabases, Path work) throws IOException {
+    this.env = env;
+    this.dataDatabase = SpannerEnv.newDatabaseName(name);
+    this.metadataDatabase = dataDatabase + "_m";
+    this.servers = List.copyOf(servers);
+    this.shardDatabases = List.copyOf(shardDatabases);
+    this.buffer = Files.createDirectories(work.resolve("buffer"));
+    this.sessionFile = work.resolve("session.json");
+    this.shardsFile = work.resolve("shards.json");
+    this.runId = "e2e-" + name;
+    Files.writeString(sessionFile, SampleSchema.sessionJson(), StandardCharsets.UTF_8);
+    Files.writeString(shardsFile, shardsJson(shardDatabases), StandardCharsets.UTF_8);
+    List<String> ddl = new ArrayList<>(SampleSchema.spannerDdl());
+    ddl.add(ChangeStreamDdl.create(CHANGE_STREAM));
+    env.createDatabase(dataDatabase, ddl);
+    // The change stream must exist before the first timestamp read.
+    this.start = Timestamp.now();
+  }
+
+  /**
+   * Creates everything for scenario {@code name} (a short identifier) on {@code env} and the
+   * first three {@code servers}, with {@code extraSpannerDdl} applied after the sample schema.
+   */
+  static ReplicationFixture create(SpannerEnv env, String name, List<MySqlTestServer> servers,
+      Path work, String... extraSpannerDdl) throws Exception {
+    List<MySqlTestDatabase> databases = new ArrayList<>();
+    for (int i = 0; i < SHARD_IDS.size(); i++) {
+      databases.add(createShardDatabase(servers.get(i)));
+    }
+    ReplicationFixture fixture = new ReplicationFixture(env, name, servers, databases, work);
+    if (extraSpannerDdl.length > 0) {
+      dev.rr.common.spanner.SpannerRetry.forEmulator().updateDdl(env.spanner().getDatabaseAdminClient(),
+          env.instanceId(), fixture.dataDatabase, List.of(extraSpannerDdl));
+    }
+    return fixture;
+  }
+
+  /** A fresh database on {@code server} with the sample's MySQL schema. */
+  static MySqlTestDatabase createShardDatabase(MySqlTestServer server) throws SQLException {
+    MySqlTestDatabase database = server.newDatabase();
+    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+      for (String ddl : SampleSchema.mysqlDdl()) {
+        statement.execute(ddl);
+      }
+    }
+    return database;
+  }
+
+  /** Prints a progress line prefixed with the run and the seconds since the fixture was made. */
+  void log(String format, Object... args) {
+    out.printf("[%s +%.1fs] %s%n", runId, (System.nanoTime() - createdNanos) / 1e9,
+        String.format(format, args));
+  }
+
+  DatabaseClient client() {
+    return env.client(dataDatabase);
+  }
+
+  /** The launch of this fixture with the given run modes (both pipelines, DirectRunner). */
+  LaunchConfig config(ReaderRunMode readerMode, WriterRunMode writerMode) {
+    SpannerTarget source = new SpannerTarget(env.projectId(), env.instanceId(), dataDatabase,
+        Optional.empty(), Optional.of(env.emulatorHost()));
+    MetadataTarget metadata = new MetadataTarget(
+        source.withDatabase(env.instanceId(), metadataDatabase), Optional.empty());
+    ReplicationSettings replication = new ReplicationSettings(CHANGE_STREAM, Optional.of(start),
+        Optional.empty(), WINDOW, buffer.toString(), Optional.of(sessionFile.toString()),
+        shardsFile.toString(), FiltrationMode.FORWARD_MIGRATION, "skip", ZoneOffset.UTC);
+    RunSettings run = new RunSettings(Jobs.BOTH, Runner.DIRECT, runId, readerMode, writerMode, false);
+    return new LaunchConfig(run, source, metadata, replication, CustomCode.none(), Optional.empty(),
+        Map.of(), WRITER_EXTRAS);
+  }
+
+  /** Runs the launcher's pre-launch checks (they create the metadata database and tables). */
+  void preLaunchChecks() throws Exception {
+    log("databases ready; pre-launch checks");
+    new PreLaunchChecks(env.spanner(), out, true).run(config(ReaderRunMode.REGULAR, WriterRunMode.REGULAR));
+  }
+
+  /** Starts the reader in {@code mode}, as {@code rr launch --runner direct} does. */
+  PipelineResult startReader(ReaderRunMode mode) throws Exception {
+    PipelineResult reader = E2EPipelines.reader()
+        .start(PipelineParameters.reader(config(mode, WriterRunMode.REGULAR)));
+    readers.add(reader);
+    log("reader started (%s)", mode.optionName());
+    return reader;
+  }
+
+  /** Starts the writer in {@code mode}, as {@code rr launch --runner direct} does. */
+  PipelineResult startWriter(WriterRunMode mode) throws Exception {
+    PipelineResult writer = E2EPipelines.writer()
+        .start(PipelineParameters.writer(config(ReaderRunMode.REGULAR, mode)));
+    writers.add(writer);
+    log("writer started (%s)", mode.optionName());
+    return writer;
+  }
+
+  /** Cancels every reader started so far and waits for them to stop. */
+  void stopReaders() {
+    readers.forEach(ReplicationFixture::stop);
+    readers.clear();
+  }
+
+  /** Cancels every writer started so far and waits for them to stop. */
+  void stopWriters() {
+    writers.forEach(ReplicationFixture::stop);
+    writers.clear();
+  }
+
+  /**
+   * Stops the writers as a crash would: cancels them and, meanwhile, kills every MySQL session
+   * they hold, so that an open window transaction is rolled back rather than finished.
+   */
+  void killWriters() throws SQLException, InterruptedException {
+    writers.forEach(ReplicationFixture::cancel);
+    for (int round = 0; round < 3; round++) {
+      for (MySqlTestDatabase database : shardDatabases) {
+        ShardFaults.killSessions(database);
+      }
+      Thread.sleep(300);
+    }
+    stopWriters();
+    log("writers killed");
+  }
+
+  /** The writer's progress rows of this run, by shard. */
+  Map<String, ShardProgress> shardProgress() {
+    return metadataStore().fileProcessProgress().read(runId);
+  }
+
+  MetadataStore metadataStore() {
+    return SpannerClients.metadata(env.spanner(),
+        config(ReaderRunMode.REGULAR, WriterRunMode.REGULAR).metadata());
+  }
+
+  /** Waits until every shard applied everything committed up to {@code at} (or a shard failed). */
+  CutoverCheck.Outcome cutover(Timestamp at) throws InterruptedException {
+    MetadataStore store = metadataStore();
+    MetadataRunStateSource states = new MetadataRunStateSource(
+        store.fileCreateProgress(), store.fileProcessProgress(), Clock.systemUTC());
+    CutoverCheck.Outcome outcome = new CutoverWaiter(states, Clock.systemUTC(),
+        d -> Thread.sleep(d.toMillis()), out).await(runId, at, CUTOVER_TIMEOUT, Duration.ofMillis(500));
+    log("cutover at %s: %s %s", at, outcome.verdict(), String.join("; ", outcome.reasons()));
+    return outcome;
+  }
+
+  /** Compares Spanner at {@code at} with the shards, every row of every mapped table; prints the report. */
+  VerifyReport verify(Timestamp at) throws SQLException {
+    return verify(at, shards());
+  }
+
+  /** {@link #verify(Timestamp)} against other shard databases (e.g. the control's). */
+  VerifyReport verify(Timestamp at, List<Shard> shards) throws SQLException {
+    SchemaMapping mapping = mapping();
+    VerifyReport report = new Verifier(client(), mapping, ShardDatabases.defaultRouter(mapping, shards),
+        ShardDatabases.of(shards), VerifyConfig.at(at)).verify(line -> { });
+    report.print(out);
+    log("verified");
+    return report;
+  }
+
+  SchemaMapping mapping() {
+    return SessionFile.load(sessionFile.toString());
+  }
+
+  /** The shards of the shards file. */
+  List<Shard> shards() {
+    return ShardsFile.load(shardsFile.toString(), SecretResolver.none());
+  }
+
+  @Override
+  public void close() {
+    stopWriters();
+    stopReaders();
+  }
+
+  static String shardsJson(List<MySqlTestDatabase> databases) {
+    JsonArray shards = new JsonArray();
+    for (int i = 0; i < databases.size(); i++) {
+      MySqlTestDatabase database = databases.get(i);
+      JsonObject shard = new JsonObject();
+      shard.addProperty("logicalShardId", SHARD_IDS.get(i));
+      shard.addProperty("host", database.host());
+      shard.addProperty("port", database.port());
+      shard.addProperty("user", database.user());
+      shard.addProperty("password", database.password());
+      shard.addProperty("dbName", database.name());
+      shards.add(shard);
+    }
+    return shards.toString();
+  }
+
+  private static void cancel(PipelineResult pipeline) {
+    try {
+      pipeline.cancel();
+    } catch (IOException | RuntimeException e) {
+      // Cancelling a pipeline that already failed reports that failure; it is stopped either way.
+    }
+  }
+
+  private static void stop(PipelineResult pipeline) {
+    cancel(pipeline);
+    try {
+      pipeline.waitUntilFinish(org.joda.time.Duration.standardSeconds(30));
+    } catch (RuntimeException e) {
+      // A cancelled DirectRunner pipeline may surface the cancellation as an error.
+    }
+  }
+}
