@@ -41,7 +41,8 @@ class E2EFaultsIT {
   @RegisterExtension static final SpannerEmulatorExtension SPANNER = new SpannerEmulatorExtension();
   @RegisterExtension static final MySqlExtension MYSQL = new MySqlExtension();
   static final Duration PATIENCE = Duration.ofMinutes(2);
-  static final int PROBES = 100;
+  static final int WANTED_ABORTS = 3;
+  static final int MAX_PROBES = 1000;
 
   @TempDir Path work;
 
@@ -170,7 +171,10 @@ class E2EFaultsIT {
     ReplicationRun.Outcome[] run = new ReplicationRun.Outcome[1];
     int[] attempts = new int[2];
     ScenarioResult result = E2EReport.run("emulator-fault-injection", () -> {
-      try (SpannerEmulator faulty = SpannerEmulator.start(List.of("--enable_fault_injection"));
+      // Fault injection aborts commits at random. A request for a new transaction also aborts the
+      // one in progress (instead of waiting for it: with faults, waiting stalled commits ~55 s).
+      try (SpannerEmulator faulty = SpannerEmulator.start(List.of("--enable_fault_injection",
+              "--abort_current_transaction_probability=100"));
           Spanner spanner = SpannerEmulator.connect(faulty.hostPort(), SPANNER.projectId())) {
         SpannerEmulator.createInstance(spanner, SPANNER.projectId(), SPANNER.instanceId());
         SpannerEnv env = SpannerEnv.own(faulty.hostPort(), spanner, SPANNER.projectId(), SPANNER.instanceId());
@@ -191,26 +195,25 @@ class E2EFaultsIT {
   }
 
   /**
-   * Commits {@value #PROBES} blind writes one commit at a time, counting the commits the emulator
-   * aborted (each is retried until it commits). Fault injection aborts a few percent of them.
+   * Commits blind writes one commit at a time, counting the commits the emulator aborted (each is
+   * retried until it commits), until {@value #WANTED_ABORTS} were aborted or {@value #MAX_PROBES}
+   * committed. Fault injection aborts a few percent of commits.
    */
   private static void probeAborts(ReplicationFixture fixture, int[] counts) {
+    int committed = 0;
     int aborted = 0;
-    for (int i = 0; i < PROBES; i++) {
-      boolean committed = false;
-      while (!committed) {
-        try (TransactionManager manager = fixture.client().transactionManager()) {
-          manager.begin().buffer(Mutation.newInsertOrUpdateBuilder("parent2")
-              .set("id").to(9_000_000L + i).set("migration_shard_id").to("shard3").build());
-          manager.commit();
-          committed = true;
-        } catch (AbortedException e) {
-          aborted++;
-        }
+    while (aborted < WANTED_ABORTS && committed < MAX_PROBES) {
+      try (TransactionManager manager = fixture.client().transactionManager()) {
+        manager.begin().buffer(Mutation.newInsertOrUpdateBuilder("parent2")
+            .set("id").to(9_000_000L + committed).set("migration_shard_id").to("shard3").build());
+        manager.commit();
+        committed++;
+      } catch (AbortedException e) {
+        aborted++;
       }
     }
-    counts[0] = PROBES;
-    counts[1] = PROBES + aborted;
+    counts[0] = committed;
+    counts[1] = committed + aborted;
   }
 
   private static int awaitLockWait(ReplicationFixture fixture) throws Exception {
