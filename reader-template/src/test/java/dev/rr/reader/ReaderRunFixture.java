@@ -162,12 +162,32 @@ final class ReaderRunFixture {
     }
   }
 
-  /** Test resource as a file path. */
+  /**
+   * Test resource as a file path. The shared fixtures come from common's test-jar, where a
+   * resource is a jar entry rather than a file: such a resource is copied to a temporary file.
+   */
   static String resource(String name) {
+    java.net.URL url = ReaderRunFixture.class.getResource(name);
+    if (url == null) {
+      throw new IllegalArgumentException("no test resource " + name);
+    }
     try {
-      return Path.of(ReaderRunFixture.class.getResource(name).toURI()).toString();
+      if (url.getProtocol().equals("file")) {
+        return Path.of(url.toURI()).toString();
+      }
+      String fileName = name.substring(name.lastIndexOf('/') + 1);
+      Path copy = Files.createTempDirectory("rr-resource").resolve(fileName);
+      try (java.io.InputStream in = url.openStream()) {
+        Files.copy(in, copy);
+      }
+      // Deleted in reverse order of registration: the file, then its directory.
+      copy.getParent().toFile().deleteOnExit();
+      copy.toFile().deleteOnExit();
+      return copy.toString();
     } catch (java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy test resource " + name, e);
     }
   }
 }

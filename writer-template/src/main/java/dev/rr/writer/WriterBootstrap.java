@@ -98,14 +98,29 @@ public final class WriterBootstrap {
     }
   }
 
+  /**
+   * The first window's start. The reader's run row wins: its start is the origin of the window
+   * grid the buffer files are named by, and a later start would skip changes committed before
+   * it (a relaunch with the launch time as start lost every change made while stopped). The
+   * option only counts for a run the reader has not recorded yet.
+   */
   private static Instant resolveStart(
       WriterConfig config, Optional<RunMetadata> run, ConfigProblems problems) {
-    Optional<Instant> start = config.startTimestamp()
-        .or(() -> run.map(RunMetadata::startTimestamp))
-        .map(t -> Instant.ofEpochSecond(t.getSeconds(), t.getNanos()));
+    Optional<Instant> option = config.startTimestamp().map(WriterBootstrap::instant);
+    Optional<Instant> recorded = run.map(RunMetadata::startTimestamp).map(WriterBootstrap::instant);
+    if (recorded.isPresent() && option.isPresent() && !option.equals(recorded)) {
+      LOG.warn("[run={}] startTimestamp {} ignored: the writer follows the reader's window grid,"
+          + " which starts at {}; changes are applied from each shard's checkpoint",
+          config.runIdentifier(), option.get(), recorded.get());
+    }
+    Optional<Instant> start = recorded.or(() -> option);
     problems.check(start.isPresent(), "startTimestamp is required: run "
         + config.runIdentifier() + " has no run metadata" + where(config));
     return start.orElse(null);
+  }
+
+  private static Instant instant(com.google.cloud.Timestamp t) {
+    return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
   }
 
   private static String where(WriterConfig config) {

@@ -88,6 +88,20 @@ class WriterBootstrapIT {
     }
   }
 
+  @Test
+  void shouldKeepTheReadersStartWhenARelaunchPassesALaterStartTimestamp() throws Exception {
+    PipelineFixture fixture = new PipelineFixture(emulator, directory)
+        .shard("shard1", interleaveDatabase());
+    fixture.startRun(START, END, Duration.ofSeconds(10));
+
+    WriterPlan plan = WriterBootstrap.prepare(fixture.config()
+        .sessionFilePath(fixture.interleaveSessionFile()).runMode("resumeAll")
+        .startTimestamp(START.plus(Duration.ofMinutes(30)).toString()).build());
+
+    // A later start would skip every change committed while the writer was stopped.
+    assertEquals(START, plan.start());
+  }
+
   private static ShardProgress progress(String shard, ShardStatus status) {
     return ShardProgress.builder().runId(PipelineFixture.RUN_ID).shard(shard)
         .processedUpto(PipelineFixture.timestamp(START)).status(status).build();

@@ -220,17 +220,25 @@ class WriterPipelineIT {
         "shard1", InterleaveStream.generate(31, "shard1", START, Duration.ofMillis(200), 1200),
         "shard2", InterleaveStream.generate(32, "shard2", START, Duration.ofMillis(200), 1200));
     TestBuffer buffer = new TestBuffer(Path.of(fixture.bufferDirectory()));
+    // shard1's second half of windows appears only after the kill: the first pipeline cannot
+    // finish shard1 however fast it applies, so the kill always lands in the middle of the run.
+    Map<TimeWindow, List<ChangeRecord>> shard1Windows =
+        TestBuffer.windows(START, WINDOW, streams.get("shard1").records());
+    List<TimeWindow> shard1Order = new ArrayList<>(shard1Windows.keySet());
+    List<TimeWindow> heldBack = shard1Order.subList(shard1Order.size() / 2, shard1Order.size());
     Instant lastEnd = START;
     for (Map.Entry<String, InterleaveStream> entry : streams.entrySet()) {
-      List<TimeWindow> windows =
-          buffer.writeWindows(entry.getKey(), START, WINDOW, entry.getValue().records());
-      Instant end = windows.get(windows.size() - 1).end();
-      lastEnd = end.isAfter(lastEnd) ? end : lastEnd;
+      for (Map.Entry<TimeWindow, List<ChangeRecord>> window
+          : TestBuffer.windows(START, WINDOW, entry.getValue().records()).entrySet()) {
+        if (!(entry.getKey().equals("shard1") && heldBack.contains(window.getKey()))) {
+          buffer.write(entry.getKey(), window.getKey(), window.getValue());
+        }
+        lastEnd = window.getKey().end().isAfter(lastEnd) ? window.getKey().end() : lastEnd;
+      }
     }
     fixture.startRun(START, lastEnd.minusMillis(1), WINDOW);
-    for (String shard : streams.keySet()) {
-      fixture.createdUpto(shard, lastEnd);
-    }
+    fixture.createdUpto("shard1", heldBack.get(0).start());
+    fixture.createdUpto("shard2", lastEnd);
     WriterConfig config = fixture.config().sessionFilePath(fixture.interleaveSessionFile())
         .batchSize("2").build();
 
@@ -241,6 +249,10 @@ class WriterPipelineIT {
     long appliedWhenKilled = fixture.progress("shard1").orElseThrow().recordsApplied();
     assertTrue(appliedWhenKilled < streams.get("shard1").records().size(),
         "killed in the middle: " + appliedWhenKilled);
+    for (TimeWindow window : heldBack) {
+      buffer.write("shard1", window, shard1Windows.get(window));
+    }
+    fixture.createdUpto("shard1", lastEnd);
 
     PipelineResult resumed = WriterPipeline.run(
         config.withRunMode(dev.rr.common.config.WriterRunMode.RESUME_ALL),

@@ -1,5 +1,9 @@
 package dev.rr.common.config;
 
+import static dev.rr.common.config.OptionText.matching;
+import static dev.rr.common.config.OptionText.required;
+import static dev.rr.common.config.OptionText.timestamp;
+
 import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.Options.RpcPriority;
 import java.time.Clock;
@@ -25,9 +29,7 @@ public final class ReaderConfigBuilder {
   /** Default {@code rpcPriority}. */
   public static final RpcPriority DEFAULT_RPC_PRIORITY = RpcPriority.HIGH;
 
-  private static final Pattern RUN_IDENTIFIER = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
   private static final Pattern DIRECTORY_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
-  private static final Pattern EMULATOR_HOST = Pattern.compile("[^:/\\s]+:[0-9]{1,5}");
   private static final DateTimeFormatter RUN_ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -223,16 +225,12 @@ public final class ReaderConfigBuilder {
     p.runMode = runMode == null ? ReaderRunMode.REGULAR
         : problems.attempt(() -> ReaderRunMode.parse(runMode)).orElse(null);
     p.runIdentifier = runIdentifier == null ? defaultRunIdentifier(p.startTimestamp)
-        : matching(problems, "runIdentifier", runIdentifier, RUN_IDENTIFIER,
-            "1 to 128 letters, digits, '_', '-' or '.'");
+        : OptionText.runIdentifier(problems, runIdentifier);
     p.customSharding = shardingCustomJarPath == null || shardingCustomClassName == null ? null
         : new ReaderConfig.CustomSharding(shardingCustomJarPath, shardingCustomClassName,
             shardingCustomParameters == null ? "" : shardingCustomParameters);
-    p.spannerHost = spannerHost == null ? null : matching(problems, "spannerHost", spannerHost,
-        Pattern.compile("https?://\\S+"), "a URL such as https://spanner.googleapis.com");
-    p.spannerEmulatorHost = spannerEmulatorHost == null ? null
-        : matching(problems, "spannerEmulatorHost", spannerEmulatorHost, EMULATOR_HOST,
-            "host:port, e.g. localhost:9010");
+    p.spannerHost = OptionText.spannerHost(problems, spannerHost);
+    p.spannerEmulatorHost = OptionText.spannerEmulatorHost(problems, spannerEmulatorHost);
     p.rpcPriority = rpcPriority == null ? DEFAULT_RPC_PRIORITY
         : parseEnum(problems, "rpcPriority", rpcPriority, RpcPriority::valueOf, "LOW, MEDIUM, HIGH");
     ReaderConfigRules.check(this, p, problems);
@@ -252,32 +250,6 @@ public final class ReaderConfigBuilder {
 
   private static String defaultRunIdentifier(Timestamp start) {
     return start == null ? null : "run_" + RUN_ID_TIME.format(start.toDate().toInstant());
-  }
-
-  private static String required(ConfigProblems problems, String option, String value) {
-    if (value == null || value.isBlank()) {
-      problems.add(option + " is required" + (value == null ? "" : " but was blank"));
-      return null;
-    }
-    return value.trim();
-  }
-
-  private static String matching(
-      ConfigProblems problems, String option, String value, Pattern pattern, String accepted) {
-    if (value == null || !pattern.matcher(value).matches()) {
-      problems.add(option + " '" + value + "' is not valid: use " + accepted);
-      return null;
-    }
-    return value;
-  }
-
-  private static Timestamp timestamp(ConfigProblems problems, String option, String value) {
-    try {
-      return Timestamp.parseTimestamp(value);
-    } catch (RuntimeException e) {
-      problems.add(option + " '" + value + "' is not an RFC 3339 timestamp such as 2024-01-31T12:00:00Z");
-      return null;
-    }
   }
 
   /**

@@ -38,33 +38,21 @@ final class ReaderConfigRules {
       // A resumed run starts where its shards need it; the bootstrap checks the end against that.
       return;
     }
-    if (parsed.startTimestamp != null
-        && parsed.endTimestamp != null
-        && parsed.endTimestamp.compareTo(parsed.startTimestamp) <= 0) {
-      problems.add("endTimestamp " + parsed.endTimestamp + " is not after startTimestamp "
-          + parsed.startTimestamp + (given.startTimestamp == null ? " (now, the default)" : ""));
-    }
+    OptionRules.endAfterStart(problems, parsed.startTimestamp, parsed.endTimestamp,
+        given.startTimestamp == null ? " (now, the default)" : "");
   }
 
   static void customJarAndClassTogether(
       ReaderConfigBuilder given, ReaderConfigBuilder.Parsed parsed, ConfigProblems problems) {
-    boolean jar = given.shardingCustomJarPath != null;
-    boolean className = given.shardingCustomClassName != null;
-    if (jar && !className) {
-      problems.add("shardingCustomJarPath '" + given.shardingCustomJarPath
-          + "' is set but shardingCustomClassName is not: give both or neither");
-    } else if (className && !jar) {
-      problems.add("shardingCustomClassName '" + given.shardingCustomClassName
-          + "' is set but shardingCustomJarPath is not: give both or neither");
-    }
+    OptionRules.jarAndClassTogether(problems, "shardingCustomJarPath", given.shardingCustomJarPath,
+        "shardingCustomClassName", given.shardingCustomClassName);
   }
 
   static void customParametersNeedCustomClass(
       ReaderConfigBuilder given, ReaderConfigBuilder.Parsed parsed, ConfigProblems problems) {
-    if (given.shardingCustomParameters != null && given.shardingCustomClassName == null) {
-      problems.add("shardingCustomParameters is set but shardingCustomClassName is not:"
-          + " the parameters are only passed to a custom shard-id fetcher");
-    }
+    OptionRules.parametersNeedClass(problems, "shardingCustomParameters",
+        given.shardingCustomParameters, "shardingCustomClassName", given.shardingCustomClassName,
+        "a custom shard-id fetcher");
   }
 
   static void resumeNeedsRunIdentifier(
@@ -76,9 +64,6 @@ final class ReaderConfigRules {
 
   static void oneSpannerEndpoint(
       ReaderConfigBuilder given, ReaderConfigBuilder.Parsed parsed, ConfigProblems problems) {
-    if (given.spannerHost != null && given.spannerEmulatorHost != null) {
-      problems.add("spannerHost '" + given.spannerHost + "' and spannerEmulatorHost '"
-          + given.spannerEmulatorHost + "' are both set: give at most one");
-    }
+    OptionRules.oneSpannerEndpoint(problems, given.spannerHost, given.spannerEmulatorHost);
   }
 }

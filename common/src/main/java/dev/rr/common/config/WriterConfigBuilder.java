@@ -1,10 +1,12 @@
 package dev.rr.common.config;
 
+import static dev.rr.common.config.OptionText.required;
+import static dev.rr.common.config.OptionText.timestamp;
+
 import com.google.cloud.Timestamp;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.regex.Pattern;
 
 /**
  * Builds a {@link WriterConfig} from option text, named exactly as the writer's options. Unset
@@ -27,9 +29,6 @@ public final class WriterConfigBuilder {
   /** Default {@code pollInterval}. */
   public static final String DEFAULT_POLL_INTERVAL = "2s";
 
-  private static final Pattern RUN_IDENTIFIER = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
-  private static final Pattern EMULATOR_HOST = Pattern.compile("[^:/\\s]+:[0-9]{1,5}");
-  private static final Pattern SPANNER_HOST = Pattern.compile("https?://\\S+");
 
   String sourceShardsFilePath;
   String sessionFilePath;
@@ -200,8 +199,7 @@ public final class WriterConfigBuilder {
         .flatMap(s -> s).orElse(null);
     p.runIdentifier = runIdentifier == null
         ? missing(problems, "runIdentifier", "the reader's run identifier")
-        : matching(problems, "runIdentifier", runIdentifier, RUN_IDENTIFIER,
-            "1 to 128 letters, digits, '_', '-' or '.'");
+        : OptionText.runIdentifier(problems, runIdentifier);
     p.runMode = runMode == null ? WriterRunMode.REGULAR
         : problems.attempt(() -> WriterRunMode.parse(runMode)).orElse(null);
     p.startTimestamp =
@@ -217,37 +215,16 @@ public final class WriterConfigBuilder {
     p.batchSize = wholeNumber(problems, "batchSize", batchSize, DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE);
     p.pollInterval = problems.attempt(() -> Durations.parse("pollInterval",
         pollInterval == null ? DEFAULT_POLL_INTERVAL : pollInterval)).orElse(null);
-    p.spannerHost = spannerHost == null ? null
-        : matching(problems, "spannerHost", spannerHost, SPANNER_HOST,
-            "a URL such as https://spanner.googleapis.com");
-    p.spannerEmulatorHost = spannerEmulatorHost == null ? null
-        : matching(problems, "spannerEmulatorHost", spannerEmulatorHost, EMULATOR_HOST,
-            "host:port, e.g. localhost:9010");
+    p.spannerHost = OptionText.spannerHost(problems, spannerHost);
+    p.spannerEmulatorHost = OptionText.spannerEmulatorHost(problems, spannerEmulatorHost);
     WriterConfigRules.check(this, p, problems);
     problems.throwIfAny();
     return new WriterConfig(p);
   }
 
-  private static String required(ConfigProblems problems, String option, String value) {
-    if (value == null || value.isBlank()) {
-      problems.add(option + " is required" + (value == null ? "" : " but was blank"));
-      return null;
-    }
-    return value.trim();
-  }
-
   private static String missing(ConfigProblems problems, String option, String what) {
     problems.add(option + " is required: " + what);
     return null;
-  }
-
-  private static String matching(
-      ConfigProblems problems, String option, String value, Pattern pattern, String accepted) {
-    if (!pattern.matcher(value).matches()) {
-      problems.add(option + " '" + value + "' is not valid: use " + accepted);
-      return null;
-    }
-    return value;
   }
 
   private static String directory(ConfigProblems problems, String value) {
@@ -257,16 +234,6 @@ public final class WriterConfigBuilder {
       return null;
     }
     return trimmed;
-  }
-
-  private static Timestamp timestamp(ConfigProblems problems, String option, String value) {
-    try {
-      return Timestamp.parseTimestamp(value);
-    } catch (RuntimeException e) {
-      problems.add(
-          option + " '" + value + "' is not an RFC 3339 timestamp such as 2024-01-31T12:00:00Z");
-      return null;
-    }
   }
 
   private static ZoneOffset zoneOffset(ConfigProblems problems, String value) {

@@ -33,40 +33,24 @@ final class WriterConfigRules {
 
   static void endTimestampAfterStartTimestamp(
       WriterConfigBuilder given, WriterConfigBuilder.Parsed parsed, ConfigProblems problems) {
-    if (parsed.startTimestamp != null
-        && parsed.endTimestamp != null
-        && parsed.endTimestamp.compareTo(parsed.startTimestamp) <= 0) {
-      problems.add("endTimestamp " + parsed.endTimestamp + " is not after startTimestamp "
-          + parsed.startTimestamp);
-    }
+    OptionRules.endAfterStart(problems, parsed.startTimestamp, parsed.endTimestamp, "");
   }
 
   static void transformationJarAndClassTogether(
       WriterConfigBuilder given, WriterConfigBuilder.Parsed parsed, ConfigProblems problems) {
-    boolean jar = given.transformationJarPath != null;
-    boolean className = given.transformationClassName != null;
-    if (jar && !className) {
-      problems.add("transformationJarPath '" + given.transformationJarPath
-          + "' is set but transformationClassName is not: give both or neither");
-    } else if (className && !jar) {
-      problems.add("transformationClassName '" + given.transformationClassName
-          + "' is set but transformationJarPath is not: give both or neither");
-    }
+    OptionRules.jarAndClassTogether(problems, "transformationJarPath", given.transformationJarPath,
+        "transformationClassName", given.transformationClassName);
   }
 
   static void transformationParametersNeedClass(
       WriterConfigBuilder given, WriterConfigBuilder.Parsed parsed, ConfigProblems problems) {
-    if (given.transformationCustomParameters != null && given.transformationClassName == null) {
-      problems.add("transformationCustomParameters is set but transformationClassName is not:"
-          + " the parameters are only passed to a custom transformation");
-    }
+    OptionRules.parametersNeedClass(problems, "transformationCustomParameters",
+        given.transformationCustomParameters, "transformationClassName",
+        given.transformationClassName, "a custom transformation");
   }
 
   static void oneSpannerEndpoint(
       WriterConfigBuilder given, WriterConfigBuilder.Parsed parsed, ConfigProblems problems) {
-    if (given.spannerHost != null && given.spannerEmulatorHost != null) {
-      problems.add("spannerHost '" + given.spannerHost + "' and spannerEmulatorHost '"
-          + given.spannerEmulatorHost + "' are both set: give at most one");
-    }
+    OptionRules.oneSpannerEndpoint(problems, given.spannerHost, given.spannerEmulatorHost);
   }
 }

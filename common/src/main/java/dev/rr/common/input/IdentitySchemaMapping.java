@@ -1,6 +1,7 @@
 package dev.rr.common.input;
 
 import dev.rr.common.schema.ColumnMapping;
+import dev.rr.common.schema.FixedSchemaMapping;
 import dev.rr.common.schema.SourceType;
 import dev.rr.common.schema.SpannerType;
 import dev.rr.common.schema.TableMapping;

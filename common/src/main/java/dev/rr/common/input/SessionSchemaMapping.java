@@ -1,5 +1,6 @@
 package dev.rr.common.input;
 
+import dev.rr.common.schema.FixedSchemaMapping;
 import dev.rr.common.schema.TableMapping;
 import java.util.Collection;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.rr.common.mysql;
 
+import static dev.rr.common.spannerjson.SpannerJsonScalars.text;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -31,18 +33,18 @@ final class JsonArrays {
     }
     return switch (base) {
       case "INT64", "NUMERIC", "FLOAT32", "FLOAT64" -> number(base, value);
-      case "BOOL" -> new JsonPrimitive(SpannerJsonValues.bool(value));
+      case "BOOL" -> new JsonPrimitive(SpannerJsonCoercions.bool(value));
       case "JSON" -> document(value);
-      default -> new JsonPrimitive(SpannerJsonValues.text(value));
+      default -> new JsonPrimitive(text(value));
     };
   }
 
   private static JsonElement number(String base, JsonElement value) {
-    double asDouble = SpannerJsonValues.floating(base, value);
+    double asDouble = SpannerJsonCoercions.floating(base, value);
     if (Double.isNaN(asDouble) || Double.isInfinite(asDouble)) {
       throw new IllegalArgumentException("JSON cannot hold NaN or infinity");
     }
-    return new JsonPrimitive(SpannerJsonValues.decimal(base, value));
+    return new JsonPrimitive(SpannerJsonCoercions.decimal(base, value));
   }
 
   private static JsonElement document(JsonElement value) {

@@ -1,6 +1,6 @@
 package dev.rr.common.mysql;
 
-import static dev.rr.common.mysql.SpannerJsonValues.text;
+import static dev.rr.common.spannerjson.SpannerJsonScalars.text;
 
 import com.google.gson.JsonElement;
 import dev.rr.common.schema.SourceType;
@@ -44,8 +44,8 @@ final class MySqlTemporalConverter implements Serializable {
 
   LocalDate toDate(String base, JsonElement value) {
     return switch (base) {
-      case "DATE", "STRING" -> SpannerJsonValues.date(value);
-      case "TIMESTAMP" -> localAtSource(SpannerJsonValues.timestamp(value)).toLocalDate();
+      case "DATE", "STRING" -> SpannerJsonCoercions.date(value);
+      case "TIMESTAMP" -> localAtSource(SpannerJsonCoercions.timestamp(value)).toLocalDate();
       default -> throw notTemporal(base, "date");
     };
   }
@@ -61,7 +61,7 @@ final class MySqlTemporalConverter implements Serializable {
         yield time;
       }
       case "TIMESTAMP" ->
-          localAtSource(SpannerJsonValues.timestamp(value))
+          localAtSource(SpannerJsonCoercions.timestamp(value))
               .toLocalTime()
               .truncatedTo(ChronoUnit.MICROS);
       default -> throw notTemporal(base, "time");
@@ -71,8 +71,8 @@ final class MySqlTemporalConverter implements Serializable {
   Long toYear(String base, JsonElement value) {
     long year =
         switch (base) {
-          case "DATE" -> SpannerJsonValues.date(value).getYear();
-          case "TIMESTAMP" -> localAtSource(SpannerJsonValues.timestamp(value)).getYear();
+          case "DATE" -> SpannerJsonCoercions.date(value).getYear();
+          case "TIMESTAMP" -> localAtSource(SpannerJsonCoercions.timestamp(value)).getYear();
           case "INT64", "NUMERIC", "STRING" -> yearNumber(base, value);
           default -> throw notTemporal(base, "year");
         };
@@ -90,8 +90,8 @@ final class MySqlTemporalConverter implements Serializable {
   LocalDateTime toDateTime(String base, SourceType type, JsonElement value, boolean timestamp) {
     LocalDateTime local =
         switch (base) {
-          case "TIMESTAMP" -> localAtSource(SpannerJsonValues.timestamp(value));
-          case "DATE" -> SpannerJsonValues.date(value).atStartOfDay();
+          case "TIMESTAMP" -> localAtSource(SpannerJsonCoercions.timestamp(value));
+          case "DATE" -> SpannerJsonCoercions.date(value).atStartOfDay();
           case "STRING" -> parseDateTimeText(text(value).trim());
           default -> throw notTemporal(base, type.name());
         };
@@ -139,7 +139,7 @@ final class MySqlTemporalConverter implements Serializable {
   }
 
   private static long yearNumber(String base, JsonElement value) {
-    return SpannerJsonValues.integer(base, value).longValueExact();
+    return SpannerJsonCoercions.integer(base, value).longValueExact();
   }
 
   private static IllegalArgumentException notTemporal(String base, String target) {

@@ -1,7 +1,7 @@
 package dev.rr.common.mysql;
 
-import static dev.rr.common.mysql.SpannerJsonValues.baseType;
-import static dev.rr.common.mysql.SpannerJsonValues.text;
+import static dev.rr.common.mysql.SpannerJsonCoercions.baseType;
+import static dev.rr.common.spannerjson.SpannerJsonScalars.text;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -120,7 +120,7 @@ public final class MySqlValueConverter implements Serializable {
   }
 
   private static Object toInteger(String base, SourceType type, JsonElement value) {
-    BigInteger number = SpannerJsonValues.integer(base, value);
+    BigInteger number = SpannerJsonCoercions.integer(base, value);
     BigInteger min = SourceFamily.integerMin(type);
     BigInteger max = SourceFamily.integerMax(type);
     if (number.compareTo(min) < 0 || number.compareTo(max) > 0) {
@@ -130,7 +130,7 @@ public final class MySqlValueConverter implements Serializable {
   }
 
   private static BigDecimal toDecimal(String base, SourceType type, JsonElement value) {
-    BigDecimal number = SpannerJsonValues.decimal(base, value);
+    BigDecimal number = SpannerJsonCoercions.decimal(base, value);
     if (SourceFamily.isUnsigned(type) && number.signum() < 0) {
       throw new IllegalArgumentException("negative value for an unsigned column");
     }
@@ -148,7 +148,7 @@ public final class MySqlValueConverter implements Serializable {
 
   private static Double toDouble(
       SourceFamily family, String base, SourceType type, JsonElement value) {
-    double number = SpannerJsonValues.floating(base, value);
+    double number = SpannerJsonCoercions.floating(base, value);
     if (Double.isNaN(number) || Double.isInfinite(number)) {
       throw new IllegalArgumentException("MySQL cannot store NaN or infinity");
     }
@@ -164,8 +164,8 @@ public final class MySqlValueConverter implements Serializable {
   private static byte[] toBit(String base, SourceType type, JsonElement value) {
     BigInteger bits =
         base.equals("BYTES")
-            ? new BigInteger(1, SpannerJsonValues.bytes(value))
-            : SpannerJsonValues.integer(base, value);
+            ? new BigInteger(1, SpannerJsonCoercions.bytes(value))
+            : SpannerJsonCoercions.integer(base, value);
     long width = type.mods().isEmpty() ? 1 : type.mods().get(0);
     if (bits.signum() < 0 || bits.bitLength() > width) {
       throw new IllegalArgumentException(
@@ -180,8 +180,8 @@ public final class MySqlValueConverter implements Serializable {
 
   private static String toText(String base, JsonElement value) {
     return switch (base) {
-      case "BYTES" -> SpannerJsonValues.utf8(SpannerJsonValues.bytes(value));
-      case "BOOL" -> Boolean.toString(SpannerJsonValues.bool(value));
+      case "BYTES" -> SpannerJsonCoercions.utf8(SpannerJsonCoercions.bytes(value));
+      case "BOOL" -> Boolean.toString(SpannerJsonCoercions.bool(value));
       default -> text(value);
     };
   }
@@ -195,7 +195,7 @@ public final class MySqlValueConverter implements Serializable {
 
   private static byte[] toBinary(String base, JsonElement value) {
     return switch (base) {
-      case "BYTES" -> SpannerJsonValues.bytes(value);
+      case "BYTES" -> SpannerJsonCoercions.bytes(value);
       case "STRING", "JSON" -> text(value).getBytes(StandardCharsets.UTF_8);
       default ->
           throw new IllegalArgumentException("a " + base + " value cannot be written as bytes");

@@ -13,11 +13,10 @@ import dev.rr.common.model.ModType;
 import dev.rr.common.schema.ColumnMapping;
 import dev.rr.common.schema.SpannerType;
 import dev.rr.common.schema.TableMapping;
+import dev.rr.common.spannerjson.SpannerJsonScalars;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -129,8 +128,7 @@ public final class SpannerJsonValues {
       case "STRING":
         return string(value);
       case "JSON":
-        // Change streams carry a JSON column as a string holding the JSON text.
-        return value.isJsonPrimitive() ? value.getAsString() : value.toString();
+        return SpannerJsonScalars.text(value);
       case "BYTES":
         return ByteArray.fromBase64(string(value));
       case "DATE":
@@ -143,9 +141,7 @@ public final class SpannerJsonValues {
   }
 
   private static Timestamp timestamp(String text) {
-    // RFC 3339 with up to nanoseconds; java.time keeps this free of the client's date library.
-    Instant instant =
-        OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    Instant instant = SpannerJsonScalars.timestamp(text);
     return Timestamp.ofTimeSecondsAndNanos(instant.getEpochSecond(), instant.getNano());
   }
 

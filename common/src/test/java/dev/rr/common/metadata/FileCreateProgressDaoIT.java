@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.Dialect;
-import dev.rr.testing.SpannerEmulatorExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,19 +24,7 @@ class FileCreateProgressDaoIT {
   private static final Timestamp T1 = Timestamp.parseTimestamp("2024-05-01T10:00:10Z");
   private static final Timestamp T2 = Timestamp.parseTimestamp("2024-05-01T10:00:20Z");
 
-  @RegisterExtension static SpannerEmulatorExtension emulator = new SpannerEmulatorExtension();
-
-  private static MetadataTestDatabases databases;
-
-  @BeforeAll
-  static void setUp() {
-    databases = new MetadataTestDatabases(emulator);
-  }
-
-  @AfterAll
-  static void dropDatabases() {
-    databases.dropAll();
-  }
+  @RegisterExtension static MetadataTestDatabases databases = new MetadataTestDatabases();
 
   private static FileCreateProgressDao newDao(Dialect dialect) {
     return databases.newStore(dialect, MetadataTables.withoutSuffix()).fileCreateProgress();

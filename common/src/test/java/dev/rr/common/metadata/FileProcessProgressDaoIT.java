@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.Dialect;
-import dev.rr.testing.SpannerEmulatorExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,19 +21,7 @@ class FileProcessProgressDaoIT {
   private static final Timestamp COMMIT =
       Timestamp.parseTimestamp("2024-05-01T10:00:09.999999Z");
 
-  @RegisterExtension static SpannerEmulatorExtension emulator = new SpannerEmulatorExtension();
-
-  private static MetadataTestDatabases databases;
-
-  @BeforeAll
-  static void setUp() {
-    databases = new MetadataTestDatabases(emulator);
-  }
-
-  @AfterAll
-  static void dropDatabases() {
-    databases.dropAll();
-  }
+  @RegisterExtension static MetadataTestDatabases databases = new MetadataTestDatabases();
 
   private static FileProcessProgressDao newDao(Dialect dialect) {
     return databases.newStore(dialect, MetadataTables.withSuffix("p")).fileProcessProgress();

@@ -7,33 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.cloud.spanner.DatabaseAdminClient;
 import com.google.cloud.spanner.DatabaseId;
 import com.google.cloud.spanner.Dialect;
-import dev.rr.testing.SpannerEmulatorExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class MetadataStoreIT {
-  @RegisterExtension static SpannerEmulatorExtension emulator = new SpannerEmulatorExtension();
-
-  private static MetadataTestDatabases databases;
-
-  @BeforeAll
-  static void setUp() {
-    databases = new MetadataTestDatabases(emulator);
-  }
-
-  @AfterAll
-  static void dropDatabases() {
-    databases.dropAll();
-  }
+  @RegisterExtension static MetadataTestDatabases databases = new MetadataTestDatabases();
 
   @ParameterizedTest
   @EnumSource(Dialect.class)

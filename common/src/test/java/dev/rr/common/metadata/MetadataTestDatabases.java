@@ -10,20 +10,52 @@ import dev.rr.testing.SpannerEmulatorExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Fresh metadata databases of either dialect on the shared test emulator ({@link
  * SpannerEmulatorExtension} makes GoogleSQL databases only), dropped again by {@link #dropAll()}
- * because the emulator holds at most 100 databases per instance.
+ * because the emulator holds at most 100 databases per instance. A JUnit extension for the
+ * metadata ITs: register it as a static {@code @RegisterExtension} field; it brings up the emulator
+ * through its own {@link SpannerEmulatorExtension} and drops its databases after the class.
  */
-final class MetadataTestDatabases {
+final class MetadataTestDatabases
+    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
   private static final AtomicInteger COUNTER = new AtomicInteger();
 
   private final SpannerEmulatorExtension emulator;
   private final List<DatabaseId> used = new ArrayList<>();
 
-  MetadataTestDatabases(SpannerEmulatorExtension emulator) {
-    this.emulator = emulator;
+  MetadataTestDatabases() {
+    this.emulator = new SpannerEmulatorExtension();
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    emulator.beforeAll(context);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    emulator.beforeEach(context);
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    emulator.afterEach(context);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    try {
+      dropAll();
+    } finally {
+      emulator.afterAll(context);
+    }
   }
 
   Spanner spanner() {

@@ -10,13 +10,10 @@ import com.google.cloud.spanner.Dialect;
 import com.google.cloud.spanner.Key;
 import com.google.cloud.spanner.Struct;
 import dev.rr.common.config.ReaderRunMode;
-import dev.rr.testing.SpannerEmulatorExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,19 +22,7 @@ class RunMetadataDaoIT {
   private static final Timestamp START = Timestamp.parseTimestamp("2024-05-01T10:00:00.123456Z");
   private static final Timestamp END = Timestamp.parseTimestamp("2024-05-02T00:00:00Z");
 
-  @RegisterExtension static SpannerEmulatorExtension emulator = new SpannerEmulatorExtension();
-
-  private static MetadataTestDatabases databases;
-
-  @BeforeAll
-  static void setUp() {
-    databases = new MetadataTestDatabases(emulator);
-  }
-
-  @AfterAll
-  static void dropDatabases() {
-    databases.dropAll();
-  }
+  @RegisterExtension static MetadataTestDatabases databases = new MetadataTestDatabases();
 
   private static RunMetadata run(String runId) {
     return RunMetadataTest.valid().runId(runId).startTimestamp(START).build();

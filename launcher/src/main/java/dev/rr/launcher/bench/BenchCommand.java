@@ -17,11 +17,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = {
-      "Benchmarks on local services: writer apply rate against the server's ceiling and a naive",
-      "replicator, shard scaling, reader rate, and end-to-end lag. Each prints a table and one",
-      "JSON line (grep '^{'); every run checks the final state. See docs/performance.md."
-    },
+    description =
+        "Benchmarks on local services: writer apply rate against the server's ceiling and a"
+            + " naive replicator, shard scaling, reader rate, and end-to-end lag. Each prints a"
+            + " table and one JSON line (grep '^{'); every run checks the final state. Private"
+            + " MariaDB servers and a Spanner emulator are started unless given. See"
+            + " docs/performance.md.",
     subcommands = {
       BenchCommand.Writer.class,
       BenchCommand.Scaling.class,

@@ -21,6 +21,12 @@ public final class BenchSchema {
   /** Name of the change stream the reader and lag benchmarks create. */
   public static final String CHANGE_STREAM = "rr_bench_stream";
 
+  /**
+   * A change stream over the {@link #PROBE_TABLE} only, which the reader benchmark never writes:
+   * reading it over the history's span costs what a run costs without any data.
+   */
+  public static final String IDLE_CHANGE_STREAM = "rr_bench_idle";
+
   private static final List<BenchTable> TABLES =
       List.of(
           new BenchTable(
@@ -90,6 +96,20 @@ public final class BenchSchema {
   /** The Spanner DDL with the {@link #PROBE_TABLE} too. */
   public static List<String> spannerDdlWithProbe() {
     return spannerDdl(withProbe());
+  }
+
+  /**
+   * The reader benchmark's Spanner DDL: the tables, the {@link #PROBE_TABLE}, the change stream
+   * over the three tables and the {@link #IDLE_CHANGE_STREAM} over the probe table.
+   */
+  public static List<String> spannerDdlWithIdleStream() {
+    return java.util.stream.Stream.concat(
+            java.util.stream.Stream.concat(
+                spannerDdl().stream(), java.util.stream.Stream.of(PROBE_TABLE.spannerDdl())),
+            java.util.stream.Stream.of("CREATE CHANGE STREAM " + IDLE_CHANGE_STREAM + " FOR "
+                + PROBE_TABLE.name()
+                + " OPTIONS (value_capture_type = 'NEW_ROW', retention_period = '1d')"))
+        .toList();
   }
 
   /** The MySQL DDL with the {@link #PROBE_TABLE} too. */

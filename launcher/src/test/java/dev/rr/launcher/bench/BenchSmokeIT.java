@@ -36,13 +36,14 @@ class BenchSmokeIT {
         "--mysqlUser", db.user(), "--mysqlPassword", db.password());
 
     JsonObject json = run.json("writer");
-    assertEquals(json.get("ours_rps").isJsonNull() ? 1 : 0, run.exitCode(),
-        "exit 0 only with every figure measured: " + run.output());
+    assertEquals(0, run.exitCode(), run.output());
+    assertTrue(json.get("ours_rps").getAsDouble() > 0, run.output());
+    assertTrue(json.get("ratio_ceiling").getAsDouble() > 0, run.output());
+    assertTrue(json.get("ratio_naive").getAsDouble() > 0, run.output());
     assertTrue(json.get("ceiling_rps").getAsDouble() > 0, run.output());
     assertTrue(json.get("naive_rps").getAsDouble() > 0, run.output());
     assertTrue(json.get("ceiling_rps").getAsDouble() > json.get("naive_rps").getAsDouble(),
         "loading final rows in big transactions beats a commit per record: " + run.output());
-    assertTrue(json.has("ours_rps") && json.has("ratio_ceiling") && json.has("ratio_naive"));
     assertTrue(json.get("verified").getAsBoolean(), run.output());
     assertTrue(json.get("records").getAsLong() >= 1500);
   }
@@ -73,7 +74,9 @@ class BenchSmokeIT {
         "--emulatorHost", spanner.emulatorHost());
 
     JsonObject json = run.json("reader");
-    assertEquals(json.get("ours_rps").isJsonNull() ? 1 : 0, run.exitCode(), run.output());
+    assertEquals(0, run.exitCode(), run.output());
+    assertTrue(json.get("ours_rps").getAsDouble() > 0, run.output());
+    assertTrue(json.get("ours_fixed_s").getAsDouble() > 0, run.output());
     assertTrue(json.get("raw_rps").getAsDouble() > 0, run.output());
     assertTrue(json.get("changes").getAsLong() >= 600, run.output());
     assertTrue(json.get("verified").getAsBoolean(), run.output());
@@ -82,25 +85,21 @@ class BenchSmokeIT {
   @Test
   void shouldPrintLagFiguresSplitIntoReaderAndWriterParts() {
     MySqlTestDatabase db = mysql.newDatabase();
-    Run run = bench("lag", "--rate", "20", "--duration", "4s", "--windows", "1s",
+    // 2 s windows: with 1 s windows the reader's progress needs many more steps to catch up.
+    Run run = bench("lag", "--rate", "20", "--duration", "3s", "--windows", "2s",
         "--probeRate", "5", "--senders", "2", "--writerPollInterval", "200ms",
         "--workDir", dir.toString(), "--emulatorHost", spanner.emulatorHost(),
         "--mysqlServer", db.host() + ":" + db.port(),
         "--mysqlUser", db.user(), "--mysqlPassword", db.password());
 
     JsonObject json = run.json("lag");
-    if (json.has("pending")) {
-      // Until the launcher starts the pipelines on the DirectRunner.
-      assertEquals(1, run.exitCode(), run.output());
-      return;
-    }
     assertEquals(0, run.exitCode(), run.output());
     JsonObject lag = json.getAsJsonArray("runs").get(0).getAsJsonObject();
-    assertEquals(1.0, lag.get("window_s").getAsDouble());
+    assertEquals(2.0, lag.get("window_s").getAsDouble());
     for (String figure : new String[] {"e2e_p50_s", "e2e_p99_s", "reader_p50_s", "writer_p50_s"}) {
       assertTrue(lag.get(figure).getAsDouble() >= 0, figure + " in " + run.output());
     }
-    assertTrue(lag.get("e2e_p50_s").getAsDouble() >= lag.get("writer_p50_s").getAsDouble());
+    assertEquals(0, lag.get("probes_not_visible").getAsLong(), run.output());
     assertTrue(json.get("verified").getAsBoolean(), run.output());
   }
 
@@ -110,6 +109,8 @@ class BenchSmokeIT {
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(out, true));
     int exitCode = commandLine.execute(args);
+    // The figures in the test log: a smoke run that fails is then easy to read.
+    System.out.println(out);
     return new Run(exitCode, out.toString());
   }
 

@@ -1,7 +1,5 @@
-package dev.rr.common.input;
+package dev.rr.common.schema;
 
-import dev.rr.common.schema.SchemaMapping;
-import dev.rr.common.schema.TableMapping;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,13 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** A schema mapping holding a fixed set of table mappings, keyed by Spanner table name. */
-abstract class FixedSchemaMapping implements SchemaMapping {
+/**
+ * A schema mapping holding a fixed set of table mappings, keyed by Spanner table name; the base of
+ * the session-file, identity and reader-side mappings.
+ */
+public abstract class FixedSchemaMapping implements SchemaMapping {
   private static final long serialVersionUID = 1L;
 
   private final Map<String, TableMapping> tables;
 
-  FixedSchemaMapping(Collection<TableMapping> tables) {
+  protected FixedSchemaMapping(Collection<TableMapping> tables) {
     Map<String, TableMapping> byName = new LinkedHashMap<>();
     for (TableMapping table : tables) {
       if (byName.put(table.spannerName(), table) != null) {

@@ -1,7 +1,10 @@
 package dev.rr.common.mysql;
 
+import static dev.rr.common.spannerjson.SpannerJsonScalars.text;
+
 import com.google.gson.JsonElement;
 import dev.rr.common.schema.SpannerType;
+import dev.rr.common.spannerjson.SpannerJsonScalars;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -10,17 +13,19 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Locale;
 
 /**
- * Reads one change-stream JSON value as a typed Java value, given its Spanner base type. Failures
- * are {@link IllegalArgumentException}s whose message is the reason; the converter adds context.
+ * Reads one change-stream JSON value as the Java value a MySQL column needs, given its Spanner base
+ * type: leniently across types (a BOOL as 0/1, a STRING holding a number), unlike the strict typed
+ * reading of {@link dev.rr.common.routing.SpannerJsonValues}; the change stream's spelling of
+ * values is read by {@link SpannerJsonScalars}. Failures are {@link IllegalArgumentException}s (or
+ * {@link java.time.DateTimeException}s) whose message is the reason; the converter adds context.
  */
-final class SpannerJsonValues {
+final class SpannerJsonCoercions {
 
-  private SpannerJsonValues() {}
+  private SpannerJsonCoercions() {}
 
   /** The Spanner base type name, with the PostgreSQL-dialect aliases folded in. */
   static String baseType(SpannerType type) {
@@ -39,14 +44,6 @@ final class SpannerJsonValues {
       case "INT64", "NUMERIC", "FLOAT32", "FLOAT64" -> true;
       default -> false;
     };
-  }
-
-  /** The value's text: a JSON string's content, a number's or boolean's literal, else JSON. */
-  static String text(JsonElement value) {
-    if (value.isJsonPrimitive()) {
-      return value.getAsString();
-    }
-    return value.toString();
   }
 
   static boolean bool(JsonElement value) {
@@ -109,7 +106,7 @@ final class SpannerJsonValues {
 
   /** TIMESTAMP is RFC 3339 with up to nanoseconds and a zone offset (normally Z). */
   static Instant timestamp(JsonElement value) {
-    return OffsetDateTime.parse(text(value).trim()).toInstant();
+    return SpannerJsonScalars.timestamp(text(value).trim());
   }
 
   /** DATE is yyyy-mm-dd. */
