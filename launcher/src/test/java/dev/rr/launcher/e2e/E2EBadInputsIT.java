@@ -115,7 +115,7 @@ class E2EBadInputsIT {
         fixture.preLaunchChecks();
         PipelineResult reader = fixture.startReader(ReaderRunMode.REGULAR);
         fixture.startWriter(WriterRunMode.REGULAR);
-        run[0] = ReplicationRun.run(fixture, ReplicationRun.workload(31, 5, 12), workload -> {
+        run[0] = ReplicationRun.run(fixture, ReplicationRun.workload(31, 6, 12), workload -> {
           ReplicationRun.sleepScaled(2);
           List<Mutation> strays = new ArrayList<>();
           for (int i = 0; i < 5; i++) {

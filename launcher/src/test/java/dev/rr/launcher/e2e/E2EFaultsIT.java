@@ -65,11 +65,11 @@ class E2EFaultsIT {
     ScenarioResult result = E2EReport.run("shard-server-killed", () -> {
       try (ReplicationFixture fixture = started(env(), "outage", work)) {
         MySqlTestServer victim = fixture.servers.get(1);
-        run[0] = ReplicationRun.run(fixture, ReplicationRun.workload(21, 16, 10), workload -> {
-          ReplicationRun.sleepScaled(2);
+        run[0] = ReplicationRun.run(fixture, ReplicationRun.workload(21, 22, 10), workload -> {
+          ReplicationRun.sleepScaled(3);
           ShardFaults.kill(victim);
           fixture.log("shard2's server killed (SIGKILL)");
-          ReplicationRun.sleepScaled(12);
+          ReplicationRun.sleepScaled(15);
           victim.start();
           fixture.log("shard2's server restarted");
         });
@@ -87,7 +87,7 @@ class E2EFaultsIT {
     int[] blocked = new int[1];
     ScenarioResult result = E2EReport.run("writer-killed-resumeAll", () -> {
       try (ReplicationFixture fixture = started(env(), "wkill", work)) {
-        run[0] = ReplicationRun.run(fixture, ReplicationRun.workload(22, 8, 12), workload -> {
+        run[0] = ReplicationRun.run(fixture, ReplicationRun.workload(22, 12, 12), workload -> {
           ReplicationRun.sleepScaled(3);
           // Hold shard1's accounts so the writer's next window transaction stops half done.
           try (ShardFaults.HeldLock lock = ShardFaults.lockAccounts(fixture.shardDatabases.get(0))) {
@@ -111,11 +111,11 @@ class E2EFaultsIT {
     ReplicationRun.Outcome[] run = new ReplicationRun.Outcome[1];
     ScenarioResult result = E2EReport.run("reader-stopped-resume", () -> {
       try (ReplicationFixture fixture = started(env(), "rkill", work)) {
-        run[0] = ReplicationRun.run(fixture, ReplicationRun.workload(23, 8, 12), workload -> {
+        run[0] = ReplicationRun.run(fixture, ReplicationRun.workload(23, 10, 12), workload -> {
           ReplicationRun.sleepScaled(3);
           fixture.stopReaders();
           fixture.log("reader stopped");
-          ReplicationRun.sleepScaled(2);
+          ReplicationRun.sleepScaled(3);
           fixture.startReader(ReaderRunMode.RESUME);
         });
       }
@@ -132,7 +132,7 @@ class E2EFaultsIT {
     AtomicReference<Map<String, ShardProgress>> whileFailed = new AtomicReference<>();
     ScenarioResult result = E2EReport.run("rejected-record-resumeFailed", () -> {
       try (ReplicationFixture fixture = started(env(), "reject", work)) {
-        run[0] = ReplicationRun.run(fixture, ReplicationRun.workload(24, 6, 12), workload -> {
+        run[0] = ReplicationRun.run(fixture, ReplicationRun.workload(24, 8, 12), workload -> {
           ReplicationRun.sleepScaled(2);
           // accounts.note is STRING(MAX) in Spanner but varchar(64) on the shards.
           SpannerRetry.forEmulator().write(fixture.client(), List.of(Mutation.newUpdateBuilder("accounts")
@@ -186,7 +186,7 @@ class E2EFaultsIT {
         try (ReplicationFixture fixture = started(env, "faulty", work)) {
           probeAborts(fixture, attempts);
           fixture.log("fault injection: %d transactions took %d attempts", attempts[0], attempts[1]);
-          run[0] = ReplicationRun.run(fixture, ReplicationRun.workload(25, 5, 12),
+          run[0] = ReplicationRun.run(fixture, ReplicationRun.workload(25, 8, 12),
               ReplicationRun.During.NOTHING);
         }
       }

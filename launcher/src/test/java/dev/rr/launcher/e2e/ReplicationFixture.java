@@ -235,23 +235,6 @@ final class ReplicationFixture implements AutoCloseable {
     log("writers killed");
   }
 
-  /** Copies the buffer to {@code target/e2e-failures/} (it outlives the test's temporary directory). */
-  Path keepBuffer() throws IOException {
-    Path kept = Path.of("target", "e2e-failures", runId + "-" + System.currentTimeMillis())
-        .toAbsolutePath();
-    try (java.util.stream.Stream<Path> files = Files.walk(buffer)) {
-      for (Path file : files.toList()) {
-        Path copy = kept.resolve(buffer.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(file, copy);
-        }
-      }
-    }
-    return kept;
-  }
-
   /** The writer's progress rows of this run, by shard. */
   Map<String, ShardProgress> shardProgress() {
     return metadataStore().fileProcessProgress().read(runId);

@@ -110,9 +110,6 @@ final class ReplicationRun {
     VerifyReport report = fixture.verify(at);
     Outcome outcome = new Outcome(at, cutover, report, balances, stats);
     fixture.log("%s", outcome.describe());
-    if (report.missing() + report.extra() + report.different() > 0) {
-      fixture.log("buffer kept for inspection in %s", fixture.keepBuffer());
-    }
     return outcome;
   }
 
