@@ -17,6 +17,7 @@ public final class BenchEnvironment implements AutoCloseable {
   private final String givenEmulatorHost;
   private final PrintWriter log;
   private final List<MariaDbServer> startedServers = new ArrayList<>();
+  private final Thread stopOnExit = new Thread(this::close, "bench-stop-services");
   private SpannerEmulator startedEmulator;
 
   /**
@@ -29,6 +30,8 @@ public final class BenchEnvironment implements AutoCloseable {
     this.givenServers = List.copyOf(givenServers);
     this.givenEmulatorHost = givenEmulatorHost.orElse(null);
     this.log = log;
+    // Ctrl-C or a kill must not leave private servers running: stop them on the way out.
+    Runtime.getRuntime().addShutdownHook(stopOnExit);
   }
 
   /**
@@ -71,6 +74,13 @@ public final class BenchEnvironment implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (Thread.currentThread() != stopOnExit) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopOnExit);
+      } catch (IllegalStateException e) {
+        // The JVM is already shutting down; the hook is running or ran.
+      }
+    }
     RuntimeException failure = null;
     List<AutoCloseable> services = new ArrayList<>(startedServers);
     if (startedEmulator != null) {

@@ -63,8 +63,8 @@ public final class ScalingBench {
 
     public void print(PrintWriter out) {
       TextTable table = new TextTable("shards", "records", "seconds", "total rec/s",
-          "per-shard rec/s", "slowest shard", "fair share", "per-shard/fair", "heap MB peak", "after GC",
-          "verified");
+          "per-shard rec/s", "slowest shard", "fair share", "per-shard/fair", "heap MB: before",
+          "peak", "after GC", "verified");
       for (ScalingPoint p : points) {
         table.row(p.shards(), TextTable.count(p.records()),
             TextTable.decimal(p.elapsed().toNanos() / 1e9),
@@ -73,7 +73,8 @@ public final class ScalingBench {
             TextTable.count(p.slowestShardRecordsPerSecond()),
             TextTable.count(fairShare(p)),
             TextTable.decimal(p.perShardRecordsPerSecond() / fairShare(p)),
-            TextTable.count(p.heapPeakBytes() / MB), TextTable.count(p.heapAfterGcBytes() / MB),
+            TextTable.count(p.heapBaselineBytes() / MB), TextTable.count(p.heapPeakBytes() / MB),
+            TextTable.count(p.heapAfterGcBytes() / MB),
             p.verified() ? "yes" : "NO");
       }
       table.print(out);
@@ -98,6 +99,7 @@ public final class ScalingBench {
         step.add("per_shard_rps", JsonLine.number(p.perShardRecordsPerSecond()));
         step.add("slowest_shard_rps", JsonLine.number(p.slowestShardRecordsPerSecond()));
         step.add("per_shard_vs_fair", JsonLine.number(p.perShardRecordsPerSecond() / fairShare(p)));
+        step.add("heap_before_mb", JsonLine.number(p.heapBaselineBytes() / MB));
         step.add("peak_heap_mb", JsonLine.number(p.heapPeakBytes() / MB));
         step.add("heap_after_gc_mb", JsonLine.number(p.heapAfterGcBytes() / MB));
         steps.add(step);
