@@ -3,6 +3,8 @@ package dev.rr.writer.logic;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.rr.common.input.Shard;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,10 +25,24 @@ final class ShardPools implements AutoCloseable {
     this.maxConnections = maxConnections;
   }
 
-  /** The pool of {@code shard}. */
+  /**
+   * The pool of {@code shard}. Once the pools are closed (the runtime is being torn down, e.g. the
+   * pipeline was cancelled) a request fails as a transient error: the shard's data is not at
+   * fault, so a worker still running must not report the shard as failed.
+   */
   ShardConnections connections(Shard shard) {
     HikariDataSource pool = pools.computeIfAbsent(shard.logicalShardId(), id -> open(shard));
-    return pool::getConnection;
+    return () -> {
+      try {
+        return pool.getConnection();
+      } catch (SQLException e) {
+        if (pool.isClosed()) {
+          throw new SQLTransientConnectionException("the connection pool of shard "
+              + shard.logicalShardId() + " is closed: the writer is stopping", e);
+        }
+        throw e;
+      }
+    };
   }
 
   private HikariDataSource open(Shard shard) {
