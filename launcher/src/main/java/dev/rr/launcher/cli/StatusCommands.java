@@ -4,6 +4,7 @@ import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.Spanner;
 import dev.rr.common.metadata.MetadataStore;
 import dev.rr.common.metadata.ShardStatus;
+import dev.rr.common.spanner.SpannerTime;
 import dev.rr.launcher.ExitCode;
 import dev.rr.launcher.launch.ChangeStreamDdl;
 import dev.rr.launcher.spanner.MetadataTarget;
@@ -59,10 +60,12 @@ final class StatusCommands {
   static int cutover(CutoverCommand command) throws Exception {
     SpannerTarget source = command.spanner.toTarget(command.spec);
     PrintWriter out = command.spec.commandLine().getOut();
-    Timestamp at = command.at != null ? command.at : Timestamp.now();
-    out.printf("cutover of run %s at %s (timeout %s)%n", command.run.runIdentifier, at,
-        DurationConverter.format(command.timeout));
     try (Spanner spanner = SpannerClients.open(source)) {
+      // Spanner's now, not the local clock's: it is after every write committed so far.
+      Timestamp at = command.at != null ? command.at
+          : SpannerTime.now(spanner.getDatabaseClient(SpannerClients.databaseId(source)));
+      out.printf("cutover of run %s at %s (timeout %s)%n", command.run.runIdentifier, at,
+          DurationConverter.format(command.timeout));
       CutoverWaiter waiter = new CutoverWaiter(states(spanner, command.metadata.toTarget(source)),
           Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), out);
       CutoverCheck.Outcome outcome =

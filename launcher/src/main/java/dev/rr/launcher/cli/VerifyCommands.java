@@ -10,6 +10,7 @@ import dev.rr.common.input.Shard;
 import dev.rr.common.input.ShardsFile;
 import dev.rr.common.routing.ShardIdFetchers;
 import dev.rr.common.schema.SchemaMapping;
+import dev.rr.common.spanner.SpannerTime;
 import dev.rr.launcher.ExitCode;
 import dev.rr.launcher.spanner.SpannerClients;
 import dev.rr.launcher.spanner.SpannerTarget;
@@ -41,13 +42,13 @@ final class VerifyCommands {
     try (SecretManagerSecretResolver secrets = new SecretManagerSecretResolver()) {
       shards = ShardsFile.load(command.shardsFilePath, secrets);
     }
-    Timestamp at = command.readTimestamp != null ? command.readTimestamp : Timestamp.now();
-    VerifyConfig config = new VerifyConfig(at, command.tables, command.chunkSize,
-        command.maxDifferences, command.sourceTimezone);
     PrintWriter out = command.spec.commandLine().getOut();
     PrintWriter err = command.spec.commandLine().getErr();
     try (Spanner spanner = SpannerClients.open(source)) {
       DatabaseClient client = spanner.getDatabaseClient(SpannerClients.databaseId(source));
+      Timestamp at = command.readTimestamp != null ? command.readTimestamp : SpannerTime.now(client);
+      VerifyConfig config = new VerifyConfig(at, command.tables, command.chunkSize,
+          command.maxDifferences, command.sourceTimezone);
       SchemaMapping mapping = mapping(command, client, shards.get(0));
       RowRouter router = jar.isPresent()
           ? ShardDatabases.customRouter(mapping, shards, ShardIdFetchers.load(jar.get(),

@@ -12,6 +12,7 @@ import dev.rr.common.input.ShardsFile;
 import dev.rr.common.local.SpannerEmulator;
 import dev.rr.common.metadata.MetadataStore;
 import dev.rr.common.schema.SchemaMapping;
+import dev.rr.common.spanner.SpannerTime;
 import dev.rr.launcher.launch.CustomCode;
 import dev.rr.launcher.launch.Jobs;
 import dev.rr.launcher.launch.LaunchConfig;
@@ -126,7 +127,7 @@ public final class Quickstart {
         workload.run();
       }
       out.printf("workload done: %s%n", workload.stats());
-      Timestamp at = Timestamp.now();
+      Timestamp at = SpannerTime.now(spanner.getDatabaseClient(SpannerClients.databaseId(config.source())));
       out.printf("cutover at %s (writes stopped)%n", at);
       CutoverCheck.Outcome cutover = new CutoverWaiter(states, Clock.systemUTC(),
           d -> Thread.sleep(d.toMillis()), out).await(runId, at, settings.cutoverTimeout(), Duration.ofSeconds(1));

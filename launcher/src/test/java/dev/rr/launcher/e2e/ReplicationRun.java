@@ -2,6 +2,7 @@ package dev.rr.launcher.e2e;
 
 import com.google.cloud.Timestamp;
 import dev.rr.common.spanner.SpannerRetry;
+import dev.rr.common.spanner.SpannerTime;
 import dev.rr.launcher.status.CutoverCheck;
 import dev.rr.launcher.verify.VerifyReport;
 import dev.rr.launcher.workload.Workload;
@@ -104,7 +105,7 @@ final class ReplicationRun {
   /** Cuts over now (writes have stopped) and verifies; the sampler keeps sampling until verified. */
   static Outcome cutOverAndVerify(ReplicationFixture fixture, BalanceSampler sampler,
       WorkloadStats stats) throws Exception {
-    Timestamp at = Timestamp.now();
+    Timestamp at = SpannerTime.now(fixture.client());
     CutoverCheck.Outcome cutover = fixture.cutover(at);
     BalanceSampler.Stats balances = sampler.stop();
     VerifyReport report = fixture.verify(at);
