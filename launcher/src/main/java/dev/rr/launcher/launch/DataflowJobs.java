@@ -1,5 +1,6 @@
 package dev.rr.launcher.launch;
 
+import dev.rr.common.config.NamedOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,23 +19,33 @@ public final class DataflowJobs {
     return jobName("rr-writer-", runIdentifier, suffix);
   }
 
-  /** The commands for the jobs {@code config} starts (reader first). */
-  public static List<GcloudFlexTemplateCommand> commands(LaunchConfig config, String suffix) {
+  /**
+   * The commands for the jobs {@code config} starts (reader first). A job launched in a run mode
+   * other than {@code regular} is named after it ({@code rr-writer-<run>-resumefailed}): a retry
+   * or resume does not reuse the name of the run's first job, which may still be running or
+   * draining, and {@code rr launch} and the printed follow-up commands give a job the same name.
+   */
+  public static List<GcloudFlexTemplateCommand> commands(LaunchConfig config) {
     DataflowSettings settings =
         config.dataflow().orElseThrow(() -> new IllegalStateException("not a Dataflow launch"));
     String runId = config.run().runIdentifier();
     List<GcloudFlexTemplateCommand> commands = new ArrayList<>();
     if (config.run().jobs().includesReader()) {
       commands.add(GcloudFlexTemplateCommand.of(
-          readerJobName(runId, suffix), settings.readerTemplate(),
+          readerJobName(runId, suffix(config.run().readerRunMode())), settings.readerTemplate(),
           PipelineParameters.reader(config), settings));
     }
     if (config.run().jobs().includesWriter()) {
       commands.add(GcloudFlexTemplateCommand.of(
-          writerJobName(runId, suffix), settings.writerTemplate(),
+          writerJobName(runId, suffix(config.run().writerRunMode())), settings.writerTemplate(),
           PipelineParameters.writer(config), settings));
     }
     return commands;
+  }
+
+  /** The job-name suffix of a run mode: none for {@code regular}, else the mode's name. */
+  static String suffix(NamedOption runMode) {
+    return "regular".equals(runMode.optionName()) ? "" : runMode.optionName();
   }
 
   private static String jobName(String prefix, String runIdentifier, String suffix) {

@@ -27,15 +27,15 @@ public final class FollowUpCommands {
     result.add(new FollowUp("watch progress", List.of(
         "rr status --runIdentifier " + runId + " " + target(config) + " --watch")));
     LaunchConfig resume = config.withRun(config.run().with(Jobs.BOTH, ReaderRunMode.RESUME, WriterRunMode.RESUME_ALL));
-    result.add(new FollowUp("resume (all shards, after a stop)", commands(resume, "resume")));
+    result.add(new FollowUp("resume (all shards, after a stop)", commands(resume)));
     LaunchConfig retry = config.withRun(config.run().with(Jobs.WRITER, ReaderRunMode.REGULAR, WriterRunMode.RESUME_FAILED));
     result.add(new FollowUp("retry the shards in ERROR (after fixing the cause)",
-        commands(retry, "retry")));
+        commands(retry)));
     LaunchConfig reprocess = config.withRun(config.run().with(Jobs.WRITER, ReaderRunMode.REGULAR, WriterRunMode.REPROCESS));
     List<String> reprocessLines = new ArrayList<>();
     reprocessLines.add(
         "rr reprocess --runIdentifier " + runId + " " + target(config) + " --shards <id,id>");
-    reprocessLines.addAll(commands(reprocess, "reprocess"));
+    reprocessLines.addAll(commands(reprocess));
     result.add(new FollowUp("reprocess chosen shards", reprocessLines));
     result.add(new FollowUp("cut over (after stopping writes to Spanner)", List.of(
         "rr cutover --runIdentifier " + runId + " " + target(config))));
@@ -43,12 +43,12 @@ public final class FollowUpCommands {
   }
 
   /** The launch lines for {@code config}: gcloud on Dataflow, else the rr launch line. */
-  private static List<String> commands(LaunchConfig config, String jobSuffix) {
+  private static List<String> commands(LaunchConfig config) {
     if (config.dataflow().isEmpty()) {
       return List.of(ShellWords.render(RrLaunchArgs.of(config)));
     }
     List<String> lines = new ArrayList<>();
-    for (GcloudFlexTemplateCommand command : DataflowJobs.commands(config, jobSuffix)) {
+    for (GcloudFlexTemplateCommand command : DataflowJobs.commands(config)) {
       lines.add(command.toShellLine());
     }
     return lines;

@@ -45,7 +45,7 @@ public final class LaunchPlan {
   public void printCommands(PrintWriter out) {
     if (config.dataflow().isPresent()) {
       out.println("Dataflow jobs (equivalent gcloud commands):");
-      for (GcloudFlexTemplateCommand command : DataflowJobs.commands(config, "")) {
+      for (GcloudFlexTemplateCommand command : DataflowJobs.commands(config)) {
         out.printf("  %s%n", command.toShellLine());
       }
     } else {

@@ -37,7 +37,7 @@ public final class Launcher {
     out.println();
     plan.printCommands(out);
     if (config.dataflow().isPresent()) {
-      for (GcloudFlexTemplateCommand command : DataflowJobs.commands(config, "")) {
+      for (GcloudFlexTemplateCommand command : DataflowJobs.commands(config)) {
         int exit = runGcloud(command);
         if (exit != 0) {
           out.printf("gcloud exited with %d; nothing after it was started%n", exit);

@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -168,10 +167,6 @@ class E2EFaultsIT {
   }
 
   @Test
-  @Disabled("Known failure, tracked in issue 7: with the emulator's abort injection the reader's"
-      + " change-stream read (Beam SpannerIO's partition metadata transactions) published no"
-      + " created_upto within the cutover timeout in the CI run of 2026-11-22, so the scenario"
-      + " failed; it passed in the e2e owner's runs. Re-enable once the reader survives it.")
   void shouldReplicateExactlyThroughAnEmulatorThatAbortsCommits() throws Exception {
     ReplicationRun.Outcome[] run = new ReplicationRun.Outcome[1];
     int[] attempts = new int[2];

@@ -42,13 +42,29 @@ class LaunchPlanTest {
 
     assertTrue(out.contains("run rr-reader-run1-resume "), out);
     assertTrue(out.contains("~runIdentifier=run1~runMode=resume~"), out);
-    assertTrue(out.contains("run rr-writer-run1-resume "), out);
+    assertTrue(out.contains("run rr-writer-run1-resumeall "), out);
     assertTrue(out.contains("runIdentifier=run1,runMode=resumeAll,"), out);
-    assertTrue(out.contains("run rr-writer-run1-retry "), out);
+    assertTrue(out.contains("run rr-writer-run1-resumefailed "), out);
     assertTrue(out.contains("runIdentifier=run1,runMode=resumeFailed,"), out);
     assertTrue(out.contains("rr reprocess --runIdentifier run1 "), out);
     assertTrue(out.contains("runIdentifier=run1,runMode=reprocess,"), out);
-    assertFalse(out.contains("run rr-reader-run1-retry"), "retry restarts only the writer:\n" + out);
+    assertTrue(out.contains("run rr-writer-run1-reprocess "), out);
+    assertFalse(out.contains("run rr-reader-run1-resumefailed"), "retry restarts only the writer:\n" + out);
+  }
+
+  @Test
+  void shouldNameARetryLaunchLikeItsFollowUpNotLikeTheFirstJob() {
+    String[] retry = java.util.Arrays.copyOf(DATAFLOW, DATAFLOW.length + 2);
+    retry[DATAFLOW.length] = "--jobs=writer";
+    retry[DATAFLOW.length + 1] = "--writerRunMode=resumeFailed";
+    RrRun run = RrRun.of(retry);
+
+    assertEquals(ExitCode.OK, run.exitCode(), run.err());
+    String launched = run.out().substring(0, run.out().indexOf("rr status"));
+    assertTrue(launched.contains("gcloud dataflow flex-template run rr-writer-run1-resumefailed "),
+        run.out());
+    assertFalse(launched.contains("run rr-writer-run1 "), run.out());
+    assertFalse(launched.contains("run rr-reader-run1"), run.out());
   }
 
   @Test

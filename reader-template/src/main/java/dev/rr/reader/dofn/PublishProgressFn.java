@@ -6,6 +6,7 @@ import dev.rr.reader.logic.ProgressTracker;
 import dev.rr.reader.logic.ProgressUpdate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.state.StateSpec;
 import org.apache.beam.sdk.state.StateSpecs;
@@ -24,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * written file. An event-time timer walks the window ends of the grid; when it fires at {@code T}
  * the watermark has passed {@code T}, so every file of every window ending at or before {@code T}
  * has been written, and {@code created_upto = T} is published for every shard (see {@link
- * ProgressTracker} for the pacing). The inputs only hold the watermark back; their values are not
- * needed.
+ * ProgressTracker} for the pacing). A window end held back by the pacing is written by a
+ * processing-time timer once the pacing interval has passed, not when the watermark passes the
+ * next window. The inputs only hold the watermark back; their values are not needed.
  */
 public final class PublishProgressFn extends DoFn<KV<String, String>, ProgressUpdate> {
   private static final Logger LOG = LoggerFactory.getLogger(PublishProgressFn.class);
@@ -40,6 +42,9 @@ public final class PublishProgressFn extends DoFn<KV<String, String>, ProgressUp
 
   @TimerId("windowEnd")
   private final TimerSpec windowEndSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
+
+  @TimerId("flushHeldBack")
+  private final TimerSpec flushSpec = TimerSpecs.timer(TimeDomain.PROCESSING_TIME);
 
   private transient ProgressSink sink;
   private transient ProgressTracker tracker;
@@ -74,13 +79,15 @@ public final class PublishProgressFn extends DoFn<KV<String, String>, ProgressUp
       OnTimerContext context,
       @StateId("nextWindowEnd") ValueState<Long> nextWindowEnd,
       @TimerId("windowEnd") Timer windowEnd,
+      @TimerId("flushHeldBack") Timer flush,
       OutputReceiver<ProgressUpdate> out) {
     Instant end = Instant.ofEpochMilli(context.timestamp().getMillis());
-    ProgressTracker.Step step = tracker.onWindowEnd(end, Instant.now());
-    if (!step.publish().isEmpty()) {
-      sink.publish(step.publish());
-      step.publish().forEach(out::output);
-    }
+    Instant now = Instant.now();
+    ProgressTracker.Step step = tracker.onWindowEnd(end, now);
+    publish(step.publish(), out);
+    tracker.flushDueAt().ifPresent(due ->
+        flush.offset(org.joda.time.Duration.millis(Math.max(1, Duration.between(now, due).toMillis())))
+            .setRelative());
     if (step.nextWindowEnd().isPresent()) {
       long next = step.nextWindowEnd().get().toEpochMilli();
       windowEnd.set(new org.joda.time.Instant(next));
@@ -88,6 +95,18 @@ public final class PublishProgressFn extends DoFn<KV<String, String>, ProgressUp
     } else {
       nextWindowEnd.write(LOOP_DONE);
       LOG.info("[progress] loop ends at window end {}", end);
+    }
+  }
+
+  @OnTimer("flushHeldBack")
+  public void onFlush(OutputReceiver<ProgressUpdate> out) {
+    publish(tracker.flush(Instant.now()), out);
+  }
+
+  private void publish(List<ProgressUpdate> updates, OutputReceiver<ProgressUpdate> out) {
+    if (!updates.isEmpty()) {
+      sink.publish(updates);
+      updates.forEach(out::output);
     }
   }
 

@@ -9,8 +9,10 @@ import java.util.Optional;
  * Turns window ends passed by the watermark into metadata writes. Live, the timer fires once per
  * window and every window end is written. While catching up (many windows pass within moments),
  * writes are spaced at least {@code minWriteInterval} apart in wall-clock time: a skipped value is
- * only ever behind the truth, never ahead, and the next write carries the latest end. The last
- * window end of a bounded run is always written.
+ * only ever behind the truth, never ahead, and the next write carries the latest end. A held-back
+ * end is written by {@link #flush} once the interval has passed, so progress never waits for the
+ * watermark to pass yet another window (the change-stream watermark advances in bursts, seconds
+ * to minutes apart). The last window end of a bounded run is always written.
  *
  * <p>One instance per DoFn instance; not thread-safe.
  */
@@ -46,5 +48,27 @@ public final class ProgressTracker {
     }
     pendingEnd = end;
     return new Step(List.of(), next);
+  }
+
+  /**
+   * When a passed window end is held back for pacing: the wall-clock time from which {@link
+   * #flush} writes it.
+   */
+  public Optional<Instant> flushDueAt() {
+    return pendingEnd == null ? Optional.empty() : Optional.of(lastWriteAt.plus(minWriteInterval));
+  }
+
+  /**
+   * Writes the held-back window end if the pacing interval has passed at {@code now}; otherwise
+   * (or with nothing held back) nothing. The loop's next window end is unchanged.
+   */
+  public List<ProgressUpdate> flush(Instant now) {
+    if (pendingEnd == null || now.isBefore(lastWriteAt.plus(minWriteInterval))) {
+      return List.of();
+    }
+    Instant end = pendingEnd;
+    pendingEnd = null;
+    lastWriteAt = now;
+    return plan.updatesAt(end);
   }
 }

@@ -71,6 +71,27 @@ class ProgressTrackerTest {
   }
 
   @Test
+  void shouldFlushAHeldBackEndOnceThePacingIntervalHasPassed() {
+    ProgressPlan plan = new ProgressPlan(GRID, START, null, List.of("s1"), Map.of());
+    ProgressTracker tracker = new ProgressTracker(plan, Duration.ofSeconds(1));
+
+    assertEquals(Optional.empty(), tracker.flushDueAt());
+    assertEquals(all(at(10), "s1"), tracker.onWindowEnd(at(10), NOW).publish());
+    assertEquals(Optional.empty(), tracker.flushDueAt());
+    // The watermark passes two more ends within the second, then stalls.
+    assertEquals(List.of(), tracker.onWindowEnd(at(20), NOW.plusMillis(100)).publish());
+    assertEquals(Optional.of(at(40)), tracker.onWindowEnd(at(30), NOW.plusMillis(200)).nextWindowEnd());
+    assertEquals(Optional.of(NOW.plusSeconds(1)), tracker.flushDueAt());
+    assertEquals(List.of(), tracker.flush(NOW.plusMillis(900)));
+    assertEquals(all(at(30), "s1"), tracker.flush(NOW.plusMillis(1_000)));
+    assertEquals(Optional.empty(), tracker.flushDueAt());
+    assertEquals(List.of(), tracker.flush(NOW.plusMillis(5_000)));
+    // The loop goes on from where it was; the next end is paced from the flush.
+    assertEquals(List.of(), tracker.onWindowEnd(at(40), NOW.plusMillis(1_500)).publish());
+    assertEquals(all(at(50), "s1"), tracker.onWindowEnd(at(50), NOW.plusMillis(2_000)).publish());
+  }
+
+  @Test
   void shouldNeverMoveProgressBackForAShardThatIsAlreadyFurther() {
     ProgressPlan plan =
         new ProgressPlan(GRID, START, null, List.of("s1", "s2"), Map.of("s1", at(30)));
