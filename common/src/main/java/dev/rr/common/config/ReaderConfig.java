@@ -54,6 +54,7 @@ public final class ReaderConfig implements Serializable {
   private final String spannerHost;
   private final String spannerEmulatorHost;
   private final RpcPriority rpcPriority;
+  private final boolean lowLatency;
 
   ReaderConfig(ReaderConfigBuilder.Parsed parsed) {
     this.database = parsed.database;
@@ -74,6 +75,7 @@ public final class ReaderConfig implements Serializable {
     this.spannerHost = parsed.spannerHost;
     this.spannerEmulatorHost = parsed.spannerEmulatorHost;
     this.rpcPriority = parsed.rpcPriority;
+    this.lowLatency = parsed.lowLatency;
   }
 
   /** A builder taking option values as text; {@link ReaderConfigBuilder#build()} validates. */
@@ -185,6 +187,11 @@ public final class ReaderConfig implements Serializable {
     return rpcPriority;
   }
 
+  /** Whether the change stream is read in the connector's low-latency mode. */
+  public boolean lowLatency() {
+    return lowLatency;
+  }
+
   @Override
   public String toString() {
     return "ReaderConfig{database=" + database
@@ -205,6 +212,7 @@ public final class ReaderConfig implements Serializable {
         + ", spannerHost=" + spannerHost
         + ", spannerEmulatorHost=" + spannerEmulatorHost
         + ", rpcPriority=" + rpcPriority
+        + ", lowLatency=" + lowLatency
         + "}";
   }
 }

@@ -56,6 +56,7 @@ public final class ReaderConfigBuilder {
   String spannerHost;
   String spannerEmulatorHost;
   String rpcPriority;
+  String lowLatency;
 
   ReaderConfigBuilder() {}
 
@@ -184,6 +185,15 @@ public final class ReaderConfigBuilder {
   }
 
   /**
+   * {@code true} reads the change stream in the connector's low-latency mode (short heartbeats,
+   * frequent checkpoints: lower lag, more Spanner queries); defaults to {@code false}.
+   */
+  public ReaderConfigBuilder lowLatency(String value) {
+    lowLatency = value;
+    return this;
+  }
+
+  /**
    * Parses and validates every option.
    *
    * @throws ConfigException listing every problem found, each naming its option
@@ -233,6 +243,8 @@ public final class ReaderConfigBuilder {
     p.spannerEmulatorHost = OptionText.spannerEmulatorHost(problems, spannerEmulatorHost);
     p.rpcPriority = rpcPriority == null ? DEFAULT_RPC_PRIORITY
         : parseEnum(problems, "rpcPriority", rpcPriority, RpcPriority::valueOf, "LOW, MEDIUM, HIGH");
+    p.lowLatency = lowLatency != null && Boolean.TRUE.equals(
+        parseEnum(problems, "lowLatency", lowLatency, ReaderConfigBuilder::bool, "true, false"));
     ReaderConfigRules.check(this, p, problems);
     problems.throwIfAny();
     return new ReaderConfig(p);
@@ -260,6 +272,14 @@ public final class ReaderConfigBuilder {
     return timestamp == null ? null
         : Timestamp.ofTimeSecondsAndNanos(
             timestamp.getSeconds(), timestamp.getNanos() / 1_000_000 * 1_000_000);
+  }
+
+  private static Boolean bool(String value) {
+    return switch (value) {
+      case "TRUE" -> Boolean.TRUE;
+      case "FALSE" -> Boolean.FALSE;
+      default -> throw new IllegalArgumentException(value);
+    };
   }
 
   private static <E> E parseEnum(ConfigProblems problems, String option, String value,
@@ -292,6 +312,7 @@ public final class ReaderConfigBuilder {
     String spannerHost;
     String spannerEmulatorHost;
     RpcPriority rpcPriority;
+    boolean lowLatency;
 
     static Parsed copyOf(ReaderConfig c) {
       Parsed p = new Parsed();
@@ -313,6 +334,7 @@ public final class ReaderConfigBuilder {
       p.spannerHost = c.spannerHost().orElse(null);
       p.spannerEmulatorHost = c.spannerEmulatorHost().orElse(null);
       p.rpcPriority = c.rpcPriority();
+      p.lowLatency = c.lowLatency();
       return p;
     }
   }

@@ -44,6 +44,7 @@ class ReaderConfigTest {
     assertEquals("skip", config.skipDirectoryName());
     assertEquals("skip-unknown-shard", config.unknownShardDirectoryName());
     assertEquals(RpcPriority.HIGH, config.rpcPriority());
+    assertFalse(config.lowLatency());
     assertEquals(Timestamp.parseTimestamp("2024-03-01T10:15:30.123Z"), config.startTimestamp());
     assertEquals("run_20240301T101530Z", config.runIdentifier());
     assertEquals("inst", config.metadataDatabase().instanceId());
@@ -75,6 +76,7 @@ class ReaderConfigTest {
             .shardingCustomParameters("a=b")
             .spannerEmulatorHost("localhost:9010")
             .rpcPriority("low")
+            .lowLatency("true")
             .build(NOW);
 
     assertEquals("meta-inst", config.metadataDatabase().instanceId());
@@ -91,6 +93,7 @@ class ReaderConfigTest {
         config.customSharding().orElseThrow());
     assertEquals("localhost:9010", config.spannerEmulatorHost().orElseThrow());
     assertEquals(RpcPriority.LOW, config.rpcPriority());
+    assertTrue(config.lowLatency());
   }
 
   @Test
@@ -106,6 +109,7 @@ class ReaderConfigTest {
                     .runMode("again")
                     .skipDirectoryName("a/b")
                     .rpcPriority("urgent")
+                    .lowLatency("yes")
                     .build(NOW));
 
     List<String> problems = e.problems();
@@ -123,10 +127,11 @@ class ReaderConfigTest {
             "filtrationMode must be one of forward_migration, none",
             "runMode must be one of regular, resume",
             "skipDirectoryName 'a/b'",
-            "rpcPriority must be one of LOW, MEDIUM, HIGH")) {
+            "rpcPriority must be one of LOW, MEDIUM, HIGH",
+            "lowLatency must be one of true, false but was 'yes'")) {
       assertTrue(problems.stream().anyMatch(p -> p.startsWith(option)), option + " in " + problems);
     }
-    assertEquals(13, problems.size(), problems.toString());
+    assertEquals(14, problems.size(), problems.toString());
   }
 
   @Test

@@ -71,7 +71,8 @@ final class BenchRunner {
   Outcome lag(BenchSizes.Lag sizes) throws Exception {
     Map<String, String> writerOptions = sizes.writerPollInterval == null
         ? Map.of() : Map.of("pollInterval", sizes.writerPollInterval.toMillis() + "ms");
-    Optional<ReplicationPath> replication = ReplicationPath.production(writerOptions);
+    Map<String, String> readerOptions = Map.of("lowLatency", String.valueOf(sizes.readerLowLatency));
+    Optional<ReplicationPath> replication = ReplicationPath.production(readerOptions, writerOptions);
     if (replication.isEmpty()) {
       return pending("lag", "the reader and writer pipelines are not in this build");
     }

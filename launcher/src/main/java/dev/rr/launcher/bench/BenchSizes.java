@@ -64,6 +64,10 @@ final class BenchSizes {
         description = "Lag: probes per second (default: ${DEFAULT-VALUE}).")
     int probeRate;
 
+    @Option(names = "--readerLowLatency", defaultValue = "true", arity = "1",
+        description = "Lag: the reader's lowLatency option (default: ${DEFAULT-VALUE}).")
+    boolean readerLowLatency;
+
     @Option(names = "--writerPollInterval", converter = DurationConverter.class,
         description = "Lag: the writer's pollInterval option (default: the writer's own).")
     Duration writerPollInterval;

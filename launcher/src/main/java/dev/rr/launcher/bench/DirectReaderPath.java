@@ -26,7 +26,7 @@ final class DirectReaderPath implements ReaderPath {
     LaunchConfig config = DirectRunnerLaunch.config(job.runId(), job.emulatorHost(),
         job.project(), job.instance(), job.database(), job.metadataDatabase(),
         job.changeStream(), job.start(), Optional.of(job.end()), job.window(), job.bufferDir(),
-        shardsFile, Map.of());
+        shardsFile, Map.of(), Map.of());
     PipelineResult result = DirectPipelines.reader().start(PipelineParameters.reader(config));
     // waitUntilFinish rethrows a pipeline failure.
     PipelineResult.State state = result.waitUntilFinish();

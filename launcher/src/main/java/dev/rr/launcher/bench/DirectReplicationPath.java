@@ -16,10 +16,16 @@ import org.apache.beam.sdk.PipelineResult;
  * launch --runner direct} starts them, unbounded, until closed.
  */
 final class DirectReplicationPath implements ReplicationPath {
+  private final Map<String, String> extraReaderParameters;
   private final Map<String, String> extraWriterParameters;
 
-  /** @param extraWriterParameters writer options to add, e.g. {@code pollInterval} */
-  DirectReplicationPath(Map<String, String> extraWriterParameters) {
+  /**
+   * @param extraReaderParameters reader options to add, e.g. {@code lowLatency}
+   * @param extraWriterParameters writer options to add, e.g. {@code pollInterval}
+   */
+  DirectReplicationPath(
+      Map<String, String> extraReaderParameters, Map<String, String> extraWriterParameters) {
+    this.extraReaderParameters = Map.copyOf(extraReaderParameters);
     this.extraWriterParameters = Map.copyOf(extraWriterParameters);
   }
 
@@ -30,7 +36,7 @@ final class DirectReplicationPath implements ReplicationPath {
     LaunchConfig config = DirectRunnerLaunch.config(job.runId(), job.emulatorHost(),
         job.project(), job.instance(), job.database(), job.metadataDatabase(),
         job.changeStream(), job.start(), Optional.empty(), job.window(), job.bufferDir(),
-        shardsFile, extraWriterParameters);
+        shardsFile, extraReaderParameters, extraWriterParameters);
     List<PipelineResult> running = new ArrayList<>();
     try {
       running.add(DirectPipelines.reader().start(PipelineParameters.reader(config)));

@@ -38,12 +38,13 @@ final class DirectRunnerLaunch {
    * The configuration of one launch.
    *
    * @param end end timestamp, empty for an unbounded run
+   * @param extraReaderParameters reader options to add (e.g. {@code lowLatency})
    * @param extraWriterParameters writer options to add (e.g. {@code pollInterval})
    */
   static LaunchConfig config(String runId, String emulatorHost, String project, String instance,
       String database, String metadataDatabase, String changeStream, Timestamp start,
       Optional<Timestamp> end, Duration window, String bufferDir, Path shardsFile,
-      Map<String, String> extraWriterParameters) {
+      Map<String, String> extraReaderParameters, Map<String, String> extraWriterParameters) {
     SpannerTarget source = new SpannerTarget(
         project, instance, database, Optional.empty(), Optional.of(emulatorHost));
     MetadataTarget metadata =
@@ -54,7 +55,7 @@ final class DirectRunnerLaunch {
     RunSettings run = new RunSettings(Jobs.BOTH, Runner.DIRECT, runId, ReaderRunMode.REGULAR,
         WriterRunMode.REGULAR, false);
     return new LaunchConfig(run, source, metadata, replication, CustomCode.none(),
-        Optional.empty(), Map.of(), extraWriterParameters);
+        Optional.empty(), extraReaderParameters, extraWriterParameters);
   }
 
   /** Writes a shards file holding {@code shards} to {@code file}. */

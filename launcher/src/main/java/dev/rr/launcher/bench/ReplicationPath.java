@@ -13,9 +13,10 @@ public interface ReplicationPath {
 
   /**
    * Both pipelines as {@code rr launch --runner direct} starts them, with {@code
-   * extraWriterParameters} added to the writer's options.
+   * extraReaderParameters} and {@code extraWriterParameters} added to their options.
    */
-  static Optional<ReplicationPath> production(java.util.Map<String, String> extraWriterParameters) {
-    return Optional.of(new DirectReplicationPath(extraWriterParameters));
+  static Optional<ReplicationPath> production(java.util.Map<String, String> extraReaderParameters,
+      java.util.Map<String, String> extraWriterParameters) {
+    return Optional.of(new DirectReplicationPath(extraReaderParameters, extraWriterParameters));
   }
 }

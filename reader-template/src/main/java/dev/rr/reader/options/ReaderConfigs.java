@@ -44,6 +44,7 @@ public final class ReaderConfigs {
         .spannerHost(given(options.getSpannerHost()))
         .spannerEmulatorHost(given(options.getSpannerEmulatorHost()))
         .rpcPriority(given(options.getRpcPriority()))
+        .lowLatency(given(options.getLowLatency()))
         .build();
   }
 

@@ -146,4 +146,11 @@ public interface ReaderOptions extends PipelineOptions {
   String getRpcPriority();
 
   void setRpcPriority(String value);
+
+  @Description("true reads the change stream in the connector's low-latency mode: 100 ms heartbeats"
+      + " and frequent checkpoints, so records and the watermark move within about a second instead"
+      + " of in bursts, at the cost of more change-stream queries. Default: false.")
+  String getLowLatency();
+
+  void setLowLatency(String value);
 }

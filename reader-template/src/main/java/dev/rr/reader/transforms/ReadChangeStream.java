@@ -34,6 +34,9 @@ public final class ReadChangeStream extends PTransform<PBegin, PCollection<DataC
             .withMetadataDatabase(config.metadataDatabase().databaseId())
             .withInclusiveStartAt(config.startTimestamp())
             .withRpcPriority(config.rpcPriority());
+    if (config.lowLatency()) {
+      read = read.withLowLatency();
+    }
     if (config.endTimestamp().isPresent()) {
       read = read.withInclusiveEndAt(config.endTimestamp().get());
     }

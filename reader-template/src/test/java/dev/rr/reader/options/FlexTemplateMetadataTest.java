@@ -58,6 +58,7 @@ class FlexTemplateMetadataTest {
     VALID.put("spannerHost", "https://spanner.googleapis.com");
     VALID.put("spannerEmulatorHost", "localhost:9010");
     VALID.put("rpcPriority", "HIGH");
+    VALID.put("lowLatency", "true");
   }
 
   private static Map<String, JsonObject> parameters;
