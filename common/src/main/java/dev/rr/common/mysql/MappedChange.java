@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,7 +49,8 @@ public record MappedChange(
    * upsert, so the set is a good grouping key.
    */
   public Set<String> columns() {
-    return Collections.unmodifiableSet(new LinkedHashSet<>(values.keySet()));
+    // The key set of the unmodifiable copy made by the constructor: read-only, no copy needed.
+    return values.keySet();
   }
 
   /**

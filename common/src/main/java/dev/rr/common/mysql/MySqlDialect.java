@@ -206,7 +206,8 @@ public final class MySqlDialect implements Serializable {
     try {
       JsonElement parsed = JsonParser.parseString(json);
       if (parsed.isJsonObject()) {
-        return parsed.getAsJsonObject().deepCopy();
+        // A fresh tree of its own: map() may add to it.
+        return parsed.getAsJsonObject();
       }
     } catch (JsonParseException e) {
       throw new MappingException(

@@ -4,6 +4,7 @@ import dev.rr.common.schema.SourceType;
 import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The MySQL column types grouped by how a value is converted for them. */
 enum SourceFamily {
@@ -78,6 +79,12 @@ enum SourceFamily {
           "integer", 32,
           "bigint", 64);
 
+  /**
+   * Bare names by type name: a schema has few distinct type names, and the converter asks for one
+   * per value written.
+   */
+  private static final Map<String, String> BASE_NAMES = new ConcurrentHashMap<>();
+
   /** The family of {@code type}; fails for column types this dialect does not write. */
   static SourceFamily of(SourceType type) {
     SourceFamily family = BY_NAME.get(baseName(type));
@@ -89,7 +96,8 @@ enum SourceFamily {
 
   /** True when the column is unsigned (by flag, or spelled into the type name). */
   static boolean isUnsigned(SourceType type) {
-    return type.unsigned() || type.name().toLowerCase(Locale.ROOT).contains("unsigned");
+    // SourceType names are lower case already.
+    return type.unsigned() || type.name().contains("unsigned");
   }
 
   /** Smallest value an INTEGER-family column holds. */
@@ -111,7 +119,11 @@ enum SourceFamily {
    * attributes, in case a mapping carries them inside the name.
    */
   static String baseName(SourceType type) {
-    String name = type.name().toLowerCase(Locale.ROOT);
+    return BASE_NAMES.computeIfAbsent(type.name(), SourceFamily::stripAttributes);
+  }
+
+  private static String stripAttributes(String typeName) {
+    String name = typeName.toLowerCase(Locale.ROOT);
     int paren = name.indexOf('(');
     if (paren >= 0) {
       int close = name.indexOf(')', paren);

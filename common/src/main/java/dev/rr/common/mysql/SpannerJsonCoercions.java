@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads one change-stream JSON value as the Java value a MySQL column needs, given its Spanner base
@@ -27,8 +29,21 @@ final class SpannerJsonCoercions {
 
   private SpannerJsonCoercions() {}
 
+  /** Base type names by Spanner type name; the converter asks for one per value written. */
+  private static final Map<String, String> BASE_TYPES = new ConcurrentHashMap<>();
+
   /** The Spanner base type name, with the PostgreSQL-dialect aliases folded in. */
   static String baseType(SpannerType type) {
+    String base = BASE_TYPES.get(type.name());
+    if (base == null) {
+      // Not computeIfAbsent: an unsupported name fails each time with its own message.
+      base = foldBaseType(type);
+      BASE_TYPES.put(type.name(), base);
+    }
+    return base;
+  }
+
+  private static String foldBaseType(SpannerType type) {
     String name = type.name().toUpperCase(Locale.ROOT);
     return switch (name) {
       case "PG_NUMERIC" -> "NUMERIC";

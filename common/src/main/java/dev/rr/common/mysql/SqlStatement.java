@@ -68,7 +68,12 @@ public record SqlStatement(String sql, List<Object> params) {
 
   private static void bind(PreparedStatement statement, int index, Object value)
       throws SQLException {
-    if (value == null) {
+    // The common types first, with their typed setters (setObject looks the type up each time).
+    if (value instanceof String text) {
+      statement.setString(index, text);
+    } else if (value instanceof Long number) {
+      statement.setLong(index, number);
+    } else if (value == null) {
       statement.setNull(index, Types.NULL);
     } else if (value instanceof BigInteger big) {
       // Connector/J narrows BigInteger to a signed long; BIGINT UNSIGNED needs the full range.

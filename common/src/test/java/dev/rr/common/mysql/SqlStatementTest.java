@@ -43,8 +43,8 @@ class SqlStatementTest {
     List<Call> calls = bind(new BigInteger("18446744073709551615"), null, 5L, "s");
     assertEquals(new Call("setBigDecimal", List.of(1, new BigDecimal("18446744073709551615"))), calls.get(0));
     assertEquals(new Call("setNull", List.of(2, Types.NULL)), calls.get(1));
-    assertEquals(new Call("setObject", List.of(3, 5L)), calls.get(2));
-    assertEquals(new Call("setObject", List.of(4, "s")), calls.get(3));
+    assertEquals(new Call("setLong", List.of(3, 5L)), calls.get(2));
+    assertEquals(new Call("setString", List.of(4, "s")), calls.get(3));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.rr.writer.logic;
 
 import dev.rr.common.buffer.BufferFileReader;
+import dev.rr.common.buffer.CommitOrderCheck;
 import dev.rr.common.buffer.ExternalSorter;
 import dev.rr.common.model.ChangeRecord;
 import java.io.IOException;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * The records of one window file in commit order, streamed. The reader writes files sorted; a
  * file that is not (written by another tool, or by hand) is sorted first with the bounded-memory
  * {@link ExternalSorter}, because the checkpoint only works when records are applied in commit
- * order. Checking costs one extra read of the file.
+ * order. Checking costs one extra read of the file ({@link CommitOrderCheck} reads only the
+ * ordering fields).
  */
 final class RecordSource implements Iterator<ChangeRecord>, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RecordSource.class);
@@ -27,7 +29,7 @@ final class RecordSource implements Iterator<ChangeRecord>, AutoCloseable {
 
   /** Opens {@code file} (a Beam file spec). */
   static RecordSource open(String file) throws IOException {
-    if (isSorted(file)) {
+    if (CommitOrderCheck.isSorted(file)) {
       BufferFileReader reader = BufferFileReader.open(file);
       return new RecordSource(reader, reader);
     }
@@ -41,20 +43,6 @@ final class RecordSource implements Iterator<ChangeRecord>, AutoCloseable {
     } catch (IOException | RuntimeException e) {
       sorter.close();
       throw e;
-    }
-  }
-
-  private static boolean isSorted(String file) throws IOException {
-    try (BufferFileReader reader = BufferFileReader.open(file)) {
-      ChangeRecord previous = null;
-      while (reader.hasNext()) {
-        ChangeRecord record = reader.next();
-        if (previous != null && ChangeRecord.ORDERING.compare(previous, record) > 0) {
-          return false;
-        }
-        previous = record;
-      }
-      return true;
     }
   }
 

@@ -8,6 +8,7 @@ import dev.rr.common.mysql.MappingException;
 import dev.rr.common.mysql.checkpoint.Checkpoint;
 import dev.rr.common.mysql.checkpoint.CheckpointDao;
 import dev.rr.writer.logic.ChangeMapper.SkipReason;
+import dev.rr.writer.logic.PreparedTransaction.RecordFailure;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -29,11 +31,20 @@ import java.util.Map;
  * commits. A crash, a retried bundle or a second worker on the same shard therefore never applies
  * anything twice.
  *
+ * <p>While MySQL executes one transaction, a second thread ({@link Prefetcher}) reads, decodes,
+ * groups and maps the records of the next ones ({@link PreparedTransaction}). Only mapping moves
+ * there: which transactions the checkpoint covers is still decided here, after the checkpoint is
+ * locked, and a transaction it covers is skipped even when its mapping failed.
+ *
  * <p>In <em>diagnose</em> mode every Spanner transaction gets its own MySQL transaction and every
  * row its own statement, so that a permanent MySQL error names the record that caused it (and
  * everything before it is committed).
  */
 public final class WindowApplier {
+  /** MySQL transactions read and mapped ahead of the one being applied, at most. */
+  static final int BATCHES_AHEAD = 2;
+  /** Hand-over chunks per MySQL transaction between the reading thread and the applying one. */
+  private static final int CHUNKS_PER_BATCH = 4;
 
   /**
    * @param runId the run identifier, part of the checkpoint's key
@@ -104,10 +115,9 @@ public final class WindowApplier {
   public Result apply(Connection connection, TimeWindow window, String file, boolean diagnose)
       throws ApplyException {
     ApplyTotals totals = new ApplyTotals();
-    try (RecordSource source = RecordSource.open(file)) {
+    try (Prefetcher<PreparedTransaction> transactions = prepare(RecordSource.open(file))) {
       metrics.fileRead();
       connection.setAutoCommit(false);
-      TransactionGrouper transactions = new TransactionGrouper(new CountingIterator(source));
       while (transactions.hasNext()) {
         applyOneMySqlTransaction(connection, window, transactions, diagnose, totals);
       }
@@ -128,7 +138,7 @@ public final class WindowApplier {
   private void applyOneMySqlTransaction(
       Connection connection,
       TimeWindow window,
-      TransactionGrouper transactions,
+      Iterator<PreparedTransaction> transactions,
       boolean diagnose,
       ApplyTotals totals)
       throws SQLException, IOException, ApplyException {
@@ -143,34 +153,39 @@ public final class WindowApplier {
     long handled = 0;
     long written = 0;
     ApplyException failure = null;
-    while (transactions.hasNext() && handled < settings.batchSize() && !(diagnose && last != null)) {
-      SpannerTransaction transaction = transactions.next();
+    // hasNext() last: it may wait for (or throw) what follows, which a full batch does not need.
+    while (handled < settings.batchSize() && !(diagnose && last != null)
+        && transactions.hasNext()) {
+      PreparedTransaction mapped = transactions.next();
+      SpannerTransaction transaction = mapped.transaction();
+      metrics.recordsRead(transaction.size());
       if (isApplied(transaction, checkpoint)) {
         totals.alreadyApplied += transaction.size();
         metrics.recordsAlreadyApplied(transaction.size());
         continue;
       }
-      Mapped mapped;
-      try {
-        mapped = map(transaction);
-      } catch (MappingException | TransformationException e) {
-        failure = new ApplyException(where(window) + describe(e), ErrorClass.PERMANENT,
-            recordOf(e, transaction), e);
+      RuntimeException error = mapped.failure();
+      if (error instanceof MappingException || error instanceof TransformationException) {
+        failure = new ApplyException(where(window) + describe(error), ErrorClass.PERMANENT,
+            recordOf(error, transaction), error);
         break;
       }
-      if (!batch.accepts(mapped.changes)) {
+      if (error != null) {
+        throw error;
+      }
+      if (!batch.accepts(mapped.changes())) {
         writer.write(connection, batch, diagnose, where(window));
         batch = new ChangeBatch(constraints);
       }
-      batch.add(mapped.changes);
+      batch.add(mapped.changes());
       if (batch.deletesFirst()) {
         writer.write(connection, batch, diagnose, where(window));
         batch = new ChangeBatch(constraints);
       }
-      mapped.skipped.forEach((reason, records) ->
+      mapped.skipped().forEach((reason, records) ->
           skipped.computeIfAbsent(reason, r -> new ArrayList<>()).addAll(records));
       handled += transaction.size();
-      written += mapped.written;
+      written += mapped.written();
       commits.add(transaction.commitTimestamp());
       last = transaction;
     }
@@ -215,34 +230,30 @@ public final class WindowApplier {
         && checkpoint.covers(commit, transaction.serverTransactionId());
   }
 
-  /** One transaction mapped: its net changes and the records not written. */
-  private record Mapped(ChangeBatch changes, Map<SkipReason, List<ChangeRecord>> skipped,
-      long written) {}
+  /**
+   * Reads, groups and maps the records of {@code source} on a thread of its own, about {@value
+   * #BATCHES_AHEAD} MySQL transactions ahead of the one being applied.
+   */
+  private Prefetcher<PreparedTransaction> prepare(RecordSource source) {
+    Iterator<SpannerTransaction> grouped = new TransactionGrouper(source);
+    Iterator<PreparedTransaction> mapped = new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return grouped.hasNext();
+      }
 
-  private Mapped map(SpannerTransaction transaction) {
-    List<RowChange> changes = new ArrayList<>();
-    Map<SkipReason, List<ChangeRecord>> skipped = new EnumMap<>(SkipReason.class);
-    long written = 0;
-    for (ChangeRecord record : transaction.records()) {
-      ChangeMapper.Outcome outcome;
-      try {
-        outcome = mapper.map(record);
-      } catch (MappingException | TransformationException e) {
-        throw new RecordFailure(record, e);
+      @Override
+      public PreparedTransaction next() {
+        return PreparedTransaction.map(grouped.next(), mapper, constraints);
       }
-      if (outcome instanceof ChangeMapper.Write write) {
-        changes.add(write.change());
-        written++;
-      } else if (outcome instanceof ChangeMapper.Skip skip) {
-        skipped.computeIfAbsent(skip.reason(), r -> new ArrayList<>()).add(record);
-      }
-    }
-    return new Mapped(
-        ChangeBatch.ofTransaction(constraints, changes, transaction.size()), skipped, written);
+    };
+    int chunk = Math.max(1, settings.batchSize() / CHUNKS_PER_BATCH);
+    return Prefetcher.start("rr-prefetch-" + settings.shard(), mapped, source,
+        PreparedTransaction::size, chunk, BATCHES_AHEAD * CHUNKS_PER_BATCH);
   }
 
   private static ChangeRecord recordOf(RuntimeException e, SpannerTransaction transaction) {
-    return e instanceof RecordFailure failure ? failure.record : transaction.records().get(0);
+    return e instanceof RecordFailure failure ? failure.record() : transaction.records().get(0);
   }
 
   private String where(TimeWindow window) {
@@ -265,38 +276,6 @@ public final class WindowApplier {
       }
     } catch (SQLException e) {
       // The connection is broken; closing it ends the transaction on the server.
-    }
-  }
-
-  /** A record that could not be mapped, carried out of the mapping loop. */
-  private static final class RecordFailure extends MappingException {
-    private static final long serialVersionUID = 1L;
-    private final transient ChangeRecord record;
-
-    RecordFailure(ChangeRecord record, RuntimeException cause) {
-      super(cause.getMessage(), cause);
-      this.record = record;
-    }
-  }
-
-  /** Counts records read, for the metric. */
-  private final class CountingIterator implements java.util.Iterator<ChangeRecord> {
-    private final java.util.Iterator<ChangeRecord> records;
-
-    CountingIterator(java.util.Iterator<ChangeRecord> records) {
-      this.records = records;
-    }
-
-    @Override
-    public boolean hasNext() {
-      return records.hasNext();
-    }
-
-    @Override
-    public ChangeRecord next() {
-      ChangeRecord record = records.next();
-      metrics.recordsRead(1);
-      return record;
     }
   }
 }
