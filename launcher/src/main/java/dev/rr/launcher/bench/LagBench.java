@@ -76,6 +76,8 @@ public final class LagBench {
             run.notVisible() > 0
                 ? "NOT CAUGHT UP (" + run.notVisible() + " probes not visible; their lags are"
                     + " lower bounds)"
+                : run.verification().isEmpty()
+                    ? "NOT CHECKED (the last probe never became visible)"
                 : run.verified() ? "verified" : "WRONG");
         run.verification().stream().filter(v -> !v.ok())
             .forEach(v -> out.println("VERIFY FAILED: " + v.describe()));
