@@ -41,7 +41,8 @@ final class BenchRunner {
     WriterBench.Config config = new WriterBench.Config(
         sizes.records, sizes.warmupRecords, options.seed, options.workDir,
         environment.mysqlServers(1).get(0));
-    WriterBench.Result result = WriterBench.run(config, WriterPath.production(), out);
+    WriterBench.Result result =
+        WriterBench.run(config, WriterPath.production(sizes.batchSize), out);
     result.print(out);
     Outcome outcome = result.verified() ? Outcome.OK : Outcome.WRONG_STATE;
     return result.ours().isPresent() ? outcome : outcome.and(Outcome.PENDING);

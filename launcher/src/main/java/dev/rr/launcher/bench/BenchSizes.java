@@ -21,6 +21,11 @@ final class BenchSizes {
         description = "Writer: records of the unmeasured warm-up each run applies first"
             + " (default: ${DEFAULT-VALUE}; 0: none).")
     long warmupRecords;
+
+    @Option(names = "--batchSize", defaultValue = "1000",
+        description = "Writer: the writer's batchSize option, records per MySQL transaction"
+            + " (default: ${DEFAULT-VALUE}, the writer's own).")
+    int batchSize;
   }
 
   /** Sizes of {@code rr bench scaling}. */
@@ -47,8 +52,9 @@ final class BenchSizes {
 
   /** Sizes of {@code rr bench lag}. */
   static final class Lag {
-    @Option(names = "--rate", defaultValue = "200",
-        description = "Lag: workload transactions per second (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rate", defaultValue = "20",
+        description = "Lag: workload transactions per second (default: ${DEFAULT-VALUE}; the"
+            + " reader on the DirectRunner and the emulator keeps up with about 40).")
     int rate;
 
     @Option(names = "--duration", defaultValue = "60s", converter = DurationConverter.class,
@@ -68,8 +74,10 @@ final class BenchSizes {
         description = "Lag: the reader's lowLatency option (default: ${DEFAULT-VALUE}).")
     boolean readerLowLatency;
 
-    @Option(names = "--writerPollInterval", converter = DurationConverter.class,
-        description = "Lag: the writer's pollInterval option (default: the writer's own).")
+    @Option(names = "--writerPollInterval", defaultValue = "200ms",
+        converter = DurationConverter.class,
+        description = "Lag: the writer's pollInterval option (default: ${DEFAULT-VALUE}; the"
+            + " writer's own default is 2s).")
     Duration writerPollInterval;
 
     @Option(names = "--drainTimeout", defaultValue = "3m", converter = DurationConverter.class,

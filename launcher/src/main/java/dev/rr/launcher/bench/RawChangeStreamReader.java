@@ -13,11 +13,13 @@ import java.util.Set;
 /**
  * The reader's baseline: a plain loop of change-stream partition queries over a bounded span -
  * the root query ({@code partition_token => NULL}), then every child partition from its start
- * timestamp, one after another - touching each mod's key and value JSON and nothing else. This is
- * the least work that reads every change, so the reader can be compared with it.
+ * timestamp, one after another, each in slices of ten seconds of commit time (the emulator's
+ * memory limit per query) - touching each mod's key and value JSON and nothing else. This is the
+ * least work that reads every change, so the reader can be compared with it.
  */
 final class RawChangeStreamReader {
   private static final long HEARTBEAT_MILLIS = 10_000;
+  private static final java.time.Duration SLICE = java.time.Duration.ofSeconds(10);
 
   /**
    * What one read saw.
@@ -44,12 +46,15 @@ final class RawChangeStreamReader {
   Counts read(Timestamp start, Timestamp end) {
     Deque<Partition> queue = new ArrayDeque<>();
     Set<String> seen = new HashSet<>();
+    Set<String> counted = new HashSet<>();
     queue.add(new Partition(null, start));
     long partitions = 0;
     long[] totals = new long[3];
     while (!queue.isEmpty()) {
       Partition partition = queue.poll();
       partitions++;
+      Timestamp sliceEnd = sliceEnd(partition.start(), end);
+      boolean ended = false;
       // The stream name is checked in the constructor; everything else is a parameter.
       Statement query =
           Statement.newBuilder(
@@ -57,15 +62,16 @@ final class RawChangeStreamReader {
                       + " end_timestamp => @end, partition_token => @token,"
                       + " heartbeat_milliseconds => @heartbeat)")
               .bind("start").to(partition.start())
-              .bind("end").to(end)
+              .bind("end").to(sliceEnd)
               .bind("token").to(partition.token())
               .bind("heartbeat").to(HEARTBEAT_MILLIS)
               .build();
       try (ResultSet rows = client.singleUse().executeQuery(query)) {
         while (rows.next()) {
           for (Struct record : rows.getStructList(0)) {
-            count(record, totals);
+            count(record, counted, totals);
             for (Struct children : record.getStructList("child_partitions_record")) {
+              ended = true;
               Timestamp childStart = children.getTimestamp("start_timestamp");
               for (Struct child : children.getStructList("child_partitions")) {
                 if (seen.add(child.getString("token"))) {
@@ -76,12 +82,33 @@ final class RawChangeStreamReader {
           }
         }
       }
+      if (!ended && partition.token() != null && sliceEnd.compareTo(end) < 0) {
+        // The partition lives on: read its next slice.
+        queue.addFirst(new Partition(partition.token(), sliceEnd));
+      }
     }
     return new Counts(partitions, totals[0], totals[1], totals[2]);
   }
 
-  private static void count(Struct record, long[] totals) {
+  /**
+   * The end of one query's slice of commit time. The emulator holds a query's whole result in
+   * memory (128 MB at most), so a partition is read {@link #SLICE} at a time; records on a slice
+   * boundary may come twice and are counted once.
+   */
+  private static Timestamp sliceEnd(Timestamp start, Timestamp end) {
+    long micros =
+        start.getSeconds() * 1_000_000L + start.getNanos() / 1_000 + SLICE.toNanos() / 1_000;
+    Timestamp candidate = Timestamp.ofTimeMicroseconds(micros);
+    return candidate.compareTo(end) < 0 ? candidate : end;
+  }
+
+  private static void count(Struct record, Set<String> counted, long[] totals) {
     for (Struct change : record.getStructList("data_change_record")) {
+      if (!counted.add(change.getTimestamp("commit_timestamp") + "/"
+          + change.getString("server_transaction_id") + "/"
+          + change.getString("record_sequence"))) {
+        continue;
+      }
       totals[0]++;
       for (Struct mod : change.getStructList("mods")) {
         totals[1]++;

@@ -37,10 +37,16 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class ShardWorkerPath implements WriterPath {
   /** The writer's own defaults, so "ours" is the writer as an operator launches it. */
-  private static final int BATCH_SIZE = WriterConfigBuilder.DEFAULT_BATCH_SIZE;
   private static final int MAX_CONNECTIONS = WriterConfigBuilder.DEFAULT_MAX_SHARD_CONNECTIONS;
   private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
   private static final Duration RUN_BUDGET = Duration.ofSeconds(5);
+
+  private final int batchSize;
+
+  /** @param batchSize records per MySQL transaction ({@code batchSize}; default 1,000) */
+  ShardWorkerPath(int batchSize) {
+    this.batchSize = batchSize;
+  }
 
   @Override
   public void applyShard(WriterJob job, Shard shard) throws Exception {
@@ -62,7 +68,7 @@ final class ShardWorkerPath implements WriterPath {
     }
   }
 
-  private static ShardWorker worker(
+  private ShardWorker worker(
       WriterJob job, Shard shard, HikariDataSource pool, ProgressStore progress) {
     String shardId = shard.logicalShardId();
     MySqlDialect dialect = new MySqlDialect();
@@ -80,9 +86,9 @@ final class ShardWorkerPath implements WriterPath {
         dialect, WindowLister.of(job.bufferDir()), createdUpto, progress, keeper, metrics, clock,
         () -> ThreadLocalRandom.current().nextDouble());
     return new ShardWorker(settings, services, constraints -> new WindowApplier(
-        new WindowApplier.Settings(job.runId(), shardId, job.start(), BATCH_SIZE, BATCH_SIZE),
+        new WindowApplier.Settings(job.runId(), shardId, job.start(), batchSize, batchSize),
         new ChangeMapper(job.mapping(), dialect, null, shardId),
-        new BatchStatements(dialect, BATCH_SIZE),
+        new BatchStatements(dialect, batchSize),
         new BatchStatements(dialect, 1),
         new WindowApplier.Collaborators(checkpoints, constraints, keeper, metrics, clock)));
   }

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A bounded change-stream history on the emulator: {@code changes} row changes written as the
@@ -21,6 +22,14 @@ import java.util.List;
 record SpannerHistory(
     Timestamp start, Timestamp end, long transactions, long changes, ExpectedState expected) {
 
+  /**
+   * Most changes written per second. The emulator answers a change-stream query from memory, 128
+   * MB at most: a partition (the emulator starts new ones about every 20 s) holding much more
+   * than ~20,000 changes cannot be read at all (RESOURCE_EXHAUSTED), by the connector or by a
+   * raw query.
+   */
+  static final int MAX_CHANGES_PER_SECOND = 800;
+
   /** Writes at least {@code changes} row changes for shard {@code shard} and returns the span. */
   static SpannerHistory write(
       DatabaseClient client, String shard, long changes, long seed, PrintWriter log) {
@@ -31,7 +40,13 @@ record SpannerHistory(
     long transactions = 0;
     Timestamp lastCommit = start;
     long nextReport = Math.max(changes / 10, 1);
+    long began = System.nanoTime();
     while (written < changes) {
+      long due = began + written * 1_000_000_000L / MAX_CHANGES_PER_SECOND;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
       BenchTransaction transaction = workload.next(Instant.now());
       lastCommit = client.writeAtLeastOnce(SpannerMutations.of(transaction));
       written += transaction.changes().size();

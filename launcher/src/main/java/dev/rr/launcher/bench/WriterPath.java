@@ -1,5 +1,6 @@
 package dev.rr.launcher.bench;
 
+import dev.rr.common.config.WriterConfigBuilder;
 import dev.rr.common.input.Shard;
 import java.util.Optional;
 
@@ -19,6 +20,11 @@ public interface WriterPath {
 
   /** The writer's shard worker, as its pipeline runs it ({@link ShardWorkerPath}). */
   static Optional<WriterPath> production() {
-    return Optional.of(new ShardWorkerPath());
+    return Optional.of(new ShardWorkerPath(WriterConfigBuilder.DEFAULT_BATCH_SIZE));
+  }
+
+  /** The same with another {@code batchSize} (records per MySQL transaction). */
+  static Optional<WriterPath> production(int batchSize) {
+    return Optional.of(new ShardWorkerPath(batchSize));
   }
 }

@@ -10,7 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** The shared fixtures (copied under {@code fixtures/}) and small SQL helpers. */
+/** The shared fixtures (in the common test-jar, under {@code fixtures/}) and small SQL helpers. */
 public final class Fixtures {
   private Fixtures() {}
 
