@@ -44,6 +44,18 @@ final class OptionText {
     }
   }
 
+  /** A flag: absent (false), {@code true} or {@code false}, in any case. */
+  static boolean flag(ConfigProblems problems, String option, String value) {
+    if (value == null || value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    problems.add(option + " must be one of true, false but was '" + value + "'");
+    return false;
+  }
+
   /** A run identifier given as {@code runIdentifier}. */
   static String runIdentifier(ConfigProblems problems, String value) {
     return matching(problems, "runIdentifier", value, RUN_IDENTIFIER,

@@ -243,8 +243,7 @@ public final class ReaderConfigBuilder {
     p.spannerEmulatorHost = OptionText.spannerEmulatorHost(problems, spannerEmulatorHost);
     p.rpcPriority = rpcPriority == null ? DEFAULT_RPC_PRIORITY
         : parseEnum(problems, "rpcPriority", rpcPriority, RpcPriority::valueOf, "LOW, MEDIUM, HIGH");
-    p.lowLatency = lowLatency != null && Boolean.TRUE.equals(
-        parseEnum(problems, "lowLatency", lowLatency, ReaderConfigBuilder::bool, "true, false"));
+    p.lowLatency = OptionText.flag(problems, "lowLatency", lowLatency);
     ReaderConfigRules.check(this, p, problems);
     problems.throwIfAny();
     return new ReaderConfig(p);
@@ -272,14 +271,6 @@ public final class ReaderConfigBuilder {
     return timestamp == null ? null
         : Timestamp.ofTimeSecondsAndNanos(
             timestamp.getSeconds(), timestamp.getNanos() / 1_000_000 * 1_000_000);
-  }
-
-  private static Boolean bool(String value) {
-    return switch (value) {
-      case "TRUE" -> Boolean.TRUE;
-      case "FALSE" -> Boolean.FALSE;
-      default -> throw new IllegalArgumentException(value);
-    };
   }
 
   private static <E> E parseEnum(ConfigProblems problems, String option, String value,

@@ -70,8 +70,8 @@ final class BenchRunner {
   }
 
   Outcome lag(BenchSizes.Lag sizes) throws Exception {
-    Map<String, String> writerOptions = sizes.writerPollInterval == null
-        ? Map.of() : Map.of("pollInterval", sizes.writerPollInterval.toMillis() + "ms");
+    Map<String, String> writerOptions =
+        Map.of("pollInterval", sizes.writerPollInterval.toMillis() + "ms");
     Map<String, String> readerOptions = Map.of("lowLatency", String.valueOf(sizes.readerLowLatency));
     Optional<ReplicationPath> replication = ReplicationPath.production(readerOptions, writerOptions);
     if (replication.isEmpty()) {

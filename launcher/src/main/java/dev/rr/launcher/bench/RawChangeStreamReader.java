@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class RawChangeStreamReader {
   private static final long HEARTBEAT_MILLIS = 10_000;
-  private static final java.time.Duration SLICE = java.time.Duration.ofSeconds(10);
+  private static final long SLICE_SECONDS = 10;
 
   /**
    * What one read saw.
@@ -92,13 +92,12 @@ final class RawChangeStreamReader {
 
   /**
    * The end of one query's slice of commit time. The emulator holds a query's whole result in
-   * memory (128 MB at most), so a partition is read {@link #SLICE} at a time; records on a slice
-   * boundary may come twice and are counted once.
+   * memory (128 MB at most), so a partition is read {@value #SLICE_SECONDS} seconds at a time;
+   * records on a slice boundary may come twice and are counted once.
    */
   private static Timestamp sliceEnd(Timestamp start, Timestamp end) {
-    long micros =
-        start.getSeconds() * 1_000_000L + start.getNanos() / 1_000 + SLICE.toNanos() / 1_000;
-    Timestamp candidate = Timestamp.ofTimeMicroseconds(micros);
+    Timestamp candidate =
+        Timestamp.ofTimeSecondsAndNanos(start.getSeconds() + SLICE_SECONDS, start.getNanos());
     return candidate.compareTo(end) < 0 ? candidate : end;
   }
 

@@ -1,5 +1,6 @@
 package dev.rr.launcher.bench;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,8 +16,8 @@ public interface ReplicationPath {
    * Both pipelines as {@code rr launch --runner direct} starts them, with {@code
    * extraReaderParameters} and {@code extraWriterParameters} added to their options.
    */
-  static Optional<ReplicationPath> production(java.util.Map<String, String> extraReaderParameters,
-      java.util.Map<String, String> extraWriterParameters) {
+  static Optional<ReplicationPath> production(
+      Map<String, String> extraReaderParameters, Map<String, String> extraWriterParameters) {
     return Optional.of(new DirectReplicationPath(extraReaderParameters, extraWriterParameters));
   }
 }

@@ -1,6 +1,8 @@
 package dev.rr.launcher.launch;
 
 import dev.rr.common.config.NamedOption;
+import dev.rr.common.config.ReaderRunMode;
+import dev.rr.common.config.WriterRunMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +47,8 @@ public final class DataflowJobs {
 
   /** The job-name suffix of a run mode: none for {@code regular}, else the mode's name. */
   static String suffix(NamedOption runMode) {
-    return "regular".equals(runMode.optionName()) ? "" : runMode.optionName();
+    boolean regular = runMode == ReaderRunMode.REGULAR || runMode == WriterRunMode.REGULAR;
+    return regular ? "" : runMode.optionName();
   }
 
   private static String jobName(String prefix, String runIdentifier, String suffix) {

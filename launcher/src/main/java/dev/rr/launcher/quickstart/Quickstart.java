@@ -1,6 +1,7 @@
 package dev.rr.launcher.quickstart;
 
 import com.google.cloud.Timestamp;
+import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.Spanner;
 import dev.rr.common.config.FiltrationMode;
 import dev.rr.common.config.ReaderRunMode;
@@ -110,6 +111,7 @@ public final class Quickstart {
     RunStateSource states = new MetadataRunStateSource(
         store.fileCreateProgress(), store.fileProcessProgress(), Clock.systemUTC());
     String runId = config.run().runIdentifier();
+    DatabaseClient source = spanner.getDatabaseClient(SpannerClients.databaseId(config.source()));
     List<PipelineResult> pipelines = new ArrayList<>();
     try {
       out.printf("run %s: starting reader and writer (DirectRunner, %s windows)%n", runId,
@@ -118,8 +120,7 @@ public final class Quickstart {
       pipelines.add(writer.start(PipelineParameters.writer(config)));
       WorkloadConfig workloadConfig = WorkloadConfig.ofDuration(
           settings.seed(), shardIds, settings.duration(), settings.transactionsPerSecond());
-      Workload workload = new Workload(spanner.getDatabaseClient(SpannerClients.databaseId(config.source())),
-          workloadConfig);
+      Workload workload = new Workload(source, workloadConfig);
       out.printf("workload: %s at %d tx/s, seed %d%n", settings.duration(), settings.transactionsPerSecond(),
           settings.seed());
       try (ProgressLine progress = new ProgressLine(out, workload.stats(), states, runId)) {
@@ -127,7 +128,7 @@ public final class Quickstart {
         workload.run();
       }
       out.printf("workload done: %s%n", workload.stats());
-      Timestamp at = SpannerTime.now(spanner.getDatabaseClient(SpannerClients.databaseId(config.source())));
+      Timestamp at = SpannerTime.now(source);
       out.printf("cutover at %s (writes stopped)%n", at);
       CutoverCheck.Outcome cutover = new CutoverWaiter(states, Clock.systemUTC(),
           d -> Thread.sleep(d.toMillis()), out).await(runId, at, settings.cutoverTimeout(), Duration.ofSeconds(1));
@@ -137,8 +138,7 @@ public final class Quickstart {
       Optional<VerifyReport> report = Optional.empty();
       if (cutover.verdict() == CutoverCheck.Verdict.DONE) {
         SchemaMapping mapping = SessionFile.load(config.replication().sessionFile().orElseThrow());
-        report = Optional.of(new Verifier(
-            spanner.getDatabaseClient(SpannerClients.databaseId(config.source())), mapping,
+        report = Optional.of(new Verifier(source, mapping,
             ShardDatabases.defaultRouter(mapping, shards), ShardDatabases.of(shards),
             VerifyConfig.at(at)).verify(line -> { }));
         report.get().print(out);

@@ -85,9 +85,10 @@ public final class PublishProgressFn extends DoFn<KV<String, String>, ProgressUp
     Instant now = Instant.now();
     ProgressTracker.Step step = tracker.onWindowEnd(end, now);
     publish(step.publish(), out);
-    tracker.flushDueAt().ifPresent(due ->
-        flush.offset(org.joda.time.Duration.millis(Math.max(1, Duration.between(now, due).toMillis())))
-            .setRelative());
+    tracker.flushDueAt().ifPresent(due -> {
+      long waitMillis = Math.max(1, Duration.between(now, due).toMillis());
+      flush.offset(org.joda.time.Duration.millis(waitMillis)).setRelative();
+    });
     if (step.nextWindowEnd().isPresent()) {
       long next = step.nextWindowEnd().get().toEpochMilli();
       windowEnd.set(new org.joda.time.Instant(next));

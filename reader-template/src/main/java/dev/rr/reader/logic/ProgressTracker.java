@@ -40,11 +40,8 @@ public final class ProgressTracker {
       return new Step(flush == null ? List.of() : plan.updatesAt(flush), Optional.empty());
     }
     Optional<Instant> next = plan.nextWindowEnd(end);
-    boolean due = lastWriteAt == null || !now.isBefore(lastWriteAt.plus(minWriteInterval));
-    if (next.isEmpty() || due) {
-      lastWriteAt = now;
-      pendingEnd = null;
-      return new Step(plan.updatesAt(end), next);
+    if (next.isEmpty() || lastWriteAt == null || !now.isBefore(nextWriteAt())) {
+      return new Step(write(end, now), next);
     }
     pendingEnd = end;
     return new Step(List.of(), next);
@@ -55,7 +52,7 @@ public final class ProgressTracker {
    * #flush} writes it.
    */
   public Optional<Instant> flushDueAt() {
-    return pendingEnd == null ? Optional.empty() : Optional.of(lastWriteAt.plus(minWriteInterval));
+    return pendingEnd == null ? Optional.empty() : Optional.of(nextWriteAt());
   }
 
   /**
@@ -63,12 +60,21 @@ public final class ProgressTracker {
    * (or with nothing held back) nothing. The loop's next window end is unchanged.
    */
   public List<ProgressUpdate> flush(Instant now) {
-    if (pendingEnd == null || now.isBefore(lastWriteAt.plus(minWriteInterval))) {
+    if (pendingEnd == null || now.isBefore(nextWriteAt())) {
       return List.of();
     }
-    Instant end = pendingEnd;
-    pendingEnd = null;
+    return write(pendingEnd, now);
+  }
+
+  /** The earliest wall-clock time of the next paced write (there has been a write). */
+  private Instant nextWriteAt() {
+    return lastWriteAt.plus(minWriteInterval);
+  }
+
+  /** Writes {@code end} at {@code now}: nothing is held back any more. */
+  private List<ProgressUpdate> write(Instant end, Instant now) {
     lastWriteAt = now;
+    pendingEnd = null;
     return plan.updatesAt(end);
   }
 }
