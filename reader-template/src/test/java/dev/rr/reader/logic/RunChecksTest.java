@@ -10,7 +10,6 @@ import dev.rr.common.config.ReaderRunMode;
 import dev.rr.common.metadata.RunMetadata;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -43,13 +42,13 @@ class RunChecksTest {
   void shouldRequireARoutingRuleForSeveralShards() {
     ConfigProblems problems = new ConfigProblems();
     RunChecks.routingRuleExists(List.of("a", "b"), false,
-        new TestMappings.MapMapping(Map.of()), problems);
+        new TestMappings.MapMapping(), problems);
     assertTrue(problems.problems().get(0).contains("no table has a ShardIdColumn"));
 
     ConfigProblems fine = new ConfigProblems();
     RunChecks.routingRuleExists(List.of("a", "b"), false, TestMappings.orders(), fine);
-    RunChecks.routingRuleExists(List.of("a", "b"), true, new TestMappings.MapMapping(Map.of()), fine);
-    RunChecks.routingRuleExists(List.of("a"), false, new TestMappings.MapMapping(Map.of()), fine);
+    RunChecks.routingRuleExists(List.of("a", "b"), true, new TestMappings.MapMapping(), fine);
+    RunChecks.routingRuleExists(List.of("a"), false, new TestMappings.MapMapping(), fine);
     assertTrue(fine.isEmpty(), fine.problems().toString());
   }
 

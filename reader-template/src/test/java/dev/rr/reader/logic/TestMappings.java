@@ -1,14 +1,12 @@
 package dev.rr.reader.logic;
 
 import dev.rr.common.schema.ColumnMapping;
+import dev.rr.common.schema.FixedSchemaMapping;
 import dev.rr.common.schema.SchemaMapping;
 import dev.rr.common.schema.SourceType;
 import dev.rr.common.schema.SpannerType;
 import dev.rr.common.schema.TableMapping;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /** Small schema mappings for routing tests. */
 public final class TestMappings {
@@ -26,19 +24,15 @@ public final class TestMappings {
                 new ColumnMapping("amount", SpannerType.of("INT64"), "amount", SourceType.of("int"))),
             List.of("id"),
             "shard");
-    return new MapMapping(Map.of("Orders", orders));
+    return new MapMapping(orders);
   }
 
-  /** A fixed mapping. */
-  public record MapMapping(Map<String, TableMapping> tables) implements SchemaMapping {
-    @Override
-    public Optional<TableMapping> forSpannerTable(String spannerTable) {
-      return Optional.ofNullable(tables.get(spannerTable));
-    }
+  /** A fixed mapping of the given tables. */
+  public static final class MapMapping extends FixedSchemaMapping {
+    private static final long serialVersionUID = 1L;
 
-    @Override
-    public Set<String> spannerTables() {
-      return tables.keySet();
+    public MapMapping(TableMapping... tables) {
+      super(List.of(tables));
     }
   }
 }
