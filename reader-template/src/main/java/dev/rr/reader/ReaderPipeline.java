@@ -3,6 +3,7 @@ package dev.rr.reader;
 import com.google.cloud.NoCredentials;
 import dev.rr.common.config.ReaderConfig;
 import dev.rr.common.model.ChangeRecord;
+import dev.rr.reader.dao.ConnectorReadPosition;
 import dev.rr.reader.dao.MetadataProgressSink;
 import dev.rr.reader.dao.SpannerConfigs;
 import dev.rr.reader.dao.SpannerRowLookup;
@@ -78,9 +79,10 @@ public final class ReaderPipeline {
             run.shardIds(),
             run.createdUpto());
 
+    String partitionTable = ReadChangeStream.newPartitionTableName(config);
     PCollection<ChangeRecord> records =
         pipeline
-            .apply("ReadChangeStream", ReadChangeStream.from(config))
+            .apply("ReadChangeStream", ReadChangeStream.from(config, partitionTable))
             .apply("FilterForwardMigrated", FilterForwardMigrated.withMode(config.filtrationMode()))
             .apply("SplitMods", SplitMods.create());
     PCollection<KV<String, WrittenFile>> files =
@@ -90,7 +92,9 @@ public final class ReaderPipeline {
             .apply("WindowIntoIntervals", WindowIntoIntervals.of(grid))
             .apply("WriteShardFiles", WriteShardFiles.to(layout));
     files.apply("PublishProgress", PublishProgress.of(progress,
-        MetadataProgressSink.factory(
-            SpannerConfigs.metadata(config), run.tables(), config.runIdentifier())));
+            MetadataProgressSink.factory(
+                SpannerConfigs.metadata(config), run.tables(), config.runIdentifier()))
+        .withReadPosition(
+            ConnectorReadPosition.factory(SpannerConfigs.metadata(config), partitionTable)));
   }
 }

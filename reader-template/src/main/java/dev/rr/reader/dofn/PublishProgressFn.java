@@ -4,6 +4,7 @@ import dev.rr.reader.logic.ProgressPlan;
 import dev.rr.reader.logic.ProgressSink;
 import dev.rr.reader.logic.ProgressTracker;
 import dev.rr.reader.logic.ProgressUpdate;
+import dev.rr.reader.logic.ReadPosition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class PublishProgressFn extends DoFn<KV<String, String>, ProgressUp
 
   private final ProgressPlan plan;
   private final ProgressSink.Factory sinkFactory;
+  private final ReadPosition.Factory sourceFactory;
   private final Duration minWriteInterval;
 
   @StateId("nextWindowEnd")
@@ -47,19 +49,29 @@ public final class PublishProgressFn extends DoFn<KV<String, String>, ProgressUp
   private final TimerSpec flushSpec = TimerSpecs.timer(TimeDomain.PROCESSING_TIME);
 
   private transient ProgressSink sink;
+  private transient ReadPosition source;
   private transient ProgressTracker tracker;
 
+  /**
+   * @param sourceFactory how far the change stream was really read: no window end past it is
+   *     published (a drained job's watermark passes windows it never read)
+   */
   public PublishProgressFn(
-      ProgressPlan plan, ProgressSink.Factory sinkFactory, Duration minWriteInterval) {
+      ProgressPlan plan,
+      ProgressSink.Factory sinkFactory,
+      ReadPosition.Factory sourceFactory,
+      Duration minWriteInterval) {
     this.plan = plan;
     this.sinkFactory = sinkFactory;
+    this.sourceFactory = sourceFactory;
     this.minWriteInterval = minWriteInterval;
   }
 
   @Setup
   public void setup() {
     sink = sinkFactory.open();
-    tracker = new ProgressTracker(plan, minWriteInterval);
+    source = sourceFactory.open();
+    tracker = new ProgressTracker(plan, minWriteInterval, source);
   }
 
   @ProcessElement
@@ -85,23 +97,35 @@ public final class PublishProgressFn extends DoFn<KV<String, String>, ProgressUp
     Instant now = Instant.now();
     ProgressTracker.Step step = tracker.onWindowEnd(end, now);
     publish(step.publish(), out);
-    tracker.flushDueAt().ifPresent(due -> {
-      long waitMillis = Math.max(1, Duration.between(now, due).toMillis());
-      flush.offset(org.joda.time.Duration.millis(waitMillis)).setRelative();
-    });
+    armFlush(flush, now);
     if (step.nextWindowEnd().isPresent()) {
       long next = step.nextWindowEnd().get().toEpochMilli();
       windowEnd.set(new org.joda.time.Instant(next));
       nextWindowEnd.write(next);
     } else {
       nextWindowEnd.write(LOOP_DONE);
+      if (tracker.flushDueAt().isEmpty()) {
+        // Nothing left to write: no timer may keep a finished or draining job alive.
+        flush.clear();
+      }
       LOG.info("[progress] loop ends at window end {}", end);
     }
   }
 
   @OnTimer("flushHeldBack")
-  public void onFlush(OutputReceiver<ProgressUpdate> out) {
-    publish(tracker.flush(Instant.now()), out);
+  public void onFlush(
+      @TimerId("flushHeldBack") Timer flush, OutputReceiver<ProgressUpdate> out) {
+    Instant now = Instant.now();
+    publish(tracker.flush(now), out);
+    // Still held back when the source has not read that far yet: ask again later.
+    armFlush(flush, now);
+  }
+
+  private void armFlush(Timer flush, Instant now) {
+    tracker.flushDueAt().ifPresent(due -> {
+      long waitMillis = Math.max(1, Duration.between(now, due).toMillis());
+      flush.offset(org.joda.time.Duration.millis(waitMillis)).setRelative();
+    });
   }
 
   private void publish(List<ProgressUpdate> updates, OutputReceiver<ProgressUpdate> out) {
@@ -115,6 +139,9 @@ public final class PublishProgressFn extends DoFn<KV<String, String>, ProgressUp
   public void teardown() {
     if (sink != null) {
       sink.close();
+    }
+    if (source != null) {
+      source.close();
     }
   }
 }

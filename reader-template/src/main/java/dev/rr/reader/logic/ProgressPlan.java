@@ -72,6 +72,16 @@ public final class ProgressPlan implements Serializable {
     return lastEnd != null && !end.isBefore(lastEnd);
   }
 
+  /** True for a run with an end timestamp. */
+  public boolean isBounded() {
+    return lastEnd != null;
+  }
+
+  /** The latest window end of the grid at or before {@code instant}. */
+  public Instant lastEndAtOrBefore(Instant instant) {
+    return grid.windowStart(instant);
+  }
+
   /** True when a watermark at {@code end} can only mean the source has stopped. */
   public boolean isBeyondWallClock(Instant end, Instant now) {
     Duration slack = Duration.ofMillis(Math.max(MIN_FUTURE_SLACK.toMillis(), grid.sizeMillis()));

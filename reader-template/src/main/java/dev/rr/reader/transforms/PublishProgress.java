@@ -4,6 +4,7 @@ import dev.rr.reader.dofn.PublishProgressFn;
 import dev.rr.reader.logic.ProgressPlan;
 import dev.rr.reader.logic.ProgressSink;
 import dev.rr.reader.logic.ProgressUpdate;
+import dev.rr.reader.logic.ReadPosition;
 import dev.rr.reader.logic.WrittenFile;
 import java.time.Duration;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -38,22 +39,33 @@ public final class PublishProgress
 
   private final ProgressPlan plan;
   private final ProgressSink.Factory sink;
+  private final ReadPosition.Factory source;
   private final Duration minWriteInterval;
 
-  private PublishProgress(ProgressPlan plan, ProgressSink.Factory sink, Duration minWriteInterval) {
+  private PublishProgress(ProgressPlan plan, ProgressSink.Factory sink,
+      ReadPosition.Factory source, Duration minWriteInterval) {
     this.plan = plan;
     this.sink = sink;
+    this.source = source;
     this.minWriteInterval = minWriteInterval;
   }
 
-  /** Publishes {@code plan}'s progress to {@code sink}. */
+  /**
+   * Publishes {@code plan}'s progress to {@code sink}, trusting the watermark alone (see {@link
+   * #withReadPosition}).
+   */
   public static PublishProgress of(ProgressPlan plan, ProgressSink.Factory sink) {
-    return new PublishProgress(plan, sink, DEFAULT_MIN_WRITE_INTERVAL);
+    return new PublishProgress(plan, sink, ReadPosition.unlimited(), DEFAULT_MIN_WRITE_INTERVAL);
   }
 
   /** The same with another pacing; {@link Duration#ZERO} writes every window end. */
   public PublishProgress withMinWriteInterval(Duration interval) {
-    return new PublishProgress(plan, sink, interval);
+    return new PublishProgress(plan, sink, source, interval);
+  }
+
+  /** The same, never publishing past how far {@code source} says the change stream was read. */
+  public PublishProgress withReadPosition(ReadPosition.Factory source) {
+    return new PublishProgress(plan, sink, source, minWriteInterval);
   }
 
   @Override
@@ -77,7 +89,8 @@ public final class PublishProgress
     return PCollectionList.of(seed)
         .and(written)
         .apply("SeedAndFiles", Flatten.pCollections())
-        .apply("AdvanceCreatedUpto", ParDo.of(new PublishProgressFn(plan, sink, minWriteInterval)))
+        .apply("AdvanceCreatedUpto",
+            ParDo.of(new PublishProgressFn(plan, sink, source, minWriteInterval)))
         .setCoder(SerializableCoder.of(ProgressUpdate.class));
   }
 }

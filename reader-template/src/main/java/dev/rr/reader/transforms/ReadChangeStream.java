@@ -2,6 +2,7 @@ package dev.rr.reader.transforms;
 
 import dev.rr.common.config.ReaderConfig;
 import dev.rr.reader.dao.SpannerConfigs;
+import java.util.UUID;
 import org.apache.beam.sdk.io.gcp.spanner.SpannerIO;
 import org.apache.beam.sdk.io.gcp.spanner.changestreams.model.DataChangeRecord;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -11,17 +12,36 @@ import org.apache.beam.sdk.values.PCollection;
 /**
  * Step 1: the change stream's data records from the start timestamp (inclusive) to the optional
  * end timestamp (inclusive), each at its commit timestamp as event time. Partition metadata goes
- * to the metadata database, in a table the connector names.
+ * to the metadata database, in a new table per launch named like the connector names its own
+ * ({@link #newPartitionTableName}); the reader reads its partition watermarks to know how far the
+ * stream was really read ({@code ConnectorReadPosition}).
  */
 public final class ReadChangeStream extends PTransform<PBegin, PCollection<DataChangeRecord>> {
-  private final ReaderConfig config;
+  /** Longest table name the connector accepts (PostgreSQL's identifier limit). */
+  static final int MAX_TABLE_NAME_LENGTH = 63;
 
-  private ReadChangeStream(ReaderConfig config) {
+  private final ReaderConfig config;
+  private final String partitionTable;
+
+  private ReadChangeStream(ReaderConfig config, String partitionTable) {
     this.config = config;
+    this.partitionTable = partitionTable;
   }
 
-  public static ReadChangeStream from(ReaderConfig config) {
-    return new ReadChangeStream(config);
+  /**
+   * Reads {@code config}'s change stream, keeping the connector's partitions in {@code
+   * partitionTable} of the metadata database (a table that does not exist yet: an existing one
+   * would make the connector continue from its partitions).
+   */
+  public static ReadChangeStream from(ReaderConfig config, String partitionTable) {
+    return new ReadChangeStream(config, partitionTable);
+  }
+
+  /** A new partition table name for one launch: {@code Metadata_<database>_<uuid>}. */
+  public static String newPartitionTableName(ReaderConfig config) {
+    String name = ("Metadata_" + config.metadataDatabase().databaseId() + "_" + UUID.randomUUID())
+        .replace('-', '_');
+    return name.length() > MAX_TABLE_NAME_LENGTH ? name.substring(0, MAX_TABLE_NAME_LENGTH) : name;
   }
 
   @Override
@@ -32,6 +52,7 @@ public final class ReadChangeStream extends PTransform<PBegin, PCollection<DataC
             .withChangeStreamName(config.changeStreamName())
             .withMetadataInstance(config.metadataDatabase().instanceId())
             .withMetadataDatabase(config.metadataDatabase().databaseId())
+            .withMetadataTable(partitionTable)
             .withInclusiveStartAt(config.startTimestamp())
             .withRpcPriority(config.rpcPriority());
     if (config.lowLatency()) {

@@ -125,4 +125,98 @@ class ProgressTrackerTest {
     assertEquals(all(at(30), "s1"), step.publish());
     assertEquals(Optional.of(at(40)), step.nextWindowEnd());
   }
+
+  /** A source that answers what the test sets, counting the questions. */
+  private static final class FakeSource implements ReadPosition {
+    ReadPosition.Answer answer;
+    int asked;
+
+    FakeSource(ReadPosition.Answer answer) {
+      this.answer = answer;
+    }
+
+    @Override
+    public ReadPosition.Answer ask() {
+      asked++;
+      return answer;
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  @Test
+  void shouldNotPublishWindowsADrainedSourceNeverRead() {
+    // Drain: the watermark runs through every window end while the source stopped at 00:00:25.
+    ProgressPlan plan = new ProgressPlan(GRID, START, null, List.of("s1"), Map.of());
+    FakeSource source = new FakeSource(ReadPosition.Answer.readUpTo(at(25)));
+    ProgressTracker tracker = new ProgressTracker(plan, Duration.ZERO, source);
+    Instant now = at(60);
+
+    assertEquals(all(at(10), "s1"), tracker.onWindowEnd(at(10), now).publish());
+    assertEquals(all(at(20), "s1"), tracker.onWindowEnd(at(20), now).publish());
+    assertEquals(List.of(), tracker.onWindowEnd(at(30), now).publish());
+    assertEquals(List.of(), tracker.onWindowEnd(at(40), now).publish());
+    assertTrue(tracker.isHeldBySource());
+    // Asked again at most once a second, and nothing past the source until it reads on.
+    assertEquals(Optional.of(now.plusSeconds(1)), tracker.flushDueAt());
+    assertEquals(List.of(), tracker.flush(now.plusSeconds(1)));
+    // The watermark runs past the wall clock: the loop ends, and the held-back end is given up
+    // (no timer may keep a draining job alive).
+    ProgressTracker.Step beyond = tracker.onWindowEnd(at(60 + 70), now.plusSeconds(2));
+    assertEquals(List.of(), beyond.publish());
+    assertEquals(Optional.empty(), beyond.nextWindowEnd());
+    assertEquals(Optional.empty(), tracker.flushDueAt());
+  }
+
+  @Test
+  void shouldPublishAHeldBackEndOnceTheSourceHasReadPastIt() {
+    ProgressPlan plan = new ProgressPlan(GRID, START, null, List.of("s1"), Map.of());
+    FakeSource source = new FakeSource(ReadPosition.Answer.readUpTo(at(15)));
+    ProgressTracker tracker = new ProgressTracker(plan, Duration.ZERO, source);
+
+    // The window end the source has read past is published, the later one held back.
+    assertEquals(all(at(10), "s1"), tracker.onWindowEnd(at(30), NOW).publish());
+    assertTrue(tracker.isHeldBySource());
+    source.answer = ReadPosition.Answer.readUpTo(at(31));
+    assertEquals(all(at(30), "s1"), tracker.flush(NOW.plusSeconds(1)));
+    assertEquals(Optional.empty(), tracker.flushDueAt());
+  }
+
+  @Test
+  void shouldAskTheSourceOnlyWhenTheWatermarkPassesWhatItLastSaid() {
+    ProgressPlan plan = new ProgressPlan(GRID, START, null, List.of("s1"), Map.of());
+    FakeSource source = new FakeSource(ReadPosition.Answer.readUpTo(at(45)));
+    ProgressTracker tracker = new ProgressTracker(plan, Duration.ZERO, source);
+
+    for (int end = 10; end <= 40; end += 10) {
+      assertEquals(all(at(end), "s1"), tracker.onWindowEnd(at(end), NOW).publish());
+    }
+    assertEquals(1, source.asked);
+  }
+
+  @Test
+  void shouldPublishNothingWhileAnUnboundedRunsSourceCannotSay() {
+    ProgressPlan plan = new ProgressPlan(GRID, START, null, List.of("s1"), Map.of());
+    FakeSource source = new FakeSource(ReadPosition.Answer.unknown());
+    ProgressTracker tracker = new ProgressTracker(plan, Duration.ZERO, source);
+
+    assertEquals(List.of(), tracker.onWindowEnd(at(10), NOW).publish());
+    source.answer = ReadPosition.Answer.readUpTo(at(12));
+    assertEquals(all(at(10), "s1"), tracker.flush(NOW.plusSeconds(1)));
+  }
+
+  @Test
+  void shouldTrustTheWatermarkOnceABoundedRunsSourceIsFinishedOrGone() {
+    ProgressPlan plan = new ProgressPlan(GRID, START, at(25), List.of("s1"), Map.of());
+    FakeSource gone = new FakeSource(ReadPosition.Answer.unknown());
+    ProgressTracker tracker = new ProgressTracker(plan, Duration.ZERO, gone);
+    assertEquals(all(at(30), "s1"), tracker.onWindowEnd(at(30), NOW).publish());
+
+    FakeSource finished = new FakeSource(ReadPosition.Answer.finished());
+    ProgressTracker other = new ProgressTracker(plan, Duration.ZERO, finished);
+    assertEquals(all(at(20), "s1"), other.onWindowEnd(at(20), NOW).publish());
+    assertEquals(all(at(30), "s1"), other.onWindowEnd(at(30), NOW).publish());
+    assertEquals(1, finished.asked);
+  }
 }

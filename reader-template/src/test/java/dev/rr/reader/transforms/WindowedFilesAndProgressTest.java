@@ -13,6 +13,7 @@ import dev.rr.reader.logic.OutputLayout;
 import dev.rr.reader.logic.ProgressPlan;
 import dev.rr.reader.logic.ProgressSink;
 import dev.rr.reader.logic.ProgressUpdate;
+import dev.rr.reader.logic.ReadPosition;
 import dev.rr.reader.logic.WrittenFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,7 +61,10 @@ class WindowedFilesAndProgressTest {
   }
 
   private static ChangeRecord change(String shard, double seconds, String tx, int modIndex) {
-    Instant commit = at(seconds);
+    return change(shard, at(seconds), tx, modIndex);
+  }
+
+  private static ChangeRecord change(String shard, Instant commit, String tx, int modIndex) {
     return ChangeRecord.builder()
         .commitTimestamp(Timestamp.ofTimeSecondsAndNanos(commit.getEpochSecond(), commit.getNano()))
         .serverTransactionId(tx)
@@ -164,6 +168,64 @@ class WindowedFilesAndProgressTest {
   }
 
   /** Records which files exist each time progress is published. */
+  /**
+   * A drain: the watermark jumps to the end of time while the source had read only up to 25 s past
+   * the grid's start. Only the window ends it read past are published, although files of later
+   * windows (with what was read of them) are written.
+   */
+  @Test
+  void shouldNotPublishWindowsADrainedSourceNeverRead() throws Exception {
+    // An unbounded run stops its loop a minute past the wall clock: anchor the grid near now.
+    Instant origin = Instant.ofEpochSecond(Instant.now().getEpochSecond() / 10 * 10 - 60);
+    IntervalGrid grid = IntervalGrid.anchoredAt(
+        Timestamp.ofTimeSecondsAndNanos(origin.getEpochSecond(), 0), Duration.ofSeconds(10));
+    ChangeRecord read = change("s1", origin.plusSeconds(3), "t1", 0);
+    ChangeRecord partOfWindow = change("s1", origin.plusSeconds(22), "t2", 0);
+    TestStream<KV<String, ChangeRecord>> stream =
+        TestStream.create(KvCoder.of(StringUtf8Coder.of(), ChangeRecordCoder.of()))
+            .advanceWatermarkTo(new org.joda.time.Instant(origin.toEpochMilli()))
+            .addElements(event(read), event(partOfWindow))
+            .advanceWatermarkToInfinity();
+    ProgressPlan plan = new ProgressPlan(grid, origin, null, List.of("s1", "s2"), Map.of());
+    OutputLayout layout = new OutputLayout(out.toString(), "skip", "skip-unknown-shard");
+
+    TestPipeline pipeline = TestPipeline.create().enableAbandonedNodeEnforcement(false);
+    PCollection<ProgressUpdate> progress =
+        pipeline
+            .apply(stream)
+            .apply(WindowIntoIntervals.of(grid))
+            .apply(WriteShardFiles.to(layout))
+            .apply(PublishProgress.of(plan, new SnapshotSink.Factory(out.toString(), out.toString()))
+                .withMinWriteInterval(Duration.ZERO)
+                .withReadPosition(new FixedPosition(origin.plusSeconds(25))));
+
+    List<ProgressUpdate> expected = new ArrayList<>();
+    for (int end = 10; end <= 20; end += 10) {
+      for (String shard : List.of("s1", "s2")) {
+        expected.add(new ProgressUpdate(shard, origin.plusSeconds(end)));
+      }
+    }
+    PAssert.that(progress).containsInAnyOrder(expected);
+    pipeline.run().waitUntilFinish();
+    assertEquals(2, listFiles(out).size(), "the window files of both records: " + listFiles(out));
+  }
+
+  /** A source that has read up to a fixed instant. */
+  private record FixedPosition(Instant upTo) implements ReadPosition.Factory {
+    @Override
+    public ReadPosition open() {
+      return new ReadPosition() {
+        @Override
+        public ReadPosition.Answer ask() {
+          return ReadPosition.Answer.readUpTo(upTo);
+        }
+
+        @Override
+        public void close() {}
+      };
+    }
+  }
+
   private static final class SnapshotSink implements ProgressSink {
     private final String runKey;
     private final Path root;
