@@ -42,6 +42,10 @@ public final class PublishProgressFn extends DoFn<KV<String, String>, ProgressUp
   @StateId("nextWindowEnd")
   private final StateSpec<ValueState<Long>> nextWindowEndSpec = StateSpecs.value(VarLongCoder.of());
 
+  /** The latest window end published, so that a new DoFn instance never publishes an older one. */
+  @StateId("published")
+  private final StateSpec<ValueState<Long>> publishedSpec = StateSpecs.value(VarLongCoder.of());
+
   @TimerId("windowEnd")
   private final TimerSpec windowEndSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
@@ -90,13 +94,14 @@ public final class PublishProgressFn extends DoFn<KV<String, String>, ProgressUp
   public void onWindowEnd(
       OnTimerContext context,
       @StateId("nextWindowEnd") ValueState<Long> nextWindowEnd,
+      @StateId("published") ValueState<Long> published,
       @TimerId("windowEnd") Timer windowEnd,
       @TimerId("flushHeldBack") Timer flush,
       OutputReceiver<ProgressUpdate> out) {
     Instant end = Instant.ofEpochMilli(context.timestamp().getMillis());
     Instant now = Instant.now();
     ProgressTracker.Step step = tracker.onWindowEnd(end, now);
-    publish(step.publish(), out);
+    publish(step.publish(), published, out);
     armFlush(flush, now);
     if (step.nextWindowEnd().isPresent()) {
       long next = step.nextWindowEnd().get().toEpochMilli();
@@ -114,9 +119,11 @@ public final class PublishProgressFn extends DoFn<KV<String, String>, ProgressUp
 
   @OnTimer("flushHeldBack")
   public void onFlush(
-      @TimerId("flushHeldBack") Timer flush, OutputReceiver<ProgressUpdate> out) {
+      @StateId("published") ValueState<Long> published,
+      @TimerId("flushHeldBack") Timer flush,
+      OutputReceiver<ProgressUpdate> out) {
     Instant now = Instant.now();
-    publish(tracker.flush(now), out);
+    publish(tracker.flush(now), published, out);
     // Still held back when the source has not read that far yet: ask again later.
     armFlush(flush, now);
   }
@@ -128,11 +135,20 @@ public final class PublishProgressFn extends DoFn<KV<String, String>, ProgressUp
     });
   }
 
-  private void publish(List<ProgressUpdate> updates, OutputReceiver<ProgressUpdate> out) {
-    if (!updates.isEmpty()) {
-      sink.publish(updates);
-      updates.forEach(out::output);
+  /** Publishes one window end's updates, unless an equal or later end was published already. */
+  private void publish(
+      List<ProgressUpdate> updates, ValueState<Long> published, OutputReceiver<ProgressUpdate> out) {
+    if (updates.isEmpty()) {
+      return;
     }
+    long end = updates.get(0).createdUpto().toEpochMilli();
+    Long before = published.read();
+    if (before != null && end <= before) {
+      return;
+    }
+    sink.publish(updates);
+    updates.forEach(out::output);
+    published.write(end);
   }
 
   @Teardown
