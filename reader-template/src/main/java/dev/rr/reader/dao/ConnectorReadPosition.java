@@ -21,7 +21,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConnectorReadPosition implements ReadPosition {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectorReadPosition.class);
+  /** The connector's partition state column, and the state of a partition read to its end. */
+  private static final String COLUMN_STATE = "State";
   private static final String FINISHED = "FINISHED";
+  /** The connector's partition watermark column: every change before it was read. */
+  private static final String COLUMN_WATERMARK = "Watermark";
 
   private final SpannerAccessor accessor;
   private final String table;
@@ -60,13 +64,15 @@ public final class ConnectorReadPosition implements ReadPosition {
 
   private Statement query(DatabaseClient client) {
     if (query == null) {
-      query = client.getDialect() == Dialect.POSTGRESQL
-          ? Statement.newBuilder("SELECT COUNT(*) AS partitions, MIN(CASE WHEN \"State\" <> $1"
-                  + " THEN \"Watermark\" END) AS read_up_to FROM \"" + table + "\"")
-              .bind("p1").to(FINISHED).build()
-          : Statement.newBuilder("SELECT COUNT(*) AS partitions, MIN(CASE WHEN State != @finished"
-                  + " THEN Watermark END) AS read_up_to FROM " + table)
-              .bind("finished").to(FINISHED).build();
+      boolean postgres = client.getDialect() == Dialect.POSTGRESQL;
+      String quote = postgres ? "\"" : "`";
+      String parameter = postgres ? "$1" : "@p1";
+      query = Statement.newBuilder("SELECT COUNT(*) AS partitions, MIN(CASE WHEN "
+              + quote + COLUMN_STATE + quote + " <> " + parameter + " THEN "
+              + quote + COLUMN_WATERMARK + quote + " END) AS read_up_to FROM "
+              + quote + table + quote)
+          .bind("p1").to(FINISHED)
+          .build();
     }
     return query;
   }
