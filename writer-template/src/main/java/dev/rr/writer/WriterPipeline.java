@@ -41,13 +41,14 @@ public final class WriterPipeline {
   }
 
   /**
-   * On the DirectRunner, one thread per shard: a long call on one shard never delays another, and
-   * while every shard's call waits on its thread ({@code ShardTurn}) the runner's scheduler, which
-   * polls without sleeping whenever a thread is free, has none to spin on. It runs between calls.
+   * On the DirectRunner, at least one thread per shard plus one, so that a long call on one
+   * shard never delays another.
    */
   static PipelineOptions configure(PipelineOptions options, WriterPlan plan) {
     if (DirectRunner.class.equals(options.getRunner())) {
-      options.as(DirectOptions.class).setTargetParallelism(Math.max(1, plan.shards().size()));
+      DirectOptions direct = options.as(DirectOptions.class);
+      direct.setTargetParallelism(
+          Math.max(direct.getTargetParallelism(), plan.shards().size() + 1));
     }
     return options;
   }
