@@ -44,11 +44,11 @@ public final class ProgressTracker {
 
   /** A tracker that trusts the watermark alone (no source to ask). */
   public ProgressTracker(ProgressPlan plan, Duration minWriteInterval) {
-    this(plan, minWriteInterval, null);
+    this(plan, minWriteInterval, ReadPosition.unlimited().open());
   }
 
   /**
-   * @param source how far the change stream was really read; null to trust the watermark
+   * @param source how far the change stream was really read
    */
   public ProgressTracker(ProgressPlan plan, Duration minWriteInterval, ReadPosition source) {
     this.plan = plan;
@@ -124,7 +124,7 @@ public final class ProgressTracker {
 
   /** {@code end} when the source has read past it, else the latest window end it has (or null). */
   private Instant readUpTo(Instant end) {
-    if (source == null || sourceFinished || isRead(end)) {
+    if (sourceFinished || isRead(end)) {
       return end;
     }
     ReadPosition.Answer answer = source.ask();

@@ -2,7 +2,6 @@ package dev.rr.reader.logic;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * How far the change stream has really been read, asked of the source itself rather than
@@ -24,11 +23,6 @@ public interface ReadPosition extends AutoCloseable {
 
     public static Answer unknown() {
       return new Answer(Status.UNKNOWN, null);
-    }
-
-    /** The position, when the answer is {@link Status#READ_UP_TO}. */
-    public Optional<Instant> position() {
-      return Optional.ofNullable(upTo);
     }
   }
 

@@ -2,8 +2,8 @@ package dev.rr.reader.transforms;
 
 import dev.rr.common.config.ReaderConfig;
 import dev.rr.reader.dao.SpannerConfigs;
-import java.util.UUID;
 import org.apache.beam.sdk.io.gcp.spanner.SpannerIO;
+import org.apache.beam.sdk.io.gcp.spanner.changestreams.dao.PartitionMetadataTableNames;
 import org.apache.beam.sdk.io.gcp.spanner.changestreams.model.DataChangeRecord;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PBegin;
@@ -17,9 +17,6 @@ import org.apache.beam.sdk.values.PCollection;
  * stream was really read ({@code ConnectorReadPosition}).
  */
 public final class ReadChangeStream extends PTransform<PBegin, PCollection<DataChangeRecord>> {
-  /** Longest table name the connector accepts (PostgreSQL's identifier limit). */
-  static final int MAX_TABLE_NAME_LENGTH = 63;
-
   private final ReaderConfig config;
   private final String partitionTable;
 
@@ -37,11 +34,13 @@ public final class ReadChangeStream extends PTransform<PBegin, PCollection<DataC
     return new ReadChangeStream(config, partitionTable);
   }
 
-  /** A new partition table name for one launch: {@code Metadata_<database>_<uuid>}. */
+  /**
+   * A new partition table name for one launch, made by the connector's own generator (the name it
+   * would choose itself: {@code Metadata_<database>_<uuid>}, cut to its length limit).
+   */
   public static String newPartitionTableName(ReaderConfig config) {
-    String name = ("Metadata_" + config.metadataDatabase().databaseId() + "_" + UUID.randomUUID())
-        .replace('-', '_');
-    return name.length() > MAX_TABLE_NAME_LENGTH ? name.substring(0, MAX_TABLE_NAME_LENGTH) : name;
+    return PartitionMetadataTableNames.generateRandom(config.metadataDatabase().databaseId())
+        .getTableName();
   }
 
   @Override
