@@ -9,15 +9,17 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The reader's baseline: a plain loop of change-stream partition queries over a bounded span -
  * the root query ({@code partition_token => NULL}), then every child partition from its start
  * timestamp, one after another, each in slices of ten seconds of commit time (the emulator's
  * memory limit per query) - touching each mod's key and value JSON and nothing else. This is the
- * least work that reads every change, so the reader can be compared with it.
+ * least work that reads every change, so the reader can be compared with it. It also lists every
+ * mod it reads, for the end-to-end suite's post-mortem of a failed comparison.
  */
-final class RawChangeStreamReader {
+public final class RawChangeStreamReader {
   private static final long HEARTBEAT_MILLIS = 10_000;
   private static final long SLICE_SECONDS = 10;
 
@@ -29,12 +31,21 @@ final class RawChangeStreamReader {
    * @param mods mods in them (one row change each)
    * @param valueChars characters of key and value JSON touched
    */
-  record Counts(long partitions, long dataChangeRecords, long mods, long valueChars) {}
+  public record Counts(long partitions, long dataChangeRecords, long mods, long valueChars) {}
+
+  /**
+   * One mod as the change stream returned it.
+   *
+   * @param partition the token of the partition that returned it (null for the root query)
+   * @param modIndex its position in its data change record
+   */
+  public record Mod(String partition, Timestamp commitTimestamp, String serverTransactionId,
+      String recordSequence, int modIndex, String table, String modType, String keysJson) {}
 
   private final DatabaseClient client;
   private final String changeStream;
 
-  RawChangeStreamReader(DatabaseClient client, String changeStream) {
+  public RawChangeStreamReader(DatabaseClient client, String changeStream) {
     if (!changeStream.matches("[A-Za-z_][A-Za-z0-9_]*")) {
       throw new IllegalArgumentException("invalid change stream name " + changeStream);
     }
@@ -43,7 +54,12 @@ final class RawChangeStreamReader {
   }
 
   /** Reads every change committed in {@code [start, end)}. */
-  Counts read(Timestamp start, Timestamp end) {
+  public Counts read(Timestamp start, Timestamp end) {
+    return read(start, end, mod -> { });
+  }
+
+  /** Reads every change committed in {@code [start, end)}, handing each mod to {@code onMod}. */
+  public Counts read(Timestamp start, Timestamp end, Consumer<Mod> onMod) {
     Deque<Partition> queue = new ArrayDeque<>();
     Set<String> seen = new HashSet<>();
     Set<String> counted = new HashSet<>();
@@ -69,7 +85,7 @@ final class RawChangeStreamReader {
       try (ResultSet rows = client.singleUse().executeQuery(query)) {
         while (rows.next()) {
           for (Struct record : rows.getStructList(0)) {
-            count(record, counted, totals);
+            count(partition.token(), record, counted, totals, onMod);
             for (Struct children : record.getStructList("child_partitions_record")) {
               ended = true;
               Timestamp childStart = children.getTimestamp("start_timestamp");
@@ -101,17 +117,23 @@ final class RawChangeStreamReader {
     return candidate.compareTo(end) < 0 ? candidate : end;
   }
 
-  private static void count(Struct record, Set<String> counted, long[] totals) {
+  private static void count(String token, Struct record, Set<String> counted, long[] totals,
+      Consumer<Mod> onMod) {
     for (Struct change : record.getStructList("data_change_record")) {
-      if (!counted.add(change.getTimestamp("commit_timestamp") + "/"
-          + change.getString("server_transaction_id") + "/"
-          + change.getString("record_sequence"))) {
+      Timestamp commit = change.getTimestamp("commit_timestamp");
+      String transaction = change.getString("server_transaction_id");
+      String sequence = change.getString("record_sequence");
+      if (!counted.add(commit + "/" + transaction + "/" + sequence)) {
         continue;
       }
       totals[0]++;
+      int index = 0;
       for (Struct mod : change.getStructList("mods")) {
         totals[1]++;
-        totals[2] += json(mod, "keys").length() + json(mod, "new_values").length();
+        String keys = json(mod, "keys");
+        totals[2] += keys.length() + json(mod, "new_values").length();
+        onMod.accept(new Mod(token, commit, transaction, sequence, index++,
+            change.getString("table_name"), change.getString("mod_type"), keys));
       }
     }
   }

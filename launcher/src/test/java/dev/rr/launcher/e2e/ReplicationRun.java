@@ -109,6 +109,9 @@ final class ReplicationRun {
     CutoverCheck.Outcome cutover = fixture.cutover(at);
     BalanceSampler.Stats balances = sampler.stop();
     VerifyReport report = fixture.verify(at);
+    if (report.missing() + report.extra() + report.different() > 0) {
+      fixture.log("%s", Postmortem.keep(fixture, at));
+    }
     Outcome outcome = new Outcome(at, cutover, report, balances, stats);
     fixture.log("%s", outcome.describe());
     return outcome;
