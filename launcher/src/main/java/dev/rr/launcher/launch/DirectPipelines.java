@@ -6,6 +6,7 @@ import dev.rr.reader.options.ReaderOptions;
 import dev.rr.writer.WriterPipeline;
 import dev.rr.writer.options.WriterConfigs;
 import dev.rr.writer.options.WriterOptions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,18 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 public final class DirectPipelines {
   private DirectPipelines() {}
 
-  /** Starts the reader pipeline on the DirectRunner. */
+  /** How often a reader is checked for orphaned change-stream partitions. */
+  public static final Duration ORPHAN_CHECK_INTERVAL = Duration.ofSeconds(5);
+
+  /**
+   * Starts the reader pipeline on the DirectRunner; it is relaunched with {@code runMode=resume}
+   * if it reports an orphaned change-stream partition ({@link ResumingReader}).
+   */
   public static PipelineStarter reader() {
-    return parameters -> {
+    return ResumingReader.wrap(parameters -> {
       ReaderOptions options = options(parameters, ReaderOptions.class);
       return ReaderPipeline.run(ReaderConfigs.fromOptions(options), options);
-    };
+    }, ORPHAN_CHECK_INTERVAL);
   }
 
   /** Starts the writer pipeline on the DirectRunner. */

@@ -3,11 +3,18 @@ package dev.rr.reader.dao;
 import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.Dialect;
+import com.google.cloud.spanner.ReadOnlyTransaction;
 import com.google.cloud.spanner.ResultSet;
 import com.google.cloud.spanner.SpannerException;
 import com.google.cloud.spanner.Statement;
 import dev.rr.reader.logic.ReadPosition;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.io.gcp.spanner.SpannerAccessor;
 import org.apache.beam.sdk.io.gcp.spanner.SpannerConfig;
 import org.slf4j.Logger;
@@ -18,18 +25,46 @@ import org.slf4j.LoggerFactory;
  * partitions, from its partition table in the metadata database. The connector sets the
  * pipeline's watermark from the same value, so in normal operation this is never behind the
  * watermark; when a job is drained the watermark jumps ahead and this stays where reading stopped.
+ *
+ * <p><b>Orphaned partitions.</b> A partition of an unbounded read ends by handing over to its
+ * child partitions (a child-partitions record, whose children the connector inserts into this
+ * table before it marks the parent finished). The connector can mark a partition finished without
+ * having seen that record: when its restriction was split just past the partition's end, the
+ * residual's query fails with OUT_OF_RANGE and is taken as the end (Apache Beam issue 40232; seen
+ * here on the emulator under load). Its children are then never read, and neither the watermark
+ * nor anything else says so: the changes of that key range are silently skipped from then on. A
+ * finished partition of an unbounded read that no partition names as a parent is such an orphan;
+ * its watermark caps the position, so that {@code created_upto} stops where the gap begins
+ * (logged as an error, counted in {@value #ORPHANED_PARTITIONS}) instead of passing over it.
+ * Resuming the reader reads the gap again.
  */
 public final class ConnectorReadPosition implements ReadPosition {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectorReadPosition.class);
+  /** Counter of partitions found finished without child partitions. */
+  public static final String ORPHANED_PARTITIONS = "orphaned_partitions";
   /** The connector's partition state column, and the state of a partition read to its end. */
   private static final String COLUMN_STATE = "State";
   private static final String FINISHED = "FINISHED";
   /** The connector's partition watermark column: every change before it was read. */
   private static final String COLUMN_WATERMARK = "Watermark";
+  private static final String COLUMN_TOKEN = "PartitionToken";
+  private static final String COLUMN_PARENTS = "ParentTokens";
+  private static final String COLUMN_END = "EndTimestamp";
+  private static final String COLUMN_FINISHED_AT = "FinishedAt";
+  /** The connector's row for the root query; its children name no parent. */
+  static final String INITIAL_PARTITION = "Parent0";
+  /** Partitions ending at or after this are unbounded (the connector uses the end of time). */
+  static final Timestamp UNBOUNDED_FROM = Timestamp.parseTimestamp("9999-01-01T00:00:00Z");
 
   private final SpannerAccessor accessor;
   private final String table;
-  private Statement query;
+  private final Counter orphanedPartitions =
+      Metrics.counter(ConnectorReadPosition.class, ORPHANED_PARTITIONS);
+  private Dialect dialect;
+  /** Orphans found so far: token to watermark. Checked again on every question. */
+  private final Map<String, Timestamp> orphans = new LinkedHashMap<>();
+  /** Read timestamp of the last search for orphans: partitions finished later are searched next. */
+  private Timestamp searchedUpTo;
 
   ConnectorReadPosition(SpannerAccessor accessor, String table) {
     this.accessor = accessor;
@@ -44,16 +79,38 @@ public final class ConnectorReadPosition implements ReadPosition {
   @Override
   public Answer ask() {
     DatabaseClient client = accessor.getDatabaseClient();
-    try (ResultSet rows = client.singleUse().executeQuery(query(client))) {
-      if (!rows.next() || rows.getLong("partitions") == 0) {
-        // The connector has not created its first partition yet.
-        return Answer.unknown();
+    try (ReadOnlyTransaction read = client.singleUseReadOnlyTransaction()) {
+      if (dialect == null) {
+        dialect = client.getDialect();
       }
-      if (rows.isNull("read_up_to")) {
+      long partitions;
+      Timestamp unfinished;
+      try (ResultSet rows = read.executeQuery(positionQuery())) {
+        if (!rows.next() || rows.getLong("partitions") == 0) {
+          // The connector has not created its first partition yet.
+          return Answer.unknown();
+        }
+        partitions = rows.getLong("partitions");
+        unfinished = rows.isNull("read_up_to") ? null : rows.getTimestamp("read_up_to");
+      }
+      Timestamp readAt = read.getReadTimestamp();
+      updateOrphans(client, readAt);
+      searchedUpTo = readAt;
+      Timestamp upTo = unfinished;
+      for (Timestamp watermark : orphans.values()) {
+        upTo = upTo == null || watermark.compareTo(upTo) < 0 ? watermark : upTo;
+      }
+      if (upTo == null) {
         return Answer.finished();
       }
-      Timestamp upTo = rows.getTimestamp("read_up_to");
-      return Answer.readUpTo(Instant.ofEpochSecond(upTo.getSeconds(), upTo.getNanos()));
+      Instant position = Instant.ofEpochSecond(upTo.getSeconds(), upTo.getNanos());
+      if (orphans.isEmpty()) {
+        return Answer.readUpTo(position);
+      }
+      List<String> reasons = new ArrayList<>();
+      orphans.forEach((token, watermark) -> reasons.add("change-stream partition " + token
+          + " finished at " + watermark + " without child partitions (of " + partitions + ")"));
+      return Answer.stuckAt(position, reasons);
     } catch (SpannerException e) {
       // Not created yet, already dropped by the connector's clean-up, or Spanner unavailable.
       LOG.info("[progress] cannot read the change stream's position from {}: {}", table,
@@ -62,19 +119,81 @@ public final class ConnectorReadPosition implements ReadPosition {
     }
   }
 
-  private Statement query(DatabaseClient client) {
-    if (query == null) {
-      boolean postgres = client.getDialect() == Dialect.POSTGRESQL;
-      String quote = postgres ? "\"" : "`";
-      String parameter = postgres ? "$1" : "@p1";
-      query = Statement.newBuilder("SELECT COUNT(*) AS partitions, MIN(CASE WHEN "
-              + quote + COLUMN_STATE + quote + " <> " + parameter + " THEN "
-              + quote + COLUMN_WATERMARK + quote + " END) AS read_up_to FROM "
-              + quote + table + quote)
-          .bind("p1").to(FINISHED)
-          .build();
+  /**
+   * Drops the known orphans that have children by now, and adds the partitions finished since the
+   * last search (all, the first time) that have none, as of {@code readAt}.
+   */
+  private void updateOrphans(DatabaseClient client, Timestamp readAt) {
+    try (ReadOnlyTransaction read = client.singleUseReadOnlyTransaction(
+        com.google.cloud.spanner.TimestampBound.ofReadTimestamp(readAt));
+        ResultSet rows = read.executeQuery(orphanQuery())) {
+      Map<String, Timestamp> found = new LinkedHashMap<>();
+      while (rows.next()) {
+        found.put(rows.getString(COLUMN_TOKEN), rows.getTimestamp(COLUMN_WATERMARK));
+      }
+      orphans.keySet().retainAll(found.keySet());
+      found.forEach((token, watermark) -> {
+        if (orphans.put(token, watermark) == null) {
+          orphanedPartitions.inc();
+          LOG.error("[progress] change-stream partition {} was marked finished at watermark {}"
+              + " without its child partitions (Apache Beam issue 40232): the connector will not"
+              + " read the changes of its key range after that. created_upto stops there; stop"
+              + " the reader and launch it again with readerRunMode resume to read them (see"
+              + " docs/recovery.md, \"Orphaned change-stream partition\").", token, watermark);
+        }
+      });
     }
-    return query;
+  }
+
+  private Statement positionQuery() {
+    return Statement.newBuilder("SELECT COUNT(*) AS partitions, MIN(CASE WHEN "
+            + quoted(COLUMN_STATE) + " <> " + parameter(1) + " THEN " + quoted(COLUMN_WATERMARK)
+            + " END) AS read_up_to FROM " + quoted(table))
+        .bind("p1").to(FINISHED)
+        .build();
+  }
+
+  /**
+   * Finished, unbounded, not the root, named as a parent by no partition; among the known orphans
+   * and the partitions finished after the last search. None in a change stream with mutable key
+   * ranges, where partitions start from partition-start records, name no parents (NULL) and end
+   * without children.
+   */
+  private Statement orphanQuery() {
+    boolean postgres = dialect == Dialect.POSTGRESQL;
+    String parent = "p." + quoted(COLUMN_TOKEN);
+    String isChild = postgres
+        ? parent + " = ANY(c." + quoted(COLUMN_PARENTS) + ")"
+        : parent + " IN UNNEST(c." + quoted(COLUMN_PARENTS) + ")";
+    String searched = searchedUpTo == null ? "TRUE" : "p." + quoted(COLUMN_FINISHED_AT) + " > "
+        + parameter(4);
+    String known = postgres
+        ? parent + " = ANY(" + parameter(5) + ")"
+        : parent + " IN UNNEST(" + parameter(5) + ")";
+    Statement.Builder query = Statement.newBuilder("SELECT " + parent + ", p."
+            + quoted(COLUMN_WATERMARK) + " FROM " + quoted(table) + " p WHERE p."
+            + quoted(COLUMN_STATE) + " = " + parameter(1) + " AND " + parent + " <> " + parameter(2)
+            + " AND p." + quoted(COLUMN_END) + " >= " + parameter(3) + " AND (" + searched + " OR "
+            + known + ") AND NOT EXISTS (SELECT 1 FROM " + quoted(table) + " c WHERE " + isChild
+            + ") AND NOT EXISTS (SELECT 1 FROM " + quoted(table) + " m WHERE m."
+            + quoted(COLUMN_PARENTS) + " IS NULL AND m." + quoted(COLUMN_TOKEN) + " <> "
+            + parameter(2) + ")")
+        .bind("p1").to(FINISHED)
+        .bind("p2").to(INITIAL_PARTITION)
+        .bind("p3").to(UNBOUNDED_FROM);
+    if (searchedUpTo != null) {
+      query.bind("p4").to(searchedUpTo);
+    }
+    return query.bind("p5").toStringArray(new ArrayList<>(orphans.keySet())).build();
+  }
+
+  private String quoted(String identifier) {
+    String quote = dialect == Dialect.POSTGRESQL ? "\"" : "`";
+    return quote + identifier + quote;
+  }
+
+  private String parameter(int index) {
+    return dialect == Dialect.POSTGRESQL ? "$" + index : "@p" + index;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.rr.reader.logic;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * How far the change stream has really been read, asked of the source itself rather than
@@ -11,18 +12,32 @@ import java.time.Instant;
  */
 public interface ReadPosition extends AutoCloseable {
 
-  /** What the source says at one moment. */
-  record Answer(Status status, Instant upTo) {
+  /**
+   * What the source says at one moment.
+   *
+   * @param stuck why the source cannot read past {@code upTo} by itself (empty when it reads on):
+   *     e.g. a change-stream partition that ended without handing over to its children
+   */
+  record Answer(Status status, Instant upTo, List<String> stuck) {
+    public Answer {
+      stuck = List.copyOf(stuck);
+    }
+
     public static Answer readUpTo(Instant upTo) {
-      return new Answer(Status.READ_UP_TO, upTo);
+      return new Answer(Status.READ_UP_TO, upTo, List.of());
+    }
+
+    /** Read up to {@code upTo}, and never further by itself, for the {@code reasons} given. */
+    public static Answer stuckAt(Instant upTo, List<String> reasons) {
+      return new Answer(Status.READ_UP_TO, upTo, reasons);
     }
 
     public static Answer finished() {
-      return new Answer(Status.FINISHED, null);
+      return new Answer(Status.FINISHED, null, List.of());
     }
 
     public static Answer unknown() {
-      return new Answer(Status.UNKNOWN, null);
+      return new Answer(Status.UNKNOWN, null, List.of());
     }
   }
 

@@ -1,0 +1,154 @@
+package dev.rr.launcher.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rr.reader.dao.ConnectorReadPosition;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricKey;
+import org.apache.beam.sdk.metrics.MetricName;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricResults;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The in-process reader relaunches itself with {@code runMode=resume} once it counts an orphaned
+ * change-stream partition, stopping the old pipeline first; callers keep one handle.
+ */
+class ResumingReaderTest {
+
+  @Test
+  void shouldRelaunchWithResumeAfterTheOldReaderStoppedWhenAnOrphanIsCounted() throws Exception {
+    List<Map<String, String>> starts = new CopyOnWriteArrayList<>();
+    List<FakeReader> readers = new CopyOnWriteArrayList<>();
+    List<Boolean> previousStopped = new CopyOnWriteArrayList<>();
+    PipelineStarter starter = ResumingReader.wrap(parameters -> {
+      if (!readers.isEmpty()) {
+        previousStopped.add(readers.get(readers.size() - 1).getState().isTerminal());
+      }
+      starts.add(parameters);
+      FakeReader reader = new FakeReader();
+      readers.add(reader);
+      return reader;
+    }, Duration.ofMillis(20));
+
+    PipelineResult reader = starter.start(Map.of("runMode", "regular", "runIdentifier", "r1"));
+    Thread.sleep(100);
+    assertEquals(1, starts.size(), "no orphan, no relaunch");
+
+    CountDownLatch waited = new CountDownLatch(1);
+    Thread waiter = new Thread(() -> {
+      reader.waitUntilFinish();
+      waited.countDown();
+    });
+    waiter.start();
+    readers.get(0).orphans.set(1);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (starts.size() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+
+    assertEquals(2, starts.size(), "relaunched once");
+    assertEquals(Map.of("runMode", "resume", "runIdentifier", "r1"), starts.get(1));
+    assertEquals(List.of(true), previousStopped, "the old reader stopped first");
+    assertEquals(PipelineResult.State.RUNNING, reader.getState());
+    assertTrue(!waited.await(200, TimeUnit.MILLISECONDS), "a caller waits on the new reader");
+
+    reader.cancel();
+    assertTrue(waited.await(5, TimeUnit.SECONDS));
+    assertEquals(PipelineResult.State.CANCELLED, readers.get(1).getState());
+    Thread.sleep(100);
+    assertEquals(2, starts.size(), "nothing relaunched after cancel");
+  }
+
+  @Test
+  void shouldReadTheOrphanCounterFromTheRunnersMetrics() {
+    Pipeline counting = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner")
+        .create());
+    counting.apply(Create.of(1, 2)).apply(ParDo.of(new CountOrphans()));
+    PipelineResult result = counting.run();
+    result.waitUntilFinish();
+    assertEquals(2, ResumingReader.orphanedPartitions(result.metrics()));
+
+    Pipeline quiet = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner")
+        .create());
+    quiet.apply(Create.of(1));
+    PipelineResult none = quiet.run();
+    none.waitUntilFinish();
+    assertEquals(0, ResumingReader.orphanedPartitions(none.metrics()));
+    assertEquals(DirectRunner.class, counting.getOptions().getRunner());
+  }
+
+  /** Counts one orphan per element, and something else beside it. */
+  private static final class CountOrphans extends DoFn<Integer, Integer> {
+    @ProcessElement
+    public void process(@Element Integer element) {
+      Metrics.counter(ConnectorReadPosition.class, ConnectorReadPosition.ORPHANED_PARTITIONS).inc();
+      Metrics.counter(ConnectorReadPosition.class, "something_else").inc(5);
+    }
+  }
+
+  /** A running reader whose orphan counter the test sets; it stops when cancelled. */
+  private static final class FakeReader implements PipelineResult {
+    final AtomicLong orphans = new AtomicLong();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile State state = State.RUNNING;
+
+    @Override
+    public State getState() {
+      return state;
+    }
+
+    @Override
+    public State cancel() {
+      state = State.CANCELLED;
+      stopped.countDown();
+      return state;
+    }
+
+    @Override
+    public State waitUntilFinish(org.joda.time.Duration duration) {
+      try {
+        stopped.await(duration.getMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return state;
+    }
+
+    @Override
+    public State waitUntilFinish() {
+      return waitUntilFinish(org.joda.time.Duration.standardHours(1));
+    }
+
+    @Override
+    public MetricResults metrics() {
+      return new MetricResults() {
+        @Override
+        public MetricQueryResults queryMetrics(MetricsFilter filter) {
+          MetricResult<Long> counter = MetricResult.attempted(MetricKey.create("read",
+              MetricName.named(ConnectorReadPosition.class,
+                  ConnectorReadPosition.ORPHANED_PARTITIONS)), orphans.get());
+          return MetricQueryResults.create(List.of(counter), List.of(), List.of(), List.of(),
+              List.of(), List.of());
+        }
+      };
+    }
+  }
+}
