@@ -78,7 +78,8 @@ public final class ResumingReader implements PipelineResult {
         Thread.sleep(checkInterval.toMillis());
         PipelineResult reader = current;
         if (cancelled || reader.getState().isTerminal()) {
-          continue;
+          // Finished, failed or cancelled by its owner: nothing left to watch.
+          return;
         }
         long orphans = orphanedPartitions(reader.metrics());
         if (orphans > 0) {

@@ -80,6 +80,39 @@ class E2EFaultsIT {
     assertTrue(result.passed(), result.line() + " " + run[0].describe());
   }
 
+  /**
+   * An emulator that hands change-stream partitions over every 2-4 s instead of 20-40 s: about ten
+   * splits and merges within the run instead of one or two. Where the connector orphans a
+   * partition (finishes it without its children, Beam issue 40232) the reader must hold its
+   * progress and relaunch with resume; the run reports how often that happened (rarely: the
+   * emulator must send a heartbeat at exactly a partition's end).
+   */
+  @Test
+  void shouldReplicateExactlyThroughFrequentPartitionHandovers() throws Exception {
+    ReplicationRun.Outcome[] run = new ReplicationRun.Outcome[1];
+    int[] relaunches = new int[1];
+    ScenarioResult result = E2EReport.run("partition-churn", () -> {
+      try (SpannerEmulator churning = SpannerEmulator.start(List.of(
+              "--override_change_stream_partition_token_alive_seconds=2",
+              "--change_stream_churning_interval=2s",
+              "--change_stream_churn_thread_sleep_interval=1s"));
+          Spanner spanner = SpannerEmulator.connect(churning.hostPort(), SPANNER.projectId())) {
+        SpannerEmulator.createInstance(spanner, SPANNER.projectId(), SPANNER.instanceId());
+        SpannerEnv env = SpannerEnv.own(churning.hostPort(), spanner, SPANNER.projectId(), SPANNER.instanceId());
+        try (ReplicationFixture fixture = started(env, "churn", work)) {
+          run[0] = ReplicationRun.run(fixture, ReplicationRun.workload(26, 15, 10),
+              ReplicationRun.During.NOTHING);
+          relaunches[0] = fixture.readerRelaunches();
+          fixture.log("the reader relaunched itself %d time(s) after orphaned partitions", relaunches[0]);
+        }
+      }
+      return ScenarioResult.of("partition-churn", run[0].report(), run[0].balances().violations(),
+          run[0].cutoverDone());
+    });
+
+    assertTrue(result.passed(), result.line() + " " + run[0].describe());
+  }
+
   @Test
   void shouldApplyNothingTwiceWhenTheWriterIsKilledMidWindowAndResumedAll() throws Exception {
     ReplicationRun.Outcome[] run = new ReplicationRun.Outcome[1];

@@ -22,6 +22,7 @@ import dev.rr.launcher.launch.LaunchConfig;
 import dev.rr.launcher.launch.PipelineParameters;
 import dev.rr.launcher.launch.PreLaunchChecks;
 import dev.rr.launcher.launch.ReplicationSettings;
+import dev.rr.launcher.launch.ResumingReader;
 import dev.rr.launcher.launch.RunSettings;
 import dev.rr.launcher.launch.Runner;
 import dev.rr.launcher.spanner.MetadataTarget;
@@ -205,6 +206,11 @@ final class ReplicationFixture implements AutoCloseable {
     writers.add(writer);
     log("writer started (%s)", mode.optionName());
     return writer;
+  }
+
+  /** How many times the readers started so far relaunched themselves ({@link ResumingReader}). */
+  int readerRelaunches() {
+    return readers.stream().mapToInt(reader -> ((ResumingReader) reader).relaunches()).sum();
   }
 
   /** Cancels every reader started so far and waits for them to stop. */
