@@ -208,6 +208,67 @@ final class ReplicationFixture implements AutoCloseable {
     return writer;
   }
 
+  /**
+   * Leaves the footprint of Beam issue 40232 in the reader's partition table: a finished partition
+   * (other than the root) that no partition names as a parent. Takes a finished partition whose
+   * children have all finished too (so nothing is lost by it), deletes those children's rows and
+   * stamps the partition finished again, in one transaction. Waits until the reader's first
+   * partition table holds such a partition (it needs two handovers).
+   *
+   * @return the partition's token
+   */
+  String orphanAFinishedPartition(Duration patience) throws InterruptedException {
+    DatabaseClient meta = env.client(metadata);
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<String> table = firstString(meta, com.google.cloud.spanner.Statement.of(
+          "SELECT table_name FROM information_schema.tables WHERE table_schema = ''"
+              + " AND STARTS_WITH(table_name, 'Metadata_') ORDER BY table_name LIMIT 1"));
+      Optional<String> token = table.flatMap(name -> firstString(meta,
+          com.google.cloud.spanner.Statement.of("SELECT p.PartitionToken FROM `" + name + "` p"
+              + " WHERE p.State = 'FINISHED' AND p.PartitionToken <> 'Parent0'"
+              + " AND EXISTS (SELECT 1 FROM `" + name + "` c"
+              + " WHERE p.PartitionToken IN UNNEST(c.ParentTokens))"
+              + " AND NOT EXISTS (SELECT 1 FROM `" + name + "` c"
+              + " WHERE p.PartitionToken IN UNNEST(c.ParentTokens) AND c.State <> 'FINISHED')"
+              + " LIMIT 1")));
+      if (token.isPresent()) {
+        String name = table.get();
+        String orphan = token.get();
+        meta.readWriteTransaction().run(transaction -> {
+          List<com.google.cloud.spanner.Mutation> changes = new ArrayList<>();
+          try (com.google.cloud.spanner.ResultSet children = transaction.executeQuery(
+              com.google.cloud.spanner.Statement.newBuilder("SELECT PartitionToken FROM `" + name
+                      + "` WHERE @orphan IN UNNEST(ParentTokens)")
+                  .bind("orphan").to(orphan).build())) {
+            while (children.next()) {
+              changes.add(com.google.cloud.spanner.Mutation.delete(name,
+                  com.google.cloud.spanner.Key.of(children.getString(0))));
+            }
+          }
+          changes.add(com.google.cloud.spanner.Mutation.newUpdateBuilder(name)
+              .set("PartitionToken").to(orphan)
+              .set("FinishedAt").to(com.google.cloud.spanner.Value.COMMIT_TIMESTAMP)
+              .build());
+          transaction.buffer(changes);
+          return null;
+        });
+        log("partition %s of %s left finished without child partitions", orphan, name);
+        return orphan;
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("no finished change-stream partition with finished children"
+        + " within " + patience);
+  }
+
+  private static Optional<String> firstString(DatabaseClient client,
+      com.google.cloud.spanner.Statement query) {
+    try (com.google.cloud.spanner.ResultSet rows = client.singleUse().executeQuery(query)) {
+      return rows.next() ? Optional.of(rows.getString(0)) : Optional.empty();
+    }
+  }
+
   /** How many times the readers started so far relaunched themselves ({@link ResumingReader}). */
   int readerRelaunches() {
     return readers.stream().mapToInt(reader -> ((ResumingReader) reader).relaunches()).sum();

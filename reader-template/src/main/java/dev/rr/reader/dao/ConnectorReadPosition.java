@@ -109,7 +109,8 @@ public final class ConnectorReadPosition implements ReadPosition {
       }
       List<String> reasons = new ArrayList<>();
       orphans.forEach((token, watermark) -> reasons.add("change-stream partition " + token
-          + " finished at " + watermark + " without child partitions (of " + partitions + ")"));
+          + " finished at " + watermark + " without child partitions (" + partitions
+          + " partitions in " + table + ")"));
       return Answer.stuckAt(position, reasons);
     } catch (SpannerException e) {
       // Not created yet, already dropped by the connector's clean-up, or Spanner unavailable.
