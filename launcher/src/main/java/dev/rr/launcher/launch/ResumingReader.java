@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * connector marked finished without reading its child partitions. The reader then holds {@code
  * created_upto} where the orphan stopped, so a resumed reader (new partition table, starting at
  * the least {@code processed_upto}, never past the held {@code created_upto}) reads the skipped
- * changes again and rewrites the windows after it; the writer has applied none of them. The old pipeline is stopped before the new one starts,
- * so no late file of the old one can replace a file of the new one.
+ * changes again and rewrites the windows after it; the writer has applied none of them. The old
+ * pipeline is stopped before the new one starts, so no late file of the old one can replace a file
+ * of the new one.
  *
  * <p>Callers see one pipeline: {@link #cancel} and {@link #waitUntilFinish} act on whichever
  * reader is current. On Dataflow nothing relaunches the job: the same metric and error log ask
@@ -105,7 +106,7 @@ public final class ResumingReader implements PipelineResult {
 
   private void replace(PipelineResult reader, long orphans) throws Exception {
     LOG.warn("[reader] {} orphaned change-stream partition(s): stopping the reader and launching"
-        + " it again with runMode resume, from the least created_upto", orphans);
+        + " it again with runMode resume, from the least processed_upto", orphans);
     try {
       reader.cancel();
     } catch (IOException | RuntimeException e) {

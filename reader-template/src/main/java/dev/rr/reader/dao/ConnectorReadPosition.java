@@ -1,5 +1,12 @@
 package dev.rr.reader.dao;
 
+import static org.apache.beam.sdk.io.gcp.spanner.changestreams.dao.PartitionMetadataAdminDao.COLUMN_END_TIMESTAMP;
+import static org.apache.beam.sdk.io.gcp.spanner.changestreams.dao.PartitionMetadataAdminDao.COLUMN_FINISHED_AT;
+import static org.apache.beam.sdk.io.gcp.spanner.changestreams.dao.PartitionMetadataAdminDao.COLUMN_PARENT_TOKENS;
+import static org.apache.beam.sdk.io.gcp.spanner.changestreams.dao.PartitionMetadataAdminDao.COLUMN_PARTITION_TOKEN;
+import static org.apache.beam.sdk.io.gcp.spanner.changestreams.dao.PartitionMetadataAdminDao.COLUMN_STATE;
+import static org.apache.beam.sdk.io.gcp.spanner.changestreams.dao.PartitionMetadataAdminDao.COLUMN_WATERMARK;
+
 import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.Dialect;
@@ -17,6 +24,8 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.io.gcp.spanner.SpannerAccessor;
 import org.apache.beam.sdk.io.gcp.spanner.SpannerConfig;
+import org.apache.beam.sdk.io.gcp.spanner.changestreams.model.InitialPartition;
+import org.apache.beam.sdk.io.gcp.spanner.changestreams.model.PartitionMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,17 +51,8 @@ public final class ConnectorReadPosition implements ReadPosition {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectorReadPosition.class);
   /** Counter of partitions found finished without child partitions. */
   public static final String ORPHANED_PARTITIONS = "orphaned_partitions";
-  /** The connector's partition state column, and the state of a partition read to its end. */
-  private static final String COLUMN_STATE = "State";
-  private static final String FINISHED = "FINISHED";
-  /** The connector's partition watermark column: every change before it was read. */
-  private static final String COLUMN_WATERMARK = "Watermark";
-  private static final String COLUMN_TOKEN = "PartitionToken";
-  private static final String COLUMN_PARENTS = "ParentTokens";
-  private static final String COLUMN_END = "EndTimestamp";
-  private static final String COLUMN_FINISHED_AT = "FinishedAt";
-  /** The connector's row for the root query; its children name no parent. */
-  static final String INITIAL_PARTITION = "Parent0";
+  /** The state of a partition read to its end. */
+  private static final String FINISHED = PartitionMetadata.State.FINISHED.name();
   /** Partitions ending at or after this are unbounded (the connector uses the end of time). */
   static final Timestamp UNBOUNDED_FROM = Timestamp.parseTimestamp("9999-01-01T00:00:00Z");
 
@@ -79,7 +79,8 @@ public final class ConnectorReadPosition implements ReadPosition {
   @Override
   public Answer ask() {
     DatabaseClient client = accessor.getDatabaseClient();
-    try (ReadOnlyTransaction read = client.singleUseReadOnlyTransaction()) {
+    // Both queries read the same snapshot: a parent marked finished is seen with its children.
+    try (ReadOnlyTransaction read = client.readOnlyTransaction()) {
       if (dialect == null) {
         dialect = client.getDialect();
       }
@@ -93,9 +94,8 @@ public final class ConnectorReadPosition implements ReadPosition {
         partitions = rows.getLong("partitions");
         unfinished = rows.isNull("read_up_to") ? null : rows.getTimestamp("read_up_to");
       }
-      Timestamp readAt = read.getReadTimestamp();
-      updateOrphans(client, readAt);
-      searchedUpTo = readAt;
+      updateOrphans(read);
+      searchedUpTo = read.getReadTimestamp();
       Timestamp upTo = unfinished;
       for (Timestamp watermark : orphans.values()) {
         upTo = upTo == null || watermark.compareTo(upTo) < 0 ? watermark : upTo;
@@ -122,15 +122,13 @@ public final class ConnectorReadPosition implements ReadPosition {
 
   /**
    * Drops the known orphans that have children by now, and adds the partitions finished since the
-   * last search (all, the first time) that have none, as of {@code readAt}.
+   * last search (all, the first time) that have none, as {@code read} sees them.
    */
-  private void updateOrphans(DatabaseClient client, Timestamp readAt) {
-    try (ReadOnlyTransaction read = client.singleUseReadOnlyTransaction(
-        com.google.cloud.spanner.TimestampBound.ofReadTimestamp(readAt));
-        ResultSet rows = read.executeQuery(orphanQuery())) {
+  private void updateOrphans(ReadOnlyTransaction read) {
+    try (ResultSet rows = read.executeQuery(orphanQuery())) {
       Map<String, Timestamp> found = new LinkedHashMap<>();
       while (rows.next()) {
-        found.put(rows.getString(COLUMN_TOKEN), rows.getTimestamp(COLUMN_WATERMARK));
+        found.put(rows.getString(COLUMN_PARTITION_TOKEN), rows.getTimestamp(COLUMN_WATERMARK));
       }
       orphans.keySet().retainAll(found.keySet());
       found.forEach((token, watermark) -> {
@@ -162,10 +160,10 @@ public final class ConnectorReadPosition implements ReadPosition {
    */
   private Statement orphanQuery() {
     boolean postgres = dialect == Dialect.POSTGRESQL;
-    String parent = "p." + quoted(COLUMN_TOKEN);
+    String parent = "p." + quoted(COLUMN_PARTITION_TOKEN);
     String isChild = postgres
-        ? parent + " = ANY(c." + quoted(COLUMN_PARENTS) + ")"
-        : parent + " IN UNNEST(c." + quoted(COLUMN_PARENTS) + ")";
+        ? parent + " = ANY(c." + quoted(COLUMN_PARENT_TOKENS) + ")"
+        : parent + " IN UNNEST(c." + quoted(COLUMN_PARENT_TOKENS) + ")";
     String searched = searchedUpTo == null ? "TRUE" : "p." + quoted(COLUMN_FINISHED_AT) + " > "
         + parameter(4);
     String known = postgres
@@ -174,13 +172,13 @@ public final class ConnectorReadPosition implements ReadPosition {
     Statement.Builder query = Statement.newBuilder("SELECT " + parent + ", p."
             + quoted(COLUMN_WATERMARK) + " FROM " + quoted(table) + " p WHERE p."
             + quoted(COLUMN_STATE) + " = " + parameter(1) + " AND " + parent + " <> " + parameter(2)
-            + " AND p." + quoted(COLUMN_END) + " >= " + parameter(3) + " AND (" + searched + " OR "
+            + " AND p." + quoted(COLUMN_END_TIMESTAMP) + " >= " + parameter(3) + " AND (" + searched + " OR "
             + known + ") AND NOT EXISTS (SELECT 1 FROM " + quoted(table) + " c WHERE " + isChild
             + ") AND NOT EXISTS (SELECT 1 FROM " + quoted(table) + " m WHERE m."
-            + quoted(COLUMN_PARENTS) + " IS NULL AND m." + quoted(COLUMN_TOKEN) + " <> "
+            + quoted(COLUMN_PARENT_TOKENS) + " IS NULL AND m." + quoted(COLUMN_PARTITION_TOKEN) + " <> "
             + parameter(2) + ")")
         .bind("p1").to(FINISHED)
-        .bind("p2").to(INITIAL_PARTITION)
+        .bind("p2").to(InitialPartition.PARTITION_TOKEN)
         .bind("p3").to(UNBOUNDED_FROM);
     if (searchedUpTo != null) {
       query.bind("p4").to(searchedUpTo);
