@@ -14,6 +14,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.function.Function;
@@ -25,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * so that a runner can interleave many shards on few threads.
  *
  * <p>Each call to {@link #runFor} reads the reader's {@code created_upto} once, lists the shard's
- * window files once, and then does what {@link WindowPlanner} says: applies present windows,
- * skips empty stretches, or asks to be called again after the poll interval. Transient errors are
+ * window files once, and then does what {@link WindowPlanner} says: applies present windows
+ * (consecutive ones together, as a {@link WindowRun} of up to {@link #MAX_RUN_SPAN}), skips empty
+ * stretches, or asks to be called again after the poll interval. Transient errors are
  * retried with jittered exponential backoff (status {@code RETRYING} with the error); the worker
  * carries on by itself when the shard comes back. A permanent error stops this shard only:
  * status {@code ERROR}, the error text, and the offending record kept by the {@link
@@ -47,6 +50,14 @@ public final class ShardWorker {
     WAIT
   }
 
+  /**
+   * Consecutive windows ready together are applied as one {@link WindowRun} spanning at most this
+   * much commit time: small windows then share MySQL transactions (up to {@code batchSize}
+   * records each) instead of paying a transaction, a checkpoint and a set of statements each. The
+   * shard's position, and so its reported progress, moves at the end of each run.
+   */
+  static final Duration MAX_RUN_SPAN = Duration.ofSeconds(60);
+
   /** The outcome of one {@link #runFor} call. */
   public record RunResult(Outcome outcome, Duration resumeAfter) {}
 
@@ -57,7 +68,7 @@ public final class ShardWorker {
   private final Backoff backoff;
 
   private WindowApplier applier;
-  private TimeWindow currentWindow;
+  private WindowRun currentRun;
   private Instant position;
   private Checkpoint checkpoint;
   private Double lagSeconds;
@@ -109,12 +120,33 @@ public final class ShardWorker {
         NavigableMap<TimeWindow, String> files = services.lister().list(settings.shard());
         WindowPlanner.Plan plan =
             WindowPlanner.plan(position, createdUpto, files, settings.end());
+        List<WindowApplier.WindowFile> run = new ArrayList<>();
+        // Where the shard stands once the run is applied: its last window's end, or the end of
+        // an empty stretch after it.
+        Instant runReach = null;
         for (WindowPlanner.Step step : plan.steps()) {
           if (step instanceof WindowPlanner.ApplyWindow apply) {
-            applyWindow(apply.window(), apply.file());
+            if (!run.isEmpty() && Duration.between(run.get(0).window().start(),
+                apply.window().end()).compareTo(MAX_RUN_SPAN) > 0) {
+              applyRun(new WindowRun(run), runReach);
+              run.clear();
+              if (services.clock().instant().isAfter(deadline)) {
+                report(false);
+                return new RunResult(Outcome.CONTINUE, Duration.ZERO);
+              }
+            }
+            run.add(new WindowApplier.WindowFile(apply.window(), apply.file()));
+            runReach = apply.window().end();
           } else if (step instanceof WindowPlanner.SkipEmpty skip) {
-            position = skip.to();
+            if (run.isEmpty()) {
+              position = skip.to();
+            } else {
+              runReach = skip.to();
+            }
           }
+        }
+        if (!run.isEmpty()) {
+          applyRun(new WindowRun(run), runReach);
           if (services.clock().instant().isAfter(deadline)) {
             report(false);
             return new RunResult(Outcome.CONTINUE, Duration.ZERO);
@@ -172,33 +204,37 @@ public final class ShardWorker {
     LOG.info("[shard={}] starting at {} (checkpoint {})", settings.shard(), position, checkpoint);
   }
 
-  private void applyWindow(TimeWindow window, String file) throws ApplyException {
-    currentWindow = window;
+  /**
+   * Applies {@code run}; then the shard stands at {@code reach} (the run's end, or the end of an
+   * empty stretch after it).
+   */
+  private void applyRun(WindowRun run, Instant reach) throws ApplyException {
+    currentRun = run;
     boolean diagnose = false;
     while (true) {
       try (Connection connection = services.connections().get()) {
         prepare(connection);
-        WindowApplier.Result result = applier.apply(connection, window, file, diagnose);
+        WindowApplier.Result result = applier.apply(connection, run, diagnose);
         if (result.checkpoint() != null) {
           checkpoint = result.checkpoint();
         }
         if (result.lagSeconds() != null) {
           lagSeconds = result.lagSeconds();
         }
-        position = later(position, window.end());
+        position = later(position, reach);
         backoff.reset();
         status = ShardStatus.SUCCESS;
         error = null;
-        LOG.debug("[shard={}] applied window {}: {}", settings.shard(), window, result);
+        LOG.debug("[shard={}] applied {}: {}", settings.shard(), run, result);
         return;
       } catch (SQLException e) {
-        throw new ApplyException("[shard=" + settings.shard() + "] window " + window + ": "
+        throw new ApplyException("[shard=" + settings.shard() + "] " + run + ": "
             + e.getMessage(), ApplyErrors.classify(e), null, e);
       } catch (ApplyException e) {
         e.committed().ifPresent(c -> checkpoint = c);
         if (!e.isTransient() && e.record().isEmpty() && !diagnose) {
-          LOG.warn("[shard={}] permanent error in window {}; applying it row by row to find the"
-              + " record: {}", settings.shard(), window, e.getMessage());
+          LOG.warn("[shard={}] permanent error in {}; applying it row by row to find the"
+              + " record: {}", settings.shard(), run, e.getMessage());
           diagnose = true;
           continue;
         }
@@ -239,7 +275,8 @@ public final class ShardWorker {
     if (record.isPresent()) {
       recordLine = BufferRecordCodec.encode(record.get());
       try {
-        String kept = services.keeper().keepFailed(currentWindow, record.get(), text);
+        String kept = services.keeper().keepFailed(
+            currentRun.windowOf(record.get().commitTimestamp()), record.get(), text);
         text = text + " (record kept in " + kept + ")";
       } catch (IOException | RuntimeException keepError) {
         LOG.error("[shard={}] cannot keep the failed record: {}", settings.shard(),

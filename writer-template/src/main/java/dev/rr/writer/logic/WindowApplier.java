@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies one window file to one shard, from the shard's checkpoint on, exactly once.
+ * Applies one window file, or a run of consecutive ones ({@link WindowRun}), to one shard, from
+ * the shard's checkpoint on, exactly once.
  *
  * <p>Records are grouped into Spanner transactions; whole transactions go into one MySQL
  * transaction until it holds {@code batchSize} records (one large transaction is never split).
@@ -73,6 +74,9 @@ public final class WindowApplier {
       Checkpoint checkpoint,
       Double lagSeconds) {}
 
+  /** A window and its file (a Beam file spec). */
+  public record WindowFile(TimeWindow window, String file) {}
+
   private final Settings settings;
   private final ChangeMapper mapper;
   private final BatchWriter writer;
@@ -106,20 +110,28 @@ public final class WindowApplier {
       ShardMetrics metrics,
       Clock clock) {}
 
+  /** Applies one window: {@link #apply(Connection, WindowRun, boolean)} of a run of one. */
+  public Result apply(Connection connection, TimeWindow window, String file, boolean diagnose)
+      throws ApplyException {
+    return apply(connection, WindowRun.of(window, file), diagnose);
+  }
+
   /**
-   * Applies {@code file} of {@code window} on {@code connection} (autocommit is switched off).
+   * Applies the files of {@code run} on {@code connection} (autocommit is switched off), in
+   * order, as one stream of transactions: a MySQL transaction may hold the end of one window and
+   * the start of the next.
    *
    * @throws ApplyException when a transaction fails; it has been rolled back, and everything
    *     committed before it stays
    */
-  public Result apply(Connection connection, TimeWindow window, String file, boolean diagnose)
+  public Result apply(Connection connection, WindowRun run, boolean diagnose)
       throws ApplyException {
     ApplyTotals totals = new ApplyTotals();
-    try (Prefetcher<PreparedTransaction> transactions = prepare(RecordSource.open(file))) {
-      metrics.fileRead();
+    try (Prefetcher<PreparedTransaction> transactions = prepare(run.records())) {
+      run.windows().forEach(w -> metrics.fileRead());
       connection.setAutoCommit(false);
       while (transactions.hasNext()) {
-        applyOneMySqlTransaction(connection, window, transactions, diagnose, totals);
+        applyOneMySqlTransaction(connection, run, transactions, diagnose, totals);
       }
       return totals.result();
     } catch (ApplyException e) {
@@ -129,7 +141,7 @@ public final class WindowApplier {
       rollbackQuietly(connection);
       ErrorClass errorClass = ApplyErrors.classify(e);
       throw new ApplyException(
-          where(window) + (errorClass == ErrorClass.TRANSIENT ? "transient error: " : "failed: ")
+          where(run) + (errorClass == ErrorClass.TRANSIENT ? "transient error: " : "failed: ")
               + describe(e),
           errorClass, null, e).afterCommitting(totals.checkpoint);
     }
@@ -137,7 +149,7 @@ public final class WindowApplier {
 
   private void applyOneMySqlTransaction(
       Connection connection,
-      TimeWindow window,
+      WindowRun run,
       Iterator<PreparedTransaction> transactions,
       boolean diagnose,
       ApplyTotals totals)
@@ -153,12 +165,18 @@ public final class WindowApplier {
     long handled = 0;
     long written = 0;
     ApplyException failure = null;
+    // How errors name where they happened: the run, or in diagnose mode (one Spanner transaction
+    // per MySQL transaction) the window of that transaction.
+    String place = where(run);
     // hasNext() last: it may wait for (or throw) what follows, which a full batch does not need.
     while (handled < settings.batchSize() && !(diagnose && last != null)
         && transactions.hasNext()) {
       PreparedTransaction mapped = transactions.next();
       SpannerTransaction transaction = mapped.transaction();
       metrics.recordsRead(transaction.size());
+      if (diagnose) {
+        place = where(run.windowOf(transaction.commitTimestamp()));
+      }
       if (isApplied(transaction, checkpoint)) {
         totals.alreadyApplied += transaction.size();
         metrics.recordsAlreadyApplied(transaction.size());
@@ -166,7 +184,9 @@ public final class WindowApplier {
       }
       RuntimeException error = mapped.failure();
       if (error instanceof MappingException || error instanceof TransformationException) {
-        failure = new ApplyException(where(window) + describe(error), ErrorClass.PERMANENT,
+        failure = new ApplyException(
+            where(run.windowOf(transaction.commitTimestamp())) + describe(error),
+            ErrorClass.PERMANENT,
             recordOf(error, transaction), error);
         break;
       }
@@ -174,12 +194,12 @@ public final class WindowApplier {
         throw error;
       }
       if (!batch.accepts(mapped.changes())) {
-        writer.write(connection, batch, diagnose, where(window));
+        writer.write(connection, batch, diagnose, place);
         batch = new ChangeBatch(constraints);
       }
       batch.add(mapped.changes());
       if (batch.deletesFirst()) {
-        writer.write(connection, batch, diagnose, where(window));
+        writer.write(connection, batch, diagnose, place);
         batch = new ChangeBatch(constraints);
       }
       mapped.skipped().forEach((reason, records) ->
@@ -196,11 +216,12 @@ public final class WindowApplier {
       }
       return;
     }
-    writer.write(connection, batch, diagnose, where(window));
+    writer.write(connection, batch, diagnose, place);
     for (Map.Entry<SkipReason, List<ChangeRecord>> entry : skipped.entrySet()) {
-      keeper.keepSkipped(entry.getKey(), window, entry.getValue());
+      keepSkipped(run, entry.getKey(), entry.getValue());
     }
     long total = (checkpoint == null ? 0 : checkpoint.recordsApplied()) + written;
+    TimeWindow window = run.windowOf(last.commitTimestamp());
     Checkpoint next = new Checkpoint(settings.runId(), settings.shard(), window.start(),
         window.end(), last.commitTimestamp(), last.serverTransactionId(), total);
     checkpoints.write(connection, next);
@@ -220,6 +241,21 @@ public final class WindowApplier {
     }
   }
 
+  /** Keeps skipped records (in commit order) per window, as the keeper files them. */
+  private void keepSkipped(WindowRun run, SkipReason reason, List<ChangeRecord> records)
+      throws IOException {
+    int from = 0;
+    while (from < records.size()) {
+      TimeWindow window = run.windowOf(records.get(from).commitTimestamp());
+      int to = from + 1;
+      while (to < records.size() && run.windowOf(records.get(to).commitTimestamp()).equals(window)) {
+        to++;
+      }
+      keeper.keepSkipped(reason, window, records.subList(from, to));
+      from = to;
+    }
+  }
+
   private boolean isApplied(SpannerTransaction transaction, Checkpoint checkpoint) {
     Timestamp commit = transaction.commitTimestamp();
     if (Instant.ofEpochSecond(commit.getSeconds(), commit.getNanos())
@@ -234,7 +270,7 @@ public final class WindowApplier {
    * Reads, groups and maps the records of {@code source} on a thread of its own, about {@value
    * #BATCHES_AHEAD} MySQL transactions ahead of the one being applied.
    */
-  private Prefetcher<PreparedTransaction> prepare(RecordSource source) {
+  private Prefetcher<PreparedTransaction> prepare(WindowRun.Records source) {
     Iterator<SpannerTransaction> grouped = new TransactionGrouper(source);
     Iterator<PreparedTransaction> mapped = new Iterator<>() {
       @Override
@@ -258,6 +294,10 @@ public final class WindowApplier {
 
   private String where(TimeWindow window) {
     return "[shard=" + settings.shard() + "] window " + window + ": ";
+  }
+
+  private String where(WindowRun run) {
+    return "[shard=" + settings.shard() + "] " + run + ": ";
   }
 
   private static String describe(Throwable e) {

@@ -164,4 +164,38 @@ class ShardWorkerIT {
     assertEquals(records.size(), harness.progress.row("shard1").recordsApplied());
     assertEquals(appliedBeforeCrash, harness.metrics.recordsAlreadyApplied.get());
   }
+
+  @Test
+  void shouldApplyConsecutiveSmallWindowsInSharedMySqlTransactions() throws Exception {
+    TestBuffer buffer = new TestBuffer(bufferDirectory);
+    WorkerHarness harness = new WorkerHarness(buffer, Fixtures.interleaveSession())
+        .start(START).batchSize(1000);
+    MySqlTestDatabase database = interleaveDatabase(0);
+    // About 2 transactions per second with a few 25 s pauses, in 1 s windows: hundreds of small
+    // files with empty stretches between some of them.
+    InterleaveStream stream =
+        InterleaveStream.generate(5, "shard1", START, Duration.ofMillis(400), 300);
+    List<TimeWindow> windows =
+        buffer.writeWindows("shard1", START, Duration.ofSeconds(1), stream.records());
+    Instant end = windows.get(windows.size() - 1).end();
+    harness.readerProgress.set("shard1", end);
+    harness.end(end.minusMillis(1));
+    ShardWorker worker = harness.worker("shard1", database::connect);
+
+    assertEquals(ShardWorker.Outcome.DONE, WorkerHarness.runToEnd(worker, Duration.ofMinutes(1)));
+    try (Connection connection = database.connect()) {
+      assertEquals(stream.expectedState(), InterleaveStream.actualState(connection));
+    }
+    assertEquals(windows.size(), harness.metrics.filesRead.get());
+    assertEquals(stream.records().size(), harness.progress.row("shard1").recordsApplied());
+    // Each run covers at least MAX_RUN_SPAN less one window of commit time (the last one less),
+    // and holds fewer records than batchSize: one MySQL transaction per run, not per window.
+    long spanSeconds = Duration.between(START, end).toSeconds();
+    long runsAtMost = spanSeconds / (ShardWorker.MAX_RUN_SPAN.toSeconds() - 1) + 1;
+    long commits = harness.metrics.mySqlCommits.get();
+    assertTrue(commits >= 1 && commits <= runsAtMost,
+        commits + " MySQL transactions for " + windows.size() + " windows over " + spanSeconds
+            + " s (at most " + runsAtMost + " runs)");
+    assertTrue(windows.size() > 10 * runsAtMost, windows.size() + " windows");
+  }
 }

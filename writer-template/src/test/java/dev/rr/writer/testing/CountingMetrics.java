@@ -9,6 +9,8 @@ public final class CountingMetrics implements ShardMetrics {
   public final AtomicLong filesRead = new AtomicLong();
   public final AtomicLong recordsRead = new AtomicLong();
   public final AtomicLong recordsProcessed = new AtomicLong();
+  /** Calls of {@link #recordsProcessed}: one per committed MySQL transaction. */
+  public final AtomicLong mySqlCommits = new AtomicLong();
   public final AtomicLong recordsAlreadyApplied = new AtomicLong();
   public final AtomicLong recordsSkipped = new AtomicLong();
   public final AtomicLong lagUpdates = new AtomicLong();
@@ -29,6 +31,7 @@ public final class CountingMetrics implements ShardMetrics {
   @Override
   public void recordsProcessed(long count) {
     recordsProcessed.addAndGet(count);
+    mySqlCommits.incrementAndGet();
   }
 
   @Override
