@@ -26,6 +26,16 @@ final class BenchSizes {
         description = "Writer: the writer's batchSize option, records per MySQL transaction"
             + " (default: ${DEFAULT-VALUE}, the writer's own).")
     int batchSize;
+
+    @Option(names = "--writerWindow", defaultValue = "10s", converter = DurationConverter.class,
+        description = "Writer: window duration of the generated files (default:"
+            + " ${DEFAULT-VALUE}, the reader's own).")
+    Duration window;
+
+    @Option(names = "--writerTransactionsPerSecond", defaultValue = "500",
+        description = "Writer: commit rate of the generated history, which with --writerWindow sets"
+            + " the records per file (5.5 per transaction; default: ${DEFAULT-VALUE}).")
+    int transactionsPerSecond;
   }
 
   /** Sizes of {@code rr bench scaling}. */

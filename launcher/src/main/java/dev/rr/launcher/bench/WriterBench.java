@@ -19,11 +19,14 @@ public final class WriterBench {
    * @param records change records in the workload
    * @param warmupRecords change records of the warm-up workload each run applies first, unmeasured
    * @param seed workload seed
+   * @param window window duration of the buffer files
+   * @param transactionsPerSecond commit rate of the history (with {@code window}: records per file)
    * @param workDir directory for the buffer files (a {@code writer} subdirectory is replaced)
    * @param server the MySQL server to write to
    */
   public record Config(
-      long records, long warmupRecords, long seed, Path workDir, BenchServer server) {}
+      long records, long warmupRecords, long seed, Duration window, int transactionsPerSecond,
+      Path workDir, BenchServer server) {}
 
   /** The three measurements and the workload they share; {@code ours} is empty until wired. */
   public record Result(
@@ -112,7 +115,8 @@ public final class WriterBench {
   /** Generates the workload and measures the three runs. */
   public static Result run(Config config, Optional<WriterPath> writer, PrintWriter log)
       throws Exception {
-    WorkloadSpec spec = WorkloadSpec.of(config.records(), 1).withSeed(config.seed());
+    WorkloadSpec spec = shaped(WorkloadSpec.of(config.records(), 1).withSeed(config.seed()),
+        config);
     Path buffer = BenchFiles.freshDirectory(config.workDir().resolve("writer"));
     log.printf("generating %,d records into %s%n", config.records(), buffer);
     log.flush();
@@ -139,13 +143,20 @@ public final class WriterBench {
     return new Result(workload, ours, ceiling, naive);
   }
 
+  /** {@code spec} with the configured window and commit rate. */
+  private static WorkloadSpec shaped(WorkloadSpec spec, Config config) {
+    return new WorkloadSpec(spec.records(), spec.shards(), spec.seed(), config.window(),
+        config.transactionsPerSecond(), spec.start());
+  }
+
   /**
    * Runs each contender once over a small workload of its own, unmeasured, so that the measured
    * runs see a warm JVM (JIT-compiled mapping and JDBC code), as a long-running writer does.
    */
   private static void warmUp(Config config, Optional<WriterPath> writer, PrintWriter log)
       throws Exception {
-    WorkloadSpec spec = WorkloadSpec.of(config.warmupRecords(), 1).withSeed(config.seed() + 1);
+    WorkloadSpec spec = shaped(
+        WorkloadSpec.of(config.warmupRecords(), 1).withSeed(config.seed() + 1), config);
     Path buffer = BenchFiles.freshDirectory(config.workDir().resolve("writer-warmup"));
     GeneratedWorkload workload = WorkloadGenerator.generate(spec, buffer);
     log.printf("warming up with %,d records%n", workload.records());
