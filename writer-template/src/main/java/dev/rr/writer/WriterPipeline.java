@@ -41,14 +41,13 @@ public final class WriterPipeline {
   }
 
   /**
-   * On the DirectRunner, at least one thread per shard plus one, so that a long call on one
-   * shard never delays another.
+   * On the DirectRunner, one thread per shard: a long call on one shard never delays another, and
+   * while every shard's call waits on its thread ({@code ShardTurn}) the runner's scheduler, which
+   * polls without sleeping whenever a thread is free, has none to spin on. It runs between calls.
    */
   static PipelineOptions configure(PipelineOptions options, WriterPlan plan) {
     if (DirectRunner.class.equals(options.getRunner())) {
-      DirectOptions direct = options.as(DirectOptions.class);
-      direct.setTargetParallelism(
-          Math.max(direct.getTargetParallelism(), plan.shards().size() + 1));
+      options.as(DirectOptions.class).setTargetParallelism(Math.max(1, plan.shards().size()));
     }
     return options;
   }

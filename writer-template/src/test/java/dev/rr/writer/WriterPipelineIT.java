@@ -13,6 +13,7 @@ import dev.rr.testing.MySqlExtension;
 import dev.rr.testing.MySqlTestDatabase;
 import dev.rr.testing.SpannerEmulatorExtension;
 import dev.rr.writer.dofn.BeamShardMetrics;
+import dev.rr.writer.logic.ShardTurn;
 import dev.rr.writer.testing.Fixtures;
 import dev.rr.writer.testing.InterleaveStream;
 import dev.rr.writer.testing.PipelineFixture;
@@ -272,6 +273,33 @@ class WriterPipelineIT {
     assertTrue(counter(resumed, "records_processed_shard1")
             <= streams.get("shard1").records().size() - appliedWhenKilled,
         "the resumed run started from shard1's checkpoint, not from the beginning");
+  }
+
+  @Test
+  void shouldStopAWaitingShardsThreadPromptlyWhenThePipelineIsCancelled() throws Exception {
+    PipelineFixture fixture = new PipelineFixture(emulator, directory)
+        .shard("shard1", interleaveDatabase(0));
+    fixture.startRun(START, START.plusSeconds(3600), WINDOW);
+    // No window file and no created_upto: the shard waits for the reader, on its call's thread.
+    WriterConfig config = fixture.config().sessionFilePath(fixture.interleaveSessionFile())
+        .build();
+
+    PipelineResult result = WriterPipeline.run(config, PipelineFixture.directOptions());
+    await("shard1 waits on its call's thread", Duration.ofMinutes(2),
+        () -> threadsInShardTurn() > 0);
+    result.cancel();
+
+    // The runtime is closed on cancel; the turn sees it within a stop check and gives the thread
+    // back, instead of polling a closed runtime for the rest of its 10 s budget.
+    await("no thread left in a shard's turn", Duration.ofSeconds(3),
+        () -> threadsInShardTurn() == 0);
+  }
+
+  private static long threadsInShardTurn() {
+    return Thread.getAllStackTraces().values().stream()
+        .filter(stack -> java.util.Arrays.stream(stack)
+            .anyMatch(frame -> frame.getClassName().equals(ShardTurn.class.getName())))
+        .count();
   }
 
   /**

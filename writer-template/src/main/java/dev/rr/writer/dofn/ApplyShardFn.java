@@ -1,5 +1,6 @@
 package dev.rr.writer.dofn;
 
+import dev.rr.writer.logic.ShardTurn;
 import dev.rr.writer.logic.ShardWorker;
 import dev.rr.writer.logic.WriterPlan;
 import dev.rr.writer.logic.WriterRuntime;
@@ -14,8 +15,10 @@ import org.apache.beam.sdk.transforms.splittabledofn.SplitResult;
 /**
  * Runs one shard's {@link ShardWorker} for as long as the shard has work: the element is a
  * logical shard id, and each call works for a bounded time and then asks the runner to call again
- * (soon, or after the poll interval while the shard waits for the reader or for its server). The
- * runner thus interleaves any number of shards on its threads and a stalled shard holds none.
+ * (soon, or after the poll interval while the shard waits for the reader or for its server).
+ * Within a call, waits that fit in its budget are waited on the call's thread ({@link ShardTurn}),
+ * and a call ends at once when the runtime is closed. The runner thus interleaves any number of
+ * shards on its threads and a stalled shard holds one for at most a call.
  *
  * <p>The restriction is only a turn counter: where a shard stands is in its MySQL checkpoint, so
  * the restriction is never split (a shard is strictly sequential) and a retried call is harmless.
@@ -66,7 +69,10 @@ public final class ApplyShardFn extends DoFn<String, String> {
     if (!turns.tryClaim(turns.currentRestriction().getFrom())) {
       return ProcessContinuation.stop();
     }
-    ShardWorker.RunResult result = runtime.worker(shard).runFor(WORK_BUDGET);
+    WriterRuntime current = runtime;
+    ShardWorker worker = current.worker(shard);
+    ShardWorker.RunResult result = ShardTurn.run(worker::runFor, WORK_BUDGET, System::nanoTime,
+        d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000), current::isClosed);
     switch (result.outcome()) {
       case DONE, FAILED -> {
         // Claim every remaining turn: the shard needs no more calls. (When the runner has

@@ -42,6 +42,7 @@ public final class WriterRuntime implements AutoCloseable {
   private final MySqlDialect dialect;
   private final Function<String, ShardMetrics> metrics;
   private final Map<String, ShardWorker> workers = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   private WriterRuntime(
       WriterPlan plan, Map<String, Shard> shards, Spanner spanner,
@@ -76,6 +77,11 @@ public final class WriterRuntime implements AutoCloseable {
       }
     }
     return new WriterRuntime(plan, shards, MetadataClients.spanner(plan.config()), metrics);
+  }
+
+  /** True once {@link #close} was called: a worker must not be run again. */
+  public boolean isClosed() {
+    return closed;
   }
 
   /** The worker of {@code shard}, created on first use. */
@@ -115,6 +121,7 @@ public final class WriterRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     pools.close();
     spanner.close();
   }
