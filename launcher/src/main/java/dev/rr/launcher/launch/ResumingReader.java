@@ -4,8 +4,11 @@ import dev.rr.common.config.ReaderRunMode;
 import dev.rr.reader.dao.ConnectorReadPosition;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
@@ -26,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * of the new one.
  *
  * <p>Callers see one pipeline: {@link #cancel} and {@link #waitUntilFinish} act on whichever
- * reader is current. On Dataflow nothing relaunches the job: the same metric and error log ask
+ * reader is current, and {@link #metrics} sums the counters of all of them. On Dataflow nothing relaunches the job: the same metric and error log ask
  * the operator to (docs/recovery.md).
  */
 public final class ResumingReader implements PipelineResult {
@@ -41,6 +44,8 @@ public final class ResumingReader implements PipelineResult {
   private final Duration checkInterval;
   private final Thread watcher;
   private volatile PipelineResult current;
+  /** Readers replaced by a relaunch, oldest first: their metrics still count. */
+  private final List<PipelineResult> replaced = new CopyOnWriteArrayList<>();
   private volatile boolean cancelled;
   /** True from stopping the old reader until the new one is current. */
   private volatile boolean relaunching;
@@ -127,7 +132,9 @@ public final class ResumingReader implements PipelineResult {
       if (cancelled) {
         return;
       }
-      current = starter.start(resumeParameters);
+      PipelineResult next = starter.start(resumeParameters);
+      replaced.add(reader);
+      current = next;
       relaunches++;
     }
     LOG.warn("[reader] reader relaunched with runMode resume ({} relaunch(es))", relaunches());
@@ -204,8 +211,18 @@ public final class ResumingReader implements PipelineResult {
     return reader == current;
   }
 
+  /**
+   * The metrics of every reader so far: a relaunched reader counts from zero, so counters and
+   * distributions are summed over the old readers and the current one ({@link
+   * SummedMetricResults}).
+   */
   @Override
   public MetricResults metrics() {
-    return current.metrics();
+    List<MetricResults> parts = new ArrayList<>();
+    synchronized (this) {
+      replaced.forEach(reader -> parts.add(reader.metrics()));
+      parts.add(current.metrics());
+    }
+    return new SummedMetricResults(parts);
   }
 }

@@ -69,6 +69,8 @@ class ResumingReaderTest {
     assertEquals(List.of(true), previousStopped, "the old reader stopped first");
     assertEquals(PipelineResult.State.RUNNING, reader.getState());
     assertTrue(!waited.await(200, TimeUnit.MILLISECONDS), "a caller waits on the new reader");
+    assertEquals(1, ResumingReader.orphanedPartitions(reader.metrics()),
+        "the caller's metrics still count what the replaced reader counted");
 
     reader.cancel();
     assertTrue(waited.await(5, TimeUnit.SECONDS));
