@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
@@ -29,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * of the new one.
  *
  * <p>Callers see one pipeline: {@link #cancel} and {@link #waitUntilFinish} act on whichever
- * reader is current, and {@link #metrics} sums the counters of all of them. On Dataflow nothing relaunches the job: the same metric and error log ask
- * the operator to (docs/recovery.md).
+ * reader is current, and {@link #metrics} sums the counters of all of them. On Dataflow nothing
+ * relaunches the job: the same metric and error log ask the operator to (docs/recovery.md).
  */
 public final class ResumingReader implements PipelineResult {
   private static final Logger LOG = LoggerFactory.getLogger(ResumingReader.class);
@@ -44,8 +43,8 @@ public final class ResumingReader implements PipelineResult {
   private final Duration checkInterval;
   private final Thread watcher;
   private volatile PipelineResult current;
-  /** Readers replaced by a relaunch, oldest first: their metrics still count. */
-  private final List<PipelineResult> replaced = new CopyOnWriteArrayList<>();
+  /** Readers replaced by a relaunch, oldest first: their metrics still count. Guarded by this. */
+  private final List<PipelineResult> replaced = new ArrayList<>();
   private volatile boolean cancelled;
   /** True from stopping the old reader until the new one is current. */
   private volatile boolean relaunching;

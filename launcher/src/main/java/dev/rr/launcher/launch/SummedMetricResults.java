@@ -35,8 +35,7 @@ final class SummedMetricResults extends MetricResults {
     for (MetricResults part : parts) {
       last = part.queryMetrics(filter);
       for (MetricResult<Long> counter : last.getCounters()) {
-        counters.merge(counter.getKey(), counter,
-            (a, b) -> add(a, b, (x, y) -> x + y));
+        counters.merge(counter.getKey(), counter, (a, b) -> add(a, b, Long::sum));
       }
       for (MetricResult<DistributionResult> distribution : last.getDistributions()) {
         distributions.merge(distribution.getKey(), distribution,

@@ -52,9 +52,11 @@ public final class ShardTurn {
       BooleanSupplier stopped) {
     long deadline = nanoTime.getAsLong() + budget.toNanos();
     ShardWorker.RunResult result = worker.apply(budget);
-    while (result.outcome() == ShardWorker.Outcome.WAIT
-        && nanoTime.getAsLong() + result.resumeAfter().toNanos() < deadline) {
+    while (result.outcome() == ShardWorker.Outcome.WAIT) {
       long wakeUp = nanoTime.getAsLong() + result.resumeAfter().toNanos();
+      if (wakeUp >= deadline) {
+        return result;
+      }
       try {
         for (long left = wakeUp - nanoTime.getAsLong(); left > 0;
             left = wakeUp - nanoTime.getAsLong()) {

@@ -127,13 +127,9 @@ public final class ShardWorker {
         for (WindowPlanner.Step step : plan.steps()) {
           if (step instanceof WindowPlanner.ApplyWindow apply) {
             if (!run.isEmpty() && Duration.between(run.get(0).window().start(),
-                apply.window().end()).compareTo(MAX_RUN_SPAN) > 0) {
-              applyRun(new WindowRun(run), runReach);
-              run.clear();
-              if (services.clock().instant().isAfter(deadline)) {
-                report(false);
-                return new RunResult(Outcome.CONTINUE, Duration.ZERO);
-              }
+                apply.window().end()).compareTo(MAX_RUN_SPAN) > 0
+                && applyRunPastDeadline(run, runReach, deadline)) {
+              return continueSoon();
             }
             run.add(new WindowApplier.WindowFile(apply.window(), apply.file()));
             runReach = apply.window().end();
@@ -145,12 +141,8 @@ public final class ShardWorker {
             }
           }
         }
-        if (!run.isEmpty()) {
-          applyRun(new WindowRun(run), runReach);
-          if (services.clock().instant().isAfter(deadline)) {
-            report(false);
-            return new RunResult(Outcome.CONTINUE, Duration.ZERO);
-          }
+        if (!run.isEmpty() && applyRunPastDeadline(run, runReach, deadline)) {
+          return continueSoon();
         }
         if (plan.done()) {
           if (!reporter.report(state(null), true)) {
@@ -202,6 +194,23 @@ public final class ShardWorker {
     }
     applier = appliers.apply(constraints);
     LOG.info("[shard={}] starting at {} (checkpoint {})", settings.shard(), position, checkpoint);
+  }
+
+  /**
+   * Applies the windows of {@code run} and empties it; true when {@code deadline} has passed
+   * since.
+   */
+  private boolean applyRunPastDeadline(
+      List<WindowApplier.WindowFile> run, Instant reach, Instant deadline) throws ApplyException {
+    applyRun(new WindowRun(run), reach);
+    run.clear();
+    return services.clock().instant().isAfter(deadline);
+  }
+
+  /** The budget ran out with work left: progress is reported, call again soon. */
+  private RunResult continueSoon() {
+    report(false);
+    return new RunResult(Outcome.CONTINUE, Duration.ZERO);
   }
 
   /**

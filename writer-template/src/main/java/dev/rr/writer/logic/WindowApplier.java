@@ -110,12 +110,6 @@ public final class WindowApplier {
       ShardMetrics metrics,
       Clock clock) {}
 
-  /** Applies one window: {@link #apply(Connection, WindowRun, boolean)} of a run of one. */
-  public Result apply(Connection connection, TimeWindow window, String file, boolean diagnose)
-      throws ApplyException {
-    return apply(connection, WindowRun.of(window, file), diagnose);
-  }
-
   /**
    * Applies the files of {@code run} on {@code connection} (autocommit is switched off), in
    * order, as one stream of transactions: a MySQL transaction may hold the end of one window and

@@ -34,11 +34,6 @@ public record WindowRun(List<WindowApplier.WindowFile> windows) {
     }
   }
 
-  /** A run of one window. */
-  public static WindowRun of(TimeWindow window, String file) {
-    return new WindowRun(List.of(new WindowApplier.WindowFile(window, file)));
-  }
-
   /** The first window's start. */
   public Instant start() {
     return windows.get(0).window().start();
