@@ -120,19 +120,19 @@ public final class ShardWorker {
         NavigableMap<TimeWindow, String> files = services.lister().list(settings.shard());
         WindowPlanner.Plan plan =
             WindowPlanner.plan(position, createdUpto, files, settings.end());
-        List<WindowApplier.WindowFile> run = new ArrayList<>();
+        List<FinalWindow> run = new ArrayList<>();
         // Where the shard stands once the run is applied: its last window's end, or the end of
         // an empty stretch after it.
         Instant runReach = null;
         for (WindowPlanner.Step step : plan.steps()) {
           if (step instanceof WindowPlanner.ApplyWindow apply) {
             if (!run.isEmpty() && Duration.between(run.get(0).window().start(),
-                apply.window().end()).compareTo(MAX_RUN_SPAN) > 0
+                apply.window().window().end()).compareTo(MAX_RUN_SPAN) > 0
                 && applyRunPastDeadline(run, runReach, deadline)) {
               return continueSoon();
             }
-            run.add(new WindowApplier.WindowFile(apply.window(), apply.file()));
-            runReach = apply.window().end();
+            run.add(apply.window());
+            runReach = apply.window().window().end();
           } else if (step instanceof WindowPlanner.SkipEmpty skip) {
             if (run.isEmpty()) {
               position = skip.to();
@@ -201,7 +201,7 @@ public final class ShardWorker {
    * since.
    */
   private boolean applyRunPastDeadline(
-      List<WindowApplier.WindowFile> run, Instant reach, Instant deadline) throws ApplyException {
+      List<FinalWindow> run, Instant reach, Instant deadline) throws ApplyException {
     applyRun(new WindowRun(run), reach);
     run.clear();
     return services.clock().instant().isAfter(deadline);

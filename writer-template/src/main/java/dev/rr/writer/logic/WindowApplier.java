@@ -74,9 +74,6 @@ public final class WindowApplier {
       Checkpoint checkpoint,
       Double lagSeconds) {}
 
-  /** A window and its file (a Beam file spec). */
-  public record WindowFile(TimeWindow window, String file) {}
-
   private final Settings settings;
   private final ChangeMapper mapper;
   private final BatchWriter writer;

@@ -10,28 +10,32 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Decides what one shard can do now, from one listing of its window files and one reading of
- * its {@code created_upto}: which windows to apply, in order, and how far empty stretches can be
+ * Decides what one shard can do now, from one reading of its {@code created_upto} and one listing
+ * of its window files: which windows to apply, in order, and how far empty stretches can be
  * skipped.
  *
- * <p>The shard's position {@code P} means "every change committed before P is applied". A
- * window file whose window ends after P is applied. A gap before the next file is empty, and
- * skipped, only when {@code created_upto} has reached the file's start: the reader publishes
- * {@code created_upto} only once every window up to it is final, so {@code created_upto} must be
- * read <em>before</em> the listing for a missing file to mean "no data".
+ * <p>The shard's position {@code P} means "every change committed before P is applied". The
+ * reader's {@code created_upto} {@code C} means "every window ending at or before C is final: its
+ * file exists if it had data, holds every change of its window, and is never rewritten". So:
+ *
+ * <ul>
+ *   <li>a window is applied only when it is final (its end is at or before {@code C}); the plan
+ *       carries it as a {@link FinalWindow}, which cannot be made otherwise. A file for a later
+ *       window may exist and be incomplete (a drained or stopped reader, an unread change-stream
+ *       partition): the shard waits for it;
+ *   <li>a stretch without a file is empty, and skipped, only up to {@code C}.
+ * </ul>
+ *
+ * <p>{@code created_upto} must be read <em>before</em> the listing, so that a file missing from
+ * the listing is truly absent.
  */
 public final class WindowPlanner {
 
   /** One thing to do, in order. */
   public sealed interface Step permits ApplyWindow, SkipEmpty {}
 
-  /**
-   * Apply the window file {@code file}.
-   *
-   * @param window the file's window
-   * @param file the file, as a Beam file spec (path or {@code gs://} URI)
-   */
-  public record ApplyWindow(TimeWindow window, String file) implements Step {}
+  /** Apply the final window {@code window}. */
+  public record ApplyWindow(FinalWindow window) implements Step {}
 
   /** Nothing was committed in {@code [from, to)}: move on without reading anything. */
   public record SkipEmpty(Instant from, Instant to) implements Step {}
@@ -60,7 +64,8 @@ public final class WindowPlanner {
    * Plans from {@code position}.
    *
    * @param position every change committed before it is applied
-   * @param createdUpto the reader's {@code created_upto} for the shard, read before the listing
+   * @param createdUpto the reader's {@code created_upto} for the shard, read before the listing;
+   *     empty before the reader declared any window final (nothing can be applied then)
    * @param files the shard's window files by window, as listed
    * @param end the last commit timestamp to apply (inclusive), absent for an open-ended run
    */
@@ -70,38 +75,40 @@ public final class WindowPlanner {
       NavigableMap<TimeWindow, String> files,
       Optional<Instant> end) {
     Objects.requireNonNull(position, "position");
+    if (createdUpto.isEmpty()) {
+      return new Plan(List.of(), position, false);
+    }
+    Instant finalUpto = createdUpto.get();
     List<Step> steps = new ArrayList<>();
     Instant p = position;
-    // Start of the first listed window that is not applied now: empty stretches stop there.
-    Instant limit = null;
+    // Empty stretches are skipped up to created_upto, and never past a listed window that is
+    // not applied now.
+    Instant reach = finalUpto;
     for (Map.Entry<TimeWindow, String> entry : files.entrySet()) {
       TimeWindow window = entry.getKey();
       if (!window.end().isAfter(p)) {
         continue;
       }
-      if (end.isPresent() && window.start().isAfter(end.get())) {
-        limit = window.start();
+      boolean pastEnd = end.isPresent() && window.start().isAfter(end.get());
+      if (pastEnd || window.end().isAfter(finalUpto)) {
+        reach = earlier(reach, window.start());
         break;
       }
       if (window.start().isAfter(p)) {
-        if (createdUpto.isEmpty() || createdUpto.get().isBefore(window.start())) {
-          limit = window.start();
-          break;
-        }
         steps.add(new SkipEmpty(p, window.start()));
-        p = window.start();
       }
-      steps.add(new ApplyWindow(window, entry.getValue()));
+      steps.add(new ApplyWindow(FinalWindow.certify(window, entry.getValue(), finalUpto)));
       p = window.end();
     }
-    if (createdUpto.isPresent()) {
-      Instant reach = limit == null || createdUpto.get().isBefore(limit) ? createdUpto.get() : limit;
-      if (reach.isAfter(p)) {
-        steps.add(new SkipEmpty(p, reach));
-        p = reach;
-      }
+    if (reach.isAfter(p)) {
+      steps.add(new SkipEmpty(p, reach));
+      p = reach;
     }
     boolean done = end.isPresent() && p.isAfter(end.get());
     return new Plan(steps, p, done);
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
   }
 }

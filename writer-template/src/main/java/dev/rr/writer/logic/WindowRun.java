@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * Consecutive window files of one shard that are applied together: their records go into MySQL
+ * Consecutive final window files of one shard that are applied together: their records go into MySQL
  * transactions as if they were one file, so that many small windows (1 s windows, or a backlog of
  * them) share transactions, statements and checkpoint writes instead of paying for them once per
  * file. Windows are in order and do not overlap; empty stretches between them hold no changes.
  *
- * @param windows the windows and their files, in order
+ * @param windows the final windows and their files, in order
  */
-public record WindowRun(List<WindowApplier.WindowFile> windows) {
+public record WindowRun(List<FinalWindow> windows) {
 
   public WindowRun {
     if (windows.isEmpty()) {
@@ -51,7 +51,7 @@ public record WindowRun(List<WindowApplier.WindowFile> windows) {
   public TimeWindow windowOf(Timestamp commit) {
     Instant instant = Instant.ofEpochSecond(commit.getSeconds(), commit.getNanos());
     TimeWindow found = windows.get(0).window();
-    for (WindowApplier.WindowFile file : windows) {
+    for (FinalWindow file : windows) {
       if (file.window().start().isAfter(instant)) {
         break;
       }

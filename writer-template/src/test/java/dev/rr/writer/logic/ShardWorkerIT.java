@@ -101,15 +101,9 @@ class ShardWorkerIT {
     }
     ShardWorker.RunResult first = worker.runFor(Duration.ofSeconds(5));
 
-    // Without created_upto, a gap between files may still fill: only files back to back apply.
-    Instant reachable = START;
-    for (TimeWindow window : order.subList(0, half)) {
-      if (window.start().equals(reachable)) {
-        reachable = window.end();
-      }
-    }
+    // Without created_upto, no file is known to be final: nothing is applied.
     assertEquals(ShardWorker.Outcome.WAIT, first.outcome());
-    assertEquals(reachable, worker.position());
+    assertEquals(START, worker.position());
     assertTrue(harness.metrics.createLagRetries.get() >= 1);
 
     // The reader catches up later: the rest of the files, then its progress.
@@ -125,6 +119,44 @@ class ShardWorkerIT {
     long emptyWindows = Duration.between(START, lastWindow.end()).dividedBy(WINDOW) - order.size();
     assertTrue(emptyWindows > 0, "the stream has empty windows: " + emptyWindows);
     assertEquals(order.size(), harness.metrics.filesRead.get(), "empty windows are not read");
+  }
+
+  @Test
+  void shouldNeverApplyAWindowFileBeforeTheReaderDeclaredItFinal() throws Exception {
+    TestBuffer buffer = new TestBuffer(bufferDirectory);
+    WorkerHarness harness = new WorkerHarness(buffer, Fixtures.interleaveSession()).start(START);
+    MySqlTestDatabase database = interleaveDatabase(0);
+    InterleaveStream stream =
+        InterleaveStream.generate(9, "shard1", START, Duration.ofMillis(100), 80);
+    List<ChangeRecord> records = stream.records();
+    TimeWindow window = new TimeWindow(START, START.plusSeconds(60));
+    harness.end(window.end().minusMillis(1));
+    // A drained reader fired the open window: its file holds only the changes read so far, and
+    // created_upto stays at the window's start.
+    Instant drainedAt = START.plusSeconds(4);
+    List<ChangeRecord> readBeforeDrain = records.stream()
+        .filter(r -> r.commitTimestamp().toSqlTimestamp().toInstant().isBefore(drainedAt))
+        .toList();
+    assertTrue(readBeforeDrain.size() > 0 && readBeforeDrain.size() < records.size());
+    buffer.write("shard1", window, readBeforeDrain);
+    harness.readerProgress.set("shard1", window.start());
+    ShardWorker worker = harness.worker("shard1", database::connect);
+
+    assertEquals(ShardWorker.Outcome.WAIT, worker.runFor(Duration.ofSeconds(2)).outcome());
+    assertEquals(START, worker.position());
+    try (Connection connection = database.connect()) {
+      assertEquals(0, Fixtures.count(connection, "SELECT COUNT(*) FROM rr_replication_checkpoint"
+          + " WHERE records_applied > 0"), "nothing of a window that is not final is applied");
+    }
+
+    // The resumed reader reads the window again, writes it whole and declares it final.
+    buffer.write("shard1", window, records);
+    harness.readerProgress.set("shard1", window.end());
+
+    assertEquals(ShardWorker.Outcome.DONE, WorkerHarness.runToEnd(worker, Duration.ofMinutes(1)));
+    try (Connection connection = database.connect()) {
+      assertEquals(stream.expectedState(), InterleaveStream.actualState(connection));
+    }
   }
 
   @Test

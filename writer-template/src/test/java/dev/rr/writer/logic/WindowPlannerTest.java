@@ -2,6 +2,7 @@ package dev.rr.writer.logic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rr.common.buffer.TimeWindow;
@@ -34,35 +35,63 @@ class WindowPlannerTest {
     return files;
   }
 
+  private static ApplyWindow apply(int startSeconds) {
+    return new ApplyWindow(
+        FinalWindow.certify(window(startSeconds), "file-" + startSeconds, at(startSeconds + 10)));
+  }
+
   @Test
-  void shouldApplyPresentWindowsInOrderWithoutWaitingForCreatedUpto() {
+  void shouldApplyNothingBeforeTheReaderDeclaredAnyWindowFinal() {
     Plan plan = WindowPlanner.plan(at(0), Optional.empty(), files(10, 0), Optional.empty());
 
-    assertEquals(
-        List.of(new ApplyWindow(window(0), "file-0"), new ApplyWindow(window(10), "file-10")),
-        plan.steps());
-    assertEquals(at(20), plan.positionAfter());
+    assertEquals(List.of(), plan.steps());
+    assertEquals(at(0), plan.positionAfter());
     assertTrue(plan.waiting());
+  }
+
+  @Test
+  void shouldApplyOnlyWindowsEndingAtOrBeforeCreatedUpto() {
+    Plan plan = WindowPlanner.plan(at(0), Optional.of(at(15)), files(0, 10, 20), Optional.empty());
+
+    assertEquals(List.of(apply(0)), plan.steps());
+    assertEquals(at(10), plan.positionAfter(), "a file that exists but is not final waits");
+    assertTrue(plan.waiting());
+  }
+
+  @Test
+  void shouldNotSkipPastAWindowThatIsNotFinal() {
+    Plan plan = WindowPlanner.plan(at(0), Optional.of(at(25)), files(20), Optional.empty());
+
+    assertEquals(List.of(new SkipEmpty(at(0), at(20))), plan.steps());
+    assertEquals(at(20), plan.positionAfter());
+  }
+
+  @Test
+  void shouldRefuseToCertifyAWindowPastCreatedUpto() {
+    FinalWindow.NotFinalException e = assertThrows(FinalWindow.NotFinalException.class,
+        () -> FinalWindow.certify(window(20), "file-20", at(29)));
+    assertTrue(e.getMessage().contains("file-20"), e.getMessage());
+    assertEquals(window(20), FinalWindow.certify(window(20), "file-20", at(30)).window());
   }
 
   @Test
   void shouldWaitAtAGapTheReaderHasNotPublished() {
     Plan plan = WindowPlanner.plan(at(0), Optional.of(at(10)), files(0, 30), Optional.empty());
 
-    assertEquals(List.of(new ApplyWindow(window(0), "file-0")), plan.steps());
+    assertEquals(List.of(apply(0)), plan.steps());
     assertEquals(at(10), plan.positionAfter());
     assertFalse(plan.done());
   }
 
   @Test
   void shouldSkipEmptyWindowsOnceCreatedUptoPassedThem() {
-    Plan plan = WindowPlanner.plan(at(0), Optional.of(at(30)), files(0, 30), Optional.empty());
+    Plan plan = WindowPlanner.plan(at(0), Optional.of(at(40)), files(0, 30), Optional.empty());
 
     assertEquals(
         List.of(
-            new ApplyWindow(window(0), "file-0"),
+            apply(0),
             new SkipEmpty(at(10), at(30)),
-            new ApplyWindow(window(30), "file-30")),
+            apply(30)),
         plan.steps());
     assertEquals(at(40), plan.positionAfter());
   }
@@ -72,7 +101,7 @@ class WindowPlannerTest {
     Plan plan = WindowPlanner.plan(at(0), Optional.of(at(50)), files(0), Optional.empty());
 
     assertEquals(
-        List.of(new ApplyWindow(window(0), "file-0"), new SkipEmpty(at(10), at(50))),
+        List.of(apply(0), new SkipEmpty(at(10), at(50))),
         plan.steps());
     assertEquals(at(50), plan.positionAfter());
   }
@@ -81,7 +110,7 @@ class WindowPlannerTest {
   void shouldReapplyTheWindowHoldingTheCheckpoint() {
     Plan plan = WindowPlanner.plan(at(15), Optional.of(at(20)), files(0, 10), Optional.empty());
 
-    assertEquals(List.of(new ApplyWindow(window(10), "file-10")), plan.steps());
+    assertEquals(List.of(apply(10)), plan.steps());
   }
 
   @Test
@@ -103,9 +132,9 @@ class WindowPlannerTest {
 
     assertEquals(
         List.of(
-            new ApplyWindow(window(0), "file-0"),
+            apply(0),
             new SkipEmpty(at(10), at(30)),
-            new ApplyWindow(window(30), "file-30"),
+            apply(30),
             new SkipEmpty(at(40), at(50))),
         plan.steps());
     assertTrue(plan.done());

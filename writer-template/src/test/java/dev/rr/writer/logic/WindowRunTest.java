@@ -25,10 +25,14 @@ class WindowRunTest {
 
   @TempDir Path directory;
 
-  private static WindowApplier.WindowFile file(int fromSecond, int toSecond) {
-    return new WindowApplier.WindowFile(
+  private static FinalWindow file(int fromSecond, int toSecond) {
+    return finalWindow(
         new TimeWindow(START.plusSeconds(fromSecond), START.plusSeconds(toSecond)),
         "f" + fromSecond);
+  }
+
+  private static FinalWindow finalWindow(TimeWindow window, String file) {
+    return FinalWindow.certify(window, file, window.end());
   }
 
   private static Timestamp at(double second) {
@@ -76,9 +80,9 @@ class WindowRunTest {
         .generate(7, "s", START, Duration.ofMillis(300), 40).records();
     List<TimeWindow> windows = buffer.writeWindows("s", START, Duration.ofSeconds(2), records);
     assertTrue(windows.size() > 3, windows.size() + " windows");
-    List<WindowApplier.WindowFile> files = new ArrayList<>();
+    List<FinalWindow> files = new ArrayList<>();
     for (TimeWindow window : windows) {
-      files.add(new WindowApplier.WindowFile(window,
+      files.add(finalWindow(window,
           WindowFiles.fileFor(buffer.directory(), "s", window).toString()));
     }
 
@@ -99,9 +103,9 @@ class WindowRunTest {
     buffer.write("s", first, records);
     String missing = directory.resolve("s").resolve("missing.txt").toString();
     WindowRun run = new WindowRun(List.of(
-        new WindowApplier.WindowFile(first, WindowFiles.fileFor(buffer.directory(), "s", first)
+        finalWindow(first, WindowFiles.fileFor(buffer.directory(), "s", first)
             .toString()),
-        new WindowApplier.WindowFile(new TimeWindow(first.end(), first.end().plusSeconds(1)),
+        finalWindow(new TimeWindow(first.end(), first.end().plusSeconds(1)),
             missing)));
 
     try (WindowRun.Records source = run.records()) {
