@@ -9,12 +9,12 @@ import dev.rr.common.input.SecretResolver;
 import dev.rr.common.input.SessionFile;
 import dev.rr.common.input.Shard;
 import dev.rr.common.input.ShardsFile;
-import dev.rr.common.metadata.FileProcessProgressDao;
 import dev.rr.common.metadata.MetadataStore;
 import dev.rr.common.metadata.MetadataTables;
 import dev.rr.common.metadata.RunMetadata;
 import dev.rr.common.schema.SchemaMapping;
 import dev.rr.common.spanner.SpannerRetry;
+import dev.rr.reader.dao.RunInputsFile;
 import dev.rr.reader.dao.SpannerConfigs;
 import dev.rr.reader.dao.SpannerIdentityMapping;
 import dev.rr.reader.dao.SpannerSchemaReader;
@@ -22,6 +22,7 @@ import dev.rr.reader.logic.IntervalGrid;
 import dev.rr.reader.logic.OutputLayout;
 import dev.rr.reader.logic.ResumePoint;
 import dev.rr.reader.logic.RunChecks;
+import dev.rr.reader.logic.RunInputs;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The side effects of a reader launch, before any pipeline is built: read and check the shards
  * and session files, create missing metadata tables, and record the run (a new run row, or for
- * {@code resume} the start computed from the writer's progress).
+ * {@code resume} the start: where the buffer stops being final).
  */
 public final class ReaderBootstrap {
   private static final Logger LOG = LoggerFactory.getLogger(ReaderBootstrap.class);
@@ -85,6 +86,8 @@ public final class ReaderBootstrap {
     RunChecks.runIsNew(existing, config, problems);
     problems.throwIfAny();
     store.runs().upsert(runRow(config).build());
+    RunInputsFile.write(config.outputDirectory(), config.runIdentifier(),
+        RunInputsFile.of(config, shardIds));
     LOG.info("[run={}] new run from {} with {} shards", config.runIdentifier(),
         config.startTimestamp(), shardIds.size());
     return new PreparedRun(config, config.startTimestamp(), shardIds, mapping, store.tables(),
@@ -95,18 +98,23 @@ public final class ReaderBootstrap {
       MetadataStore store, List<String> shardIds, SchemaMapping mapping) {
     ConfigProblems problems = new ConfigProblems();
     RunChecks.runIsResumable(existing, config, problems);
+    RunInputs inputs = RunInputsFile.of(config, shardIds);
+    Optional<RunInputs> started =
+        RunInputsFile.read(config.outputDirectory(), config.runIdentifier());
+    RunChecks.routesAsStarted(started, inputs, config.runIdentifier(), problems);
     problems.throwIfAny();
+    if (started.isEmpty()) {
+      LOG.warn("[run={}] no {} in the buffer (a run started by an earlier version): the session"
+          + " file, shard ids and custom fetcher cannot be checked against the run's; they are"
+          + " recorded now", config.runIdentifier(), RunInputsFile.SUFFIX);
+      RunInputsFile.write(config.outputDirectory(), config.runIdentifier(), inputs);
+    }
     RunMetadata run = existing.orElseThrow();
-    FileProcessProgressDao writer = store.fileProcessProgress();
-    Map<String, Timestamp> processed = new LinkedHashMap<>();
-    writer.read(config.runIdentifier()).forEach(
-        (shard, progress) -> processed.put(shard, progress.processedUpto()));
+    Map<String, Timestamp> finalUpto = store.fileCreateProgress().createdUpto(config.runIdentifier());
     IntervalGrid grid = IntervalGrid.anchoredAt(run.startTimestamp(), run.windowDuration());
-    Timestamp start =
-        ResumePoint.earliestNeeded(run.startTimestamp(), grid, shardIds, processed);
+    Timestamp start = ResumePoint.firstNotFinal(run.startTimestamp(), grid, shardIds, finalUpto);
     Map<String, Instant> createdUpto = new LinkedHashMap<>();
-    store.fileCreateProgress().createdUpto(config.runIdentifier()).forEach(
-        (shard, at) -> createdUpto.put(shard, IntervalGrid.toInstant(at)));
+    finalUpto.forEach((shard, at) -> createdUpto.put(shard, IntervalGrid.toInstant(at)));
     // Resuming continues the run as it was defined unless this launch gives another end.
     Timestamp end = config.endTimestamp().orElse(run.endTimestamp());
     ReaderConfig resumed = config.withStartTimestamp(start).withEndTimestamp(end);
@@ -117,8 +125,9 @@ public final class ReaderBootstrap {
         .readerRunMode(ReaderRunMode.RESUME)
         .endTimestamp(end)
         .build());
-    LOG.info("[run={}] resuming from {} (run start {}, writer progress {})",
-        config.runIdentifier(), start, run.startTimestamp(), processed);
+    LOG.info("[run={}] resuming from {}: the change stream is read again from there; files final"
+        + " for a shard (created_upto {}) are kept, the others rewritten (run start {})",
+        config.runIdentifier(), start, createdUpto, run.startTimestamp());
     return new PreparedRun(
         resumed, run.startTimestamp(), shardIds, mapping, store.tables(), createdUpto);
   }

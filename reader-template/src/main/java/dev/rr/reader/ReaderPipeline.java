@@ -7,6 +7,7 @@ import dev.rr.reader.dao.ConnectorReadPosition;
 import dev.rr.reader.dao.MetadataProgressSink;
 import dev.rr.reader.dao.SpannerConfigs;
 import dev.rr.reader.dao.SpannerRowLookup;
+import dev.rr.reader.logic.FinalWindows;
 import dev.rr.reader.logic.IntervalGrid;
 import dev.rr.reader.logic.OutputLayout;
 import dev.rr.reader.logic.ProgressPlan;
@@ -90,7 +91,8 @@ public final class ReaderPipeline {
             .apply("AssignShard", AssignShard.using(routing,
                 SpannerRowLookup.factory(SpannerConfigs.data(config), config.rpcPriority())))
             .apply("WindowIntoIntervals", WindowIntoIntervals.of(grid))
-            .apply("WriteShardFiles", WriteShardFiles.to(layout));
+            .apply("WriteShardFiles",
+                WriteShardFiles.to(layout).keeping(new FinalWindows(run.createdUpto())));
     files.apply("PublishProgress", PublishProgress.of(progress,
             MetadataProgressSink.factory(
                 SpannerConfigs.metadata(config), run.tables(), config.runIdentifier()))

@@ -16,10 +16,16 @@ final class BufferFiles {
   private BufferFiles() {}
 
   /** Every file under {@code root} (relative path) with its records, in file order. */
+  /** Files of the buffer that hold records (not the run's inputs file). */
+  static boolean isWindowFile(Path file) {
+    return Files.isRegularFile(file)
+        && !file.getFileName().toString().endsWith(dev.rr.reader.dao.RunInputsFile.SUFFIX);
+  }
+
   static Map<String, List<ChangeRecord>> read(Path root) {
     Map<String, List<ChangeRecord>> files = new TreeMap<>();
     try (Stream<Path> paths = Files.walk(root)) {
-      for (Path file : paths.filter(Files::isRegularFile).toList()) {
+      for (Path file : paths.filter(BufferFiles::isWindowFile).toList()) {
         files.put(root.relativize(file).toString(),
             Files.readAllLines(file).stream().map(BufferRecordCodec::decode).toList());
       }
@@ -33,7 +39,7 @@ final class BufferFiles {
   static Map<String, String> contents(Path root) {
     Map<String, String> files = new TreeMap<>();
     try (Stream<Path> paths = Files.walk(root)) {
-      for (Path file : paths.filter(Files::isRegularFile).toList()) {
+      for (Path file : paths.filter(BufferFiles::isWindowFile).toList()) {
         files.put(root.relativize(file).toString(), Files.readString(file));
       }
     } catch (IOException e) {

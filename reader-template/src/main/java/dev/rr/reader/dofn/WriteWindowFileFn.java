@@ -1,6 +1,7 @@
 package dev.rr.reader.dofn;
 
 import dev.rr.common.model.ChangeRecord;
+import dev.rr.reader.logic.FinalWindows;
 import dev.rr.reader.logic.OutputLayout;
 import dev.rr.reader.logic.WindowFileWriter;
 import dev.rr.reader.logic.WrittenFile;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the records of one (directory, window) pane as one sorted file: the window file for the
- * on-time pane, a late-pane file in the late directory otherwise.
+ * on-time pane, a late-pane file in the late directory otherwise. A window that was already final
+ * when the reader started (a resumed reader reading it again for another shard) is not written:
+ * final files are immutable.
  */
 public final class WriteWindowFileFn
     extends DoFn<KV<String, Iterable<ChangeRecord>>, KV<String, WrittenFile>> {
@@ -33,13 +36,19 @@ public final class WriteWindowFileFn
   /** Records that arrived after their window was final (written to the late directory). */
   public static final String LATE_RECORDS = "late_record_count";
 
+  /** On-time panes of windows already final at launch, not written again. */
+  public static final String FINAL_WINDOWS_KEPT = "final_windows_kept";
+
   private final OutputLayout layout;
+  private final FinalWindows finalAtLaunch;
   private final Counter filesWritten = Metrics.counter(WriteWindowFileFn.class, FILES_WRITTEN);
   private final Counter recordsWritten = Metrics.counter(WriteWindowFileFn.class, RECORDS_WRITTEN);
   private final Counter lateRecords = Metrics.counter(WriteWindowFileFn.class, LATE_RECORDS);
+  private final Counter finalKept = Metrics.counter(WriteWindowFileFn.class, FINAL_WINDOWS_KEPT);
 
-  public WriteWindowFileFn(OutputLayout layout) {
+  public WriteWindowFileFn(OutputLayout layout, FinalWindows finalAtLaunch) {
     this.layout = layout;
+    this.finalAtLaunch = finalAtLaunch;
   }
 
   @ProcessElement
@@ -53,6 +62,12 @@ public final class WriteWindowFileFn
     Instant start = Instant.ofEpochMilli(window.start().getMillis());
     Instant end = Instant.ofEpochMilli(window.end().getMillis());
     boolean late = pane.getTiming() == PaneInfo.Timing.LATE;
+    if (!late && finalAtLaunch.isFinal(directory, end)) {
+      finalKept.inc();
+      LOG.debug("[shard={}] window {}..{} was final at launch: its file is kept", directory, start,
+          end);
+      return;
+    }
     ResourceId file = late
         ? layout.lateFile(directory, start, end, pane.getIndex())
         : layout.windowFile(directory, start, end);

@@ -53,7 +53,10 @@ public final class RunChecks {
     }
   }
 
-  /** A resumed run must exist and keep its window grid and buffer directory. */
+  /**
+   * A resumed run must exist and keep its window grid, buffer directory, change stream and
+   * database: a resume reads the same history into the same files.
+   */
   public static void runIsResumable(Optional<RunMetadata> run, ReaderConfig config,
       ConfigProblems problems) {
     if (run.isEmpty()) {
@@ -66,10 +69,34 @@ public final class RunChecks {
           + " differs from run '" + config.runIdentifier() + "', which uses "
           + Durations.format(run.get().windowDuration()) + ": a resumed run keeps its windows");
     }
+    if (!run.get().changeStreamName().equals(config.changeStreamName())) {
+      problems.add("changeStreamName " + config.changeStreamName() + " differs from run '"
+          + config.runIdentifier() + "', which reads " + run.get().changeStreamName());
+    }
+    if (!run.get().spannerDatabase().equals(config.database().toString())) {
+      problems.add("the Spanner database " + config.database() + " differs from run '"
+          + config.runIdentifier() + "', which reads " + run.get().spannerDatabase());
+    }
+    if (!run.get().skipDirectoryName().equals(config.skipDirectoryName())) {
+      problems.add("skipDirectoryName " + config.skipDirectoryName() + " differs from run '"
+          + config.runIdentifier() + "', which uses " + run.get().skipDirectoryName());
+    }
     if (!sameDirectory(run.get().bufferDirectory(), config.outputDirectory())) {
       problems.add("gcsOutputDirectory " + config.outputDirectory() + " differs from run '"
           + config.runIdentifier() + "', which writes to " + run.get().bufferDirectory());
     }
+  }
+
+  /**
+   * A resumed run must route as it started: same session file, shard ids and custom fetcher. A
+   * run started before its inputs were kept ({@code started} empty) is not checked.
+   */
+  public static void routesAsStarted(Optional<RunInputs> started, RunInputs now,
+      String runIdentifier, ConfigProblems problems) {
+    started.ifPresent(inputs -> now.differencesFrom(inputs).forEach(difference ->
+        problems.add("runMode resume: run '" + runIdentifier + "' would route records"
+            + " differently: " + difference + "; resume with the run's own inputs, or start a"
+            + " new runIdentifier")));
   }
 
   /** A resumed bounded run must have something left to read. */

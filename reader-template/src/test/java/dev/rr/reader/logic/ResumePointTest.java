@@ -17,28 +17,28 @@ class ResumePointTest {
   }
 
   @Test
-  void shouldResumeAtTheLeastProcessedUptoOverAllShards() {
+  void shouldResumeAtTheLeastCreatedUptoOverAllShards() {
     assertEquals(at("00:00:20"),
-        ResumePoint.earliestNeeded(RUN_START, GRID, List.of("a", "b"),
+        ResumePoint.firstNotFinal(RUN_START, GRID, List.of("a", "b"),
             Map.of("a", at("00:00:40"), "b", at("00:00:20"))));
   }
 
   @Test
-  void shouldResumeAtTheRunStartWhenAShardHasNoWriterProgress() {
+  void shouldResumeAtTheRunStartWhenAShardHasNoFinalWindow() {
     assertEquals(RUN_START,
-        ResumePoint.earliestNeeded(RUN_START, GRID, List.of("a", "b"), Map.of("a", at("00:00:40"))));
+        ResumePoint.firstNotFinal(RUN_START, GRID, List.of("a", "b"), Map.of("a", at("00:00:40"))));
   }
 
   @Test
   void shouldIgnoreProgressOfShardsNoLongerInTheShardsFile() {
     assertEquals(at("00:00:40"),
-        ResumePoint.earliestNeeded(RUN_START, GRID, List.of("a"),
+        ResumePoint.firstNotFinal(RUN_START, GRID, List.of("a"),
             Map.of("a", at("00:00:40"), "gone", at("00:00:10"))));
   }
 
   @Test
   void shouldSnapToTheStartOfTheWindowHoldingAnOffGridValue() {
     assertEquals(at("00:00:30"),
-        ResumePoint.earliestNeeded(RUN_START, GRID, List.of("a"), Map.of("a", at("00:00:37.5"))));
+        ResumePoint.firstNotFinal(RUN_START, GRID, List.of("a"), Map.of("a", at("00:00:37.5"))));
   }
 }
