@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
@@ -22,10 +23,16 @@ import org.slf4j.LoggerFactory;
  * reports an orphaned change-stream partition ({@link ConnectorReadPosition}): a partition the
  * connector marked finished without reading its child partitions. The reader then holds {@code
  * created_upto} where the orphan stopped, so a resumed reader (new partition table, starting at
- * the least {@code processed_upto}, never past the held {@code created_upto}) reads the skipped
- * changes again and rewrites the windows after it; the writer has applied none of them. The old
+ * the least {@code created_upto}) reads the skipped changes again and rewrites the windows after
+ * it; the writer has applied none of them, because they were not final (docs/consistency.md). The old
  * pipeline is stopped before the new one starts, so no late file of the old one can replace a file
  * of the new one.
+ *
+ * <p>A reader that <em>fails</em> (a Spanner error it does not survive, for instance) is
+ * relaunched the same way, at most {@link #MAX_FAILED_RELAUNCHES} times in a row, each logged at
+ * ERROR with the failure; a reader that ran for {@link #HEALTHY_RUN} since its launch resets the
+ * count. After the last attempt the failure reaches the callers of {@link #waitUntilFinish}: a dead
+ * reader is never left behind a writer that waits for it in silence.
  *
  * <p>Callers see one pipeline: {@link #cancel} and {@link #waitUntilFinish} act on whichever
  * reader is current, and {@link #metrics} sums the counters of all of them. On Dataflow nothing
@@ -37,6 +44,10 @@ public final class ResumingReader implements PipelineResult {
   static final String RUN_MODE = "runMode";
   /** How long a stopping reader may take before the relaunch waits on. */
   static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  /** Relaunches after failures in a row before the failure is given to the callers. */
+  static final int MAX_FAILED_RELAUNCHES = 5;
+  /** A reader that ran this long before failing counts as a first failure again. */
+  static final Duration HEALTHY_RUN = Duration.ofMinutes(10);
 
   private final PipelineStarter starter;
   private final Map<String, String> resumeParameters;
@@ -49,6 +60,13 @@ public final class ResumingReader implements PipelineResult {
   /** True from stopping the old reader until the new one is current. */
   private volatile boolean relaunching;
   private int relaunches;
+  /** Failed readers relaunched in a row; written by the watcher only. */
+  private volatile int failuresInARow;
+  private volatile long currentSince = System.nanoTime();
+  /** A failure a caller's wait received (the runner reports it once): the watcher acts on it. */
+  private volatile Failure failedUnderWait;
+
+  private record Failure(PipelineResult reader, String why) {}
 
   private ResumingReader(PipelineStarter starter, Map<String, String> parameters,
       PipelineResult first, Duration checkInterval) {
@@ -82,13 +100,29 @@ public final class ResumingReader implements PipelineResult {
       while (!cancelled) {
         Thread.sleep(checkInterval.toMillis());
         PipelineResult reader = current;
-        if (cancelled || reader.getState().isTerminal()) {
-          // Finished, failed or cancelled by its owner: nothing left to watch.
+        if (cancelled) {
+          return;
+        }
+        Optional<String> failure = failureOf(reader);
+        if (failure.isPresent()) {
+          if (!mayRelaunchAfterFailure()) {
+            LOG.error("[reader] the reader failed {} times in a row; giving up, the launch fails:"
+                + " {}", failuresInARow + 1, failure.get());
+            return;
+          }
+          failuresInARow++;
+          LOG.error("[reader] the reader failed: {}; launching it again with runMode resume"
+              + " ({} of {})", failure.get(), failuresInARow, MAX_FAILED_RELAUNCHES);
+          relaunch(reader, "it failed");
+          continue;
+        }
+        if (reader.getState().isTerminal()) {
+          // Finished or cancelled by its owner: nothing left to watch.
           return;
         }
         long orphans = orphanedPartitions(reader.metrics());
         if (orphans > 0) {
-          relaunch(reader, orphans);
+          relaunch(reader, orphans + " orphaned change-stream partition(s)");
         }
       }
     } catch (InterruptedException e) {
@@ -99,18 +133,47 @@ public final class ResumingReader implements PipelineResult {
     }
   }
 
-  private void relaunch(PipelineResult reader, long orphans) throws Exception {
+  /**
+   * Why {@code reader} failed, if it did. The DirectRunner reports a failure through {@code
+   * waitUntilFinish}, not always through its state, so a running reader is asked with a short wait.
+   */
+  private Optional<String> failureOf(PipelineResult reader) {
+    Failure seen = failedUnderWait;
+    if (seen != null && seen.reader() == reader) {
+      return Optional.of(seen.why());
+    }
+    State state = reader.getState();
+    if (!state.isTerminal()) {
+      try {
+        state = reader.waitUntilFinish(org.joda.time.Duration.millis(1));
+      } catch (RuntimeException e) {
+        return Optional.of(e.toString());
+      }
+    }
+    return state == State.FAILED
+        ? Optional.of("state " + state) : Optional.empty();
+  }
+
+  /** True while a failed reader is relaunched rather than reported to the callers. */
+  private boolean mayRelaunchAfterFailure() {
+    if (Duration.ofNanos(System.nanoTime() - currentSince).compareTo(HEALTHY_RUN) >= 0) {
+      failuresInARow = 0;
+    }
+    return !cancelled && failuresInARow < MAX_FAILED_RELAUNCHES;
+  }
+
+  private void relaunch(PipelineResult reader, String why) throws Exception {
     relaunching = true;
     try {
-      replace(reader, orphans);
+      replace(reader, why);
     } finally {
       relaunching = false;
     }
   }
 
-  private void replace(PipelineResult reader, long orphans) throws Exception {
-    LOG.warn("[reader] {} orphaned change-stream partition(s): stopping the reader and launching"
-        + " it again with runMode resume, from the least processed_upto", orphans);
+  private void replace(PipelineResult reader, String why) throws Exception {
+    LOG.warn("[reader] {}: stopping the reader and launching it again with runMode resume, from"
+        + " the least created_upto", why);
     try {
       reader.cancel();
     } catch (IOException | RuntimeException e) {
@@ -134,6 +197,7 @@ public final class ResumingReader implements PipelineResult {
       PipelineResult next = starter.start(resumeParameters);
       replaced.add(reader);
       current = next;
+      currentSince = System.nanoTime();
       relaunches++;
     }
     LOG.warn("[reader] reader relaunched with runMode resume ({} relaunch(es))", relaunches());
@@ -173,7 +237,15 @@ public final class ResumingReader implements PipelineResult {
     while (true) {
       PipelineResult reader = current;
       long left = Math.max(1, deadline - System.currentTimeMillis());
-      State state = reader.waitUntilFinish(org.joda.time.Duration.millis(left));
+      State state;
+      try {
+        state = reader.waitUntilFinish(org.joda.time.Duration.millis(left));
+      } catch (RuntimeException failed) {
+        if (!awaitRelaunchAfter(reader, failed)) {
+          throw failed;
+        }
+        continue;
+      }
       if (isFinal(reader) || System.currentTimeMillis() >= deadline) {
         return state;
       }
@@ -184,11 +256,40 @@ public final class ResumingReader implements PipelineResult {
   public State waitUntilFinish() {
     while (true) {
       PipelineResult reader = current;
-      State state = reader.waitUntilFinish();
+      State state;
+      try {
+        state = reader.waitUntilFinish();
+      } catch (RuntimeException failed) {
+        if (!awaitRelaunchAfter(reader, failed)) {
+          throw failed;
+        }
+        continue;
+      }
       if (isFinal(reader)) {
         return state;
       }
     }
+  }
+
+  /**
+   * After {@code reader} failed under a caller's wait: true once the watcher has replaced it, false
+   * when it will not (cancelled, or too many failures in a row): then the caller gets the failure.
+   */
+  private boolean awaitRelaunchAfter(PipelineResult reader, RuntimeException failure) {
+    failedUnderWait = new Failure(reader, failure.toString());
+    while (reader == current) {
+      if (cancelled || !watcher.isAlive()) {
+        return false;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failure.addSuppressed(e);
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -80,6 +81,53 @@ class ResumingReaderTest {
   }
 
   @Test
+  void shouldRelaunchAFailedReaderAndGiveTheFailureToTheCallerAfterTooManyInARow()
+      throws Exception {
+    List<Map<String, String>> starts = new CopyOnWriteArrayList<>();
+    List<FakeReader> readers = new CopyOnWriteArrayList<>();
+    PipelineStarter starter = ResumingReader.wrap(parameters -> {
+      starts.add(parameters);
+      FakeReader reader = new FakeReader();
+      readers.add(reader);
+      return reader;
+    }, Duration.ofMillis(20));
+    PipelineResult reader = starter.start(Map.of("runMode", "regular", "runIdentifier", "r1"));
+
+    // A Spanner error the pipeline does not survive: relaunched with resume, not left dead.
+    readers.get(0).fail(new IllegalStateException("UNAVAILABLE: row lookup"));
+    awaitStarts(starts, 2);
+    assertEquals(Map.of("runMode", "resume", "runIdentifier", "r1"), starts.get(1));
+    assertEquals(PipelineResult.State.RUNNING, reader.getState());
+
+    // Failing every time: after the last relaunch the caller's wait gets the failure.
+    AtomicReference<Throwable> seen = new AtomicReference<>();
+    Thread waiter = new Thread(() -> {
+      try {
+        reader.waitUntilFinish();
+      } catch (RuntimeException e) {
+        seen.set(e);
+      }
+    });
+    waiter.start();
+    for (int i = 1; i <= ResumingReader.MAX_FAILED_RELAUNCHES; i++) {
+      awaitStarts(starts, i + 1);
+      readers.get(i).fail(new IllegalStateException("UNAVAILABLE again " + i));
+    }
+    waiter.join(10_000);
+    assertEquals(1 + ResumingReader.MAX_FAILED_RELAUNCHES, starts.size());
+    assertTrue(seen.get() != null && seen.get().getMessage().contains("UNAVAILABLE again"),
+        String.valueOf(seen.get()));
+  }
+
+  private static void awaitStarts(List<?> starts, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (starts.size() < count && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertEquals(count, starts.size(), "starts");
+  }
+
+  @Test
   void shouldReadTheOrphanCounterFromTheRunnersMetrics() {
     Pipeline counting = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner")
         .create());
@@ -106,11 +154,20 @@ class ResumingReaderTest {
     }
   }
 
-  /** A running reader whose orphan counter the test sets; it stops when cancelled. */
+  /**
+   * A running reader whose orphan counter the test sets; it stops when cancelled. Like the
+   * DirectRunner, a failure shows only through {@code waitUntilFinish}, which throws it.
+   */
   private static final class FakeReader implements PipelineResult {
     final AtomicLong orphans = new AtomicLong();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile State state = State.RUNNING;
+    private volatile RuntimeException failure;
+
+    void fail(RuntimeException e) {
+      failure = e;
+      stopped.countDown();
+    }
 
     @Override
     public State getState() {
@@ -130,6 +187,9 @@ class ResumingReaderTest {
         stopped.await(duration.getMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      }
+      if (failure != null && state != State.CANCELLED) {
+        throw failure;
       }
       return state;
     }

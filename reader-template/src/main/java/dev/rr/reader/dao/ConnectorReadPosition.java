@@ -14,6 +14,7 @@ import com.google.cloud.spanner.ReadOnlyTransaction;
 import com.google.cloud.spanner.ResultSet;
 import com.google.cloud.spanner.SpannerException;
 import com.google.cloud.spanner.Statement;
+import dev.rr.reader.logic.FailureStreak;
 import dev.rr.reader.logic.ReadPosition;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +52,13 @@ public final class ConnectorReadPosition implements ReadPosition {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectorReadPosition.class);
   /** Counter of partitions found finished without child partitions. */
   public static final String ORPHANED_PARTITIONS = "orphaned_partitions";
+  /** Counter of failed questions to the partition table (each holds created_upto back). */
+  public static final String POSITION_QUERY_FAILURES = "read_position_query_failures";
+  /**
+   * How long questions may fail in a row before it is an error: the connector creates its table
+   * a few seconds after the start, so the first failures are expected.
+   */
+  static final java.time.Duration FAILING_TOO_LONG = java.time.Duration.ofMinutes(1);
   /** The state of a partition read to its end. */
   private static final String FINISHED = PartitionMetadata.State.FINISHED.name();
   /** Partitions ending at or after this are unbounded (the connector uses the end of time). */
@@ -60,6 +68,9 @@ public final class ConnectorReadPosition implements ReadPosition {
   private final String table;
   private final Counter orphanedPartitions =
       Metrics.counter(ConnectorReadPosition.class, ORPHANED_PARTITIONS);
+  private final Counter queryFailures =
+      Metrics.counter(ConnectorReadPosition.class, POSITION_QUERY_FAILURES);
+  private final FailureStreak failures = new FailureStreak(FAILING_TOO_LONG);
   private Dialect dialect;
   /** Orphans found so far: token to watermark. Checked again on every question. */
   private final Map<String, Timestamp> orphans = new LinkedHashMap<>();
@@ -96,6 +107,7 @@ public final class ConnectorReadPosition implements ReadPosition {
       }
       updateOrphans(read);
       searchedUpTo = read.getReadTimestamp();
+      failures.succeeded();
       Timestamp upTo = unfinished;
       for (Timestamp watermark : orphans.values()) {
         upTo = upTo == null || watermark.compareTo(upTo) < 0 ? watermark : upTo;
@@ -114,9 +126,25 @@ public final class ConnectorReadPosition implements ReadPosition {
       return Answer.stuckAt(position, reasons);
     } catch (SpannerException e) {
       // Not created yet, already dropped by the connector's clean-up, or Spanner unavailable.
-      LOG.info("[progress] cannot read the change stream's position from {}: {}", table,
-          e.getMessage());
+      queryFailures.inc();
+      reportFailure(e, Instant.now());
       return Answer.unknown();
+    }
+  }
+
+  /**
+   * Logs a failed question: at INFO while the failures in a row are young (the connector's table
+   * may not exist yet), then at ERROR once a minute - {@code created_upto} does not move meanwhile.
+   */
+  private void reportFailure(SpannerException e, Instant now) {
+    switch (failures.failed(now)) {
+      case QUIET -> LOG.info("[progress] cannot read the change stream's position from {}: {}",
+          table, e.getMessage());
+      case ERROR -> LOG.error("[progress] the change stream's position cannot be read from {}"
+          + " since {}: created_upto is held and the writers wait until it can; check the"
+          + " metadata database ({}): {}", table, failures.since(), POSITION_QUERY_FAILURES,
+          e.getMessage());
+      case ALREADY_REPORTED -> { }
     }
   }
 
