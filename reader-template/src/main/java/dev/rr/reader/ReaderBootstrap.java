@@ -119,6 +119,8 @@ public final class ReaderBootstrap {
     Timestamp end = config.endTimestamp().orElse(run.endTimestamp());
     ReaderConfig resumed = config.withStartTimestamp(start).withEndTimestamp(end);
     problems = new ConfigProblems();
+    RunChecks.endIsNotExtendedPastFinal(config.runIdentifier(), run.endTimestamp(),
+        config.endTimestamp().orElse(null), finalUpto, problems);
     RunChecks.endIsAfterResumePoint(resumed, problems);
     problems.throwIfAny();
     store.runs().upsert(run.toBuilder()

@@ -99,6 +99,29 @@ public final class RunChecks {
             + " new runIdentifier")));
   }
 
+  /**
+   * A bounded run whose last window is final cannot be extended: that window was declared final
+   * holding only the changes up to the run's end, and the writers may have applied it. Changes
+   * after the end belong to a new run starting there.
+   *
+   * @param runEnd the run's stored end (null for an open-ended run)
+   * @param newEnd the end this launch gives (null to keep the run's)
+   * @param createdUpto created_upto by shard
+   */
+  public static void endIsNotExtendedPastFinal(String runIdentifier,
+      com.google.cloud.Timestamp runEnd, com.google.cloud.Timestamp newEnd,
+      java.util.Map<String, com.google.cloud.Timestamp> createdUpto, ConfigProblems problems) {
+    if (runEnd == null || newEnd == null || newEnd.compareTo(runEnd) <= 0) {
+      return;
+    }
+    boolean lastWindowFinal = createdUpto.values().stream().anyMatch(c -> c.compareTo(runEnd) > 0);
+    if (lastWindowFinal) {
+      problems.add("endTimestamp " + newEnd + " extends run '" + runIdentifier + "', which ended at "
+          + runEnd + " and whose last window is already final (it holds only the changes up to "
+          + runEnd + "): start a new runIdentifier with startTimestamp " + runEnd);
+    }
+  }
+
   /** A resumed bounded run must have something left to read. */
   public static void endIsAfterResumePoint(ReaderConfig resumed, ConfigProblems problems) {
     resumed.endTimestamp().ifPresent(end -> {

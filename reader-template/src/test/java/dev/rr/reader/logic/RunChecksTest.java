@@ -75,4 +75,35 @@ class RunChecksTest {
     RunChecks.runIsResumable(Optional.of(run(Duration.ofSeconds(10), "/b/")), config("10s"), same);
     assertTrue(same.isEmpty(), same.problems().toString());
   }
+
+  @Test
+  void shouldRefuseToExtendABoundedRunWhoseLastWindowIsFinal() {
+    Timestamp end = Timestamp.parseTimestamp("2024-01-01T00:00:25Z");
+    Timestamp later = Timestamp.parseTimestamp("2024-01-01T00:01:00Z");
+    java.util.Map<String, Timestamp> lastWindowFinal =
+        java.util.Map.of("a", Timestamp.parseTimestamp("2024-01-01T00:00:30Z"));
+    java.util.Map<String, Timestamp> notYet =
+        java.util.Map.of("a", Timestamp.parseTimestamp("2024-01-01T00:00:20Z"));
+
+    ConfigProblems refused = new ConfigProblems();
+    RunChecks.endIsNotExtendedPastFinal("run1", end, later, lastWindowFinal, refused);
+    assertEquals(1, refused.problems().size());
+    assertTrue(refused.problems().get(0).contains("startTimestamp 2024-01-01T00:00:25Z"),
+        refused.problems().get(0));
+
+    ConfigProblems accepted = new ConfigProblems();
+    RunChecks.endIsNotExtendedPastFinal("run1", end, later, notYet, accepted);
+    RunChecks.endIsNotExtendedPastFinal("run1", null, later, lastWindowFinal, accepted);
+    RunChecks.endIsNotExtendedPastFinal("run1", end, null, lastWindowFinal, accepted);
+    assertEquals(List.of(), accepted.problems());
+  }
+
+  @Test
+  void shouldRefuseToResumeWithAnotherChangeStreamOrDatabase() {
+    RunMetadata other = run(Duration.ofSeconds(10), "/b").toBuilder()
+        .changeStreamName("cs_old").spannerDatabase("projects/p/instances/i/databases/old").build();
+    ConfigProblems problems = new ConfigProblems();
+    RunChecks.runIsResumable(Optional.of(other), config("10s"), problems);
+    assertEquals(2, problems.problems().size(), problems.problems().toString());
+  }
 }
