@@ -182,6 +182,8 @@ public final class ShardWorker {
     SourceConstraints constraints;
     try (Connection connection = services.connections().get()) {
       services.checkpoints().ensureTable(connection);
+      // Before the first transaction: FOR UPDATE can only lock a row that exists.
+      services.checkpoints().ensureRow(connection, settings.runId(), settings.shard());
       constraints = SourceConstraints.load(connection);
       checkpoint =
           services.checkpoints().read(connection, settings.runId(), settings.shard()).orElse(null);
