@@ -124,6 +124,23 @@ public final class MySqlErrorClassifier {
     return false;
   }
 
+  /**
+   * True when Connector/J refused to send a statement larger than {@code max_allowed_packet}: a
+   * {@link #isStatementTooLarge} case where nothing reached the server, so the connection and
+   * its transaction are intact and smaller statements may follow.
+   */
+  public static boolean isRefusedBeforeSending(Throwable error) {
+    Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+    for (Throwable current = error;
+        current != null && seen.put(current, Boolean.TRUE) == null;
+        current = current.getCause()) {
+      if (current instanceof PacketTooBigException || current instanceof CJPacketTooBigException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** True when {@link #classify} says TRANSIENT. */
   public static boolean isTransient(Throwable error) {
     return classify(error) == ErrorClass.TRANSIENT;

@@ -84,6 +84,9 @@ class MySqlErrorClassifierTest {
         new IOException("wrapped", new PacketTooBigException(70_000, 65_536))));
     assertFalse(MySqlErrorClassifier.isStatementTooLarge(sql("22001", 1406)));
     assertFalse(MySqlErrorClassifier.isStatementTooLarge(sql("08S01", 2013)));
+    // Only Connector/J's refusal leaves the connection usable for smaller statements.
+    assertTrue(MySqlErrorClassifier.isRefusedBeforeSending(new PacketTooBigException(70_000, 65_536)));
+    assertFalse(MySqlErrorClassifier.isRefusedBeforeSending(sql("08S01", 1153)));
   }
 
   @ParameterizedTest(name = "{0}")
