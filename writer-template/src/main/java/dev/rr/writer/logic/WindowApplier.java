@@ -4,6 +4,7 @@ import com.google.cloud.Timestamp;
 import dev.rr.common.buffer.TimeWindow;
 import dev.rr.common.model.ChangeRecord;
 import dev.rr.common.mysql.ErrorClass;
+import dev.rr.common.mysql.MappingException;
 import dev.rr.common.mysql.checkpoint.Checkpoint;
 import dev.rr.common.mysql.checkpoint.CheckpointDao;
 import dev.rr.writer.logic.ChangeMapper.SkipReason;
@@ -177,8 +178,7 @@ public final class WindowApplier {
         continue;
       }
       RuntimeException error = mapped.failure();
-      if (error != null && ApplyErrors.classify(error) == ErrorClass.PERMANENT) {
-        // Commit what comes before it, then stop with the record as evidence.
+      if (error instanceof MappingException || error instanceof TransformationException) {
         failure = new ApplyException(
             where(run.windowOf(transaction.commitTimestamp())) + describe(error),
             ErrorClass.PERMANENT,
