@@ -106,6 +106,8 @@ public final class BufferFileReader implements Iterator<ChangeRecord>, AutoClose
     String line;
     try {
       line = lines.readLine();
+    } catch (BufferFormatException e) {
+      throw new BufferFileException(where(lineNumber + 1) + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new BufferFileException(where(lineNumber + 1) + ": cannot read: " + e.getMessage(), e);
     }

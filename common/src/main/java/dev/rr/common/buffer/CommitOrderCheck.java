@@ -35,6 +35,8 @@ public final class CommitOrderCheck {
         String line;
         try {
           line = lines.readLine();
+        } catch (BufferFormatException e) {
+          throw new BufferFileException(file + " line " + (lineNumber + 1) + ": " + e.getMessage(), e);
         } catch (IOException e) {
           throw new BufferFileException(
               file + " line " + (lineNumber + 1) + ": cannot read: " + e.getMessage(), e);

@@ -4,6 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +15,8 @@ import java.util.Arrays;
 /**
  * Reads lines ({@code \n} or {@code \r\n}) from a byte stream, decoding each line separately as
  * strict UTF-8. Unlike a {@code BufferedReader}, which decodes ahead, a bad byte is reported on
- * the line that holds it.
+ * the line that holds it, as a {@link BufferFormatException} (the file's content is wrong, not
+ * the reading of it: rereading the file cannot help), with the decoder's exception as cause.
  */
 final class Utf8LineReader implements Closeable {
   private static final int CHUNK_BYTES = 64 * 1024;
@@ -36,7 +40,8 @@ final class Utf8LineReader implements Closeable {
   /**
    * The next line without its terminator, or null at the end of the stream.
    *
-   * @throws java.nio.charset.CharacterCodingException when the line is not valid UTF-8
+   * @throws BufferFormatException when the line is not valid UTF-8; it names the byte offset
+   * @throws IOException when the stream cannot be read
    */
   String readLine() throws IOException {
     lineLength = 0;
@@ -90,6 +95,27 @@ final class Utf8LineReader implements Closeable {
     if (length > 0 && line[length - 1] == '\r') {
       length--;
     }
-    return decoder.decode(ByteBuffer.wrap(line, 0, length)).toString();
+    ByteBuffer bytes = ByteBuffer.wrap(line, 0, length);
+    try {
+      return decoder.decode(bytes).toString();
+    } catch (CharacterCodingException e) {
+      throw new BufferFormatException("line is not valid UTF-8: " + badBytes(length), e);
+    }
+  }
+
+  /** Where the first malformed byte sequence of the current line starts, for the message. */
+  private String badBytes(int length) {
+    ByteBuffer bytes = ByteBuffer.wrap(line, 0, length);
+    CoderResult result = decoder.reset().decode(bytes, CharBuffer.allocate(length), true);
+    decoder.reset();
+    if (!result.isError()) {
+      return "malformed input";
+    }
+    int at = bytes.position();
+    StringBuilder shown = new StringBuilder();
+    for (int i = at; i < at + result.length(); i++) {
+      shown.append(String.format("%02X", line[i] & 0xFF));
+    }
+    return "byte 0x" + shown + " at byte offset " + at;
   }
 }

@@ -36,7 +36,19 @@ public final class MySqlDialect implements Serializable {
 
   /** A dialect for a source database whose local times are at {@code sourceTimezone}. */
   public MySqlDialect(ZoneOffset sourceTimezone) {
-    this.converter = new MySqlValueConverter(Objects.requireNonNull(sourceTimezone));
+    this(new MySqlValueConverter(Objects.requireNonNull(sourceTimezone)));
+  }
+
+  private MySqlDialect(MySqlValueConverter converter) {
+    this.converter = converter;
+  }
+
+  /**
+   * This dialect for one shard database whose temporal columns have {@code precisions} (read
+   * with {@link TemporalPrecisions#load}): values are truncated to them.
+   */
+  public MySqlDialect withTemporalPrecisions(TemporalPrecisions precisions) {
+    return new MySqlDialect(new MySqlValueConverter(sourceTimezone(), precisions));
   }
 
   /** A dialect for a source database in UTC. */

@@ -1,5 +1,7 @@
 package dev.rr.common.mysql;
 
+import com.mysql.cj.exceptions.CJPacketTooBigException;
+import com.mysql.cj.jdbc.exceptions.PacketTooBigException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientException;
 import java.sql.SQLRecoverableException;
@@ -14,6 +16,13 @@ import java.util.Set;
  * the first SQLException that carries a known MySQL/MariaDB error code, else a known SQLState
  * class, else a JDBC exception subclass that says so. Anything unrecognised is permanent: stopping
  * a shard visibly beats retrying a bad statement forever. Messages are never inspected.
+ *
+ * <p>One rule comes first: a statement larger than the server's {@code max_allowed_packet}
+ * ({@link #isStatementTooLarge}) is permanent, whichever side noticed it. Connector/J refuses to
+ * send it ({@code PacketTooBigException}, SQLState S1000); a server that allows less than the
+ * client believes answers 1153 and drops the connection, which Connector/J may report as a lost
+ * connection (SQLState 08S01). The same statement fails the same way every time: the writer goes
+ * row by row, which succeeds or names the one row too large by itself.
  */
 public final class MySqlErrorClassifier {
 
@@ -64,6 +73,9 @@ public final class MySqlErrorClassifier {
           3819, // ER_CHECK_CONSTRAINT_VIOLATED (MySQL)
           4025); // ER_CONSTRAINT_FAILED (MariaDB; also invalid JSON)
 
+  /** ER_NET_PACKET_TOO_LARGE: the server refused a packet larger than its max_allowed_packet. */
+  static final int PACKET_TOO_LARGE = 1153;
+
   /** SQLState classes: 08 connection exception, 40 transaction rollback (serialization/deadlock). */
   private static final Set<String> TRANSIENT_STATE_CLASSES = Set.of("08", "40");
 
@@ -74,6 +86,9 @@ public final class MySqlErrorClassifier {
 
   /** TRANSIENT when retrying {@code error}'s operation may succeed, else PERMANENT. */
   public static ErrorClass classify(Throwable error) {
+    if (isStatementTooLarge(error)) {
+      return ErrorClass.PERMANENT;
+    }
     Map<Throwable, Boolean> seen = new IdentityHashMap<>();
     for (Throwable current = error;
         current != null && seen.put(current, Boolean.TRUE) == null;
@@ -89,6 +104,41 @@ public final class MySqlErrorClassifier {
       }
     }
     return ErrorClass.PERMANENT;
+  }
+
+  /**
+   * True when {@code error} or a cause says a statement was larger than the server's {@code
+   * max_allowed_packet}: refused by Connector/J before sending it, or by the server (1153).
+   */
+  public static boolean isStatementTooLarge(Throwable error) {
+    Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+    for (Throwable current = error;
+        current != null && seen.put(current, Boolean.TRUE) == null;
+        current = current.getCause()) {
+      if (current instanceof PacketTooBigException
+          || current instanceof CJPacketTooBigException
+          || (current instanceof SQLException sql && sql.getErrorCode() == PACKET_TOO_LARGE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when Connector/J refused to send a statement larger than {@code max_allowed_packet}: a
+   * {@link #isStatementTooLarge} case where nothing reached the server, so the connection and
+   * its transaction are intact and smaller statements may follow.
+   */
+  public static boolean isRefusedBeforeSending(Throwable error) {
+    Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+    for (Throwable current = error;
+        current != null && seen.put(current, Boolean.TRUE) == null;
+        current = current.getCause()) {
+      if (current instanceof PacketTooBigException || current instanceof CJPacketTooBigException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when {@link #classify} says TRANSIENT. */

@@ -13,7 +13,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -50,20 +49,23 @@ final class MySqlTemporalConverter implements Serializable {
     };
   }
 
-  /** TIME text is passed through (after validation): MySQL TIME spans -838:59:59 to 838:59:59. */
-  Object toTime(String base, JsonElement value) {
+  /**
+   * TIME text is passed through (after validation, its fraction cut to {@code digits}): MySQL
+   * TIME spans -838:59:59 to 838:59:59.
+   */
+  Object toTime(String base, JsonElement value, int digits) {
     return switch (base) {
       case "STRING" -> {
         String time = text(value).trim();
         if (!TIME_TEXT.matcher(time).matches()) {
           throw new IllegalArgumentException("not a MySQL TIME value ([-][D ]hhh:mm[:ss[.ffffff]])");
         }
-        yield time;
+        yield truncateTimeText(time, digits);
       }
-      case "TIMESTAMP" ->
-          localAtSource(SpannerJsonCoercions.timestamp(value))
-              .toLocalTime()
-              .truncatedTo(ChronoUnit.MICROS);
+      case "TIMESTAMP" -> {
+        LocalTime time = localAtSource(SpannerJsonCoercions.timestamp(value)).toLocalTime();
+        yield time.withNano(truncateNanos(time.getNano(), digits));
+      }
       default -> throw notTemporal(base, "time");
     };
   }
@@ -84,10 +86,11 @@ final class MySqlTemporalConverter implements Serializable {
   }
 
   /**
-   * A local date-time for a DATETIME or TIMESTAMP column, truncated to microseconds (or to the
-   * column's fractional digits when the mapping gives them), never rounded into the next second.
+   * A local date-time for a DATETIME or TIMESTAMP column, truncated to the column's {@code digits}
+   * fractional digits, never rounded into the next second.
    */
-  LocalDateTime toDateTime(String base, SourceType type, JsonElement value, boolean timestamp) {
+  LocalDateTime toDateTime(
+      String base, SourceType type, JsonElement value, int digits, boolean timestamp) {
     LocalDateTime local =
         switch (base) {
           case "TIMESTAMP" -> localAtSource(SpannerJsonCoercions.timestamp(value));
@@ -95,7 +98,7 @@ final class MySqlTemporalConverter implements Serializable {
           case "STRING" -> parseDateTimeText(text(value).trim());
           default -> throw notTemporal(base, type.name());
         };
-    local = truncate(local, fractionDigits(type));
+    local = local.withNano(truncateNanos(local.getNano(), digits));
     if (timestamp) {
       Instant instant = local.toInstant(sourceTimezone);
       if (instant.isBefore(TIMESTAMP_MIN) || instant.isAfter(TIMESTAMP_MAX)) {
@@ -123,7 +126,12 @@ final class MySqlTemporalConverter implements Serializable {
     }
   }
 
-  private static int fractionDigits(SourceType type) {
+  /**
+   * The fractional digits a mapped type declares ({@code datetime(3)}: 3), else six: a type
+   * without a modifier in a session file says nothing (the migration tool writes none even for
+   * {@code datetime(6)}).
+   */
+  static int declaredDigits(SourceType type) {
     if (!type.mods().isEmpty()) {
       long digits = type.mods().get(0);
       if (digits >= 0 && digits <= MAX_FRACTION_DIGITS) {
@@ -133,9 +141,19 @@ final class MySqlTemporalConverter implements Serializable {
     return MAX_FRACTION_DIGITS;
   }
 
-  private static LocalDateTime truncate(LocalDateTime value, int digits) {
-    int unit = BigInteger.TEN.pow(9 - digits).intValueExact();
-    return value.withNano(value.getNano() / unit * unit);
+  private static int truncateNanos(int nanos, int digits) {
+    int unit = BigInteger.TEN.pow(9 - Math.min(digits, MAX_FRACTION_DIGITS)).intValueExact();
+    return nanos / unit * unit;
+  }
+
+  /** {@code 12:00:00.987654} with 2 digits: {@code 12:00:00.98}; with 0: {@code 12:00:00}. */
+  private static String truncateTimeText(String time, int digits) {
+    int dot = time.indexOf('.');
+    if (dot < 0) {
+      return time;
+    }
+    int keep = Math.min(time.length() - dot - 1, Math.min(digits, MAX_FRACTION_DIGITS));
+    return keep == 0 ? time.substring(0, dot) : time.substring(0, dot + 1 + keep);
   }
 
   private static long yearNumber(String base, JsonElement value) {

@@ -23,20 +23,35 @@ import java.util.Objects;
  *
  * <p>Results are Long, BigInteger (BIGINT UNSIGNED beyond Long), BigDecimal, Double, String,
  * byte[], LocalDate, LocalTime, LocalDateTime, or null for JSON null. Spanner TIMESTAMPs become
- * local date-times in the source time zone offset, truncated to microseconds (MySQL keeps at most
- * six fractional digits). A value that does not fit its column is a {@link ConversionException};
- * the mapping table is in {@code docs/mysql-type-mapping.md}.
+ * local date-times in the source time zone offset.
+ *
+ * <p>DATETIME, TIMESTAMP and TIME values are <em>truncated</em> to the column's fractional digits
+ * here, so that no server rounds them (MySQL 8 rounds {@code 23:59:59.6} into the next day in a
+ * plain {@code datetime}, MariaDB truncates it). The digits come from the live column ({@link
+ * TemporalPrecisions}) when known, else from the mapped type's modifier, else six (the most MySQL
+ * keeps). A value that does not fit its column is a {@link ConversionException}; the mapping
+ * table is in {@code docs/mysql-type-mapping.md}.
  */
 public final class MySqlValueConverter implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final ZoneOffset sourceTimezone;
   private final MySqlTemporalConverter temporal;
+  private final TemporalPrecisions precisions;
+
+  /**
+   * A converter for a source database whose local times are at {@code sourceTimezone} and whose
+   * temporal columns have {@code precisions}.
+   */
+  public MySqlValueConverter(ZoneOffset sourceTimezone, TemporalPrecisions precisions) {
+    this.sourceTimezone = Objects.requireNonNull(sourceTimezone, "sourceTimezone");
+    this.temporal = new MySqlTemporalConverter(sourceTimezone);
+    this.precisions = Objects.requireNonNull(precisions, "precisions");
+  }
 
   /** A converter for a source database whose local times are at {@code sourceTimezone}. */
   public MySqlValueConverter(ZoneOffset sourceTimezone) {
-    this.sourceTimezone = Objects.requireNonNull(sourceTimezone, "sourceTimezone");
-    this.temporal = new MySqlTemporalConverter(sourceTimezone);
+    this(sourceTimezone, TemporalPrecisions.none());
   }
 
   /** A converter for a source database in UTC. */
@@ -47,6 +62,11 @@ public final class MySqlValueConverter implements Serializable {
   /** The source time zone offset. */
   public ZoneOffset sourceTimezone() {
     return sourceTimezone;
+  }
+
+  /** The live temporal precisions this converter truncates to. */
+  public TemporalPrecisions precisions() {
+    return precisions;
   }
 
   /**
@@ -68,7 +88,9 @@ public final class MySqlValueConverter implements Serializable {
       if (column.spannerType().array()) {
         return convertArray(family, base, value);
       }
-      return convertScalar(family, base, column.sourceType(), value);
+      int digits = precisions.digits(table, column.sourceName())
+          .orElseGet(() -> MySqlTemporalConverter.declaredDigits(column.sourceType()));
+      return convertScalar(family, base, column.sourceType(), value, digits);
     } catch (IllegalArgumentException
         | IllegalStateException
         | UnsupportedOperationException
@@ -86,7 +108,7 @@ public final class MySqlValueConverter implements Serializable {
   }
 
   private Object convertScalar(
-      SourceFamily family, String base, SourceType type, JsonElement value) {
+      SourceFamily family, String base, SourceType type, JsonElement value, int digits) {
     if (!value.isJsonPrimitive() && !base.equals("JSON")) {
       throw new IllegalArgumentException("expected a single " + base + " value");
     }
@@ -99,10 +121,10 @@ public final class MySqlValueConverter implements Serializable {
       case JSON -> toJsonText(base, value);
       case BINARY -> toBinary(base, value);
       case DATE -> temporal.toDate(base, value);
-      case TIME -> temporal.toTime(base, value);
+      case TIME -> temporal.toTime(base, value, digits);
       case YEAR -> temporal.toYear(base, value);
-      case DATETIME -> temporal.toDateTime(base, type, value, false);
-      case TIMESTAMP -> temporal.toDateTime(base, type, value, true);
+      case DATETIME -> temporal.toDateTime(base, type, value, digits, false);
+      case TIMESTAMP -> temporal.toDateTime(base, type, value, digits, true);
     };
   }
 

@@ -95,7 +95,10 @@ class BufferFileReaderTest {
       assertEquals(TestRecords.record(1, 0, "t", 0), reader.next());
       BufferFileException e = assertThrows(BufferFileException.class, reader::next);
       assertTrue(e.getMessage().contains(file + " line 2"), e.getMessage());
-      assertInstanceOf(CharacterCodingException.class, e.getCause());
+      assertTrue(e.getMessage().contains("not valid UTF-8"), e.getMessage());
+      // A format error (permanent), caused by the decoder's.
+      assertInstanceOf(BufferFormatException.class, e.getCause());
+      assertInstanceOf(CharacterCodingException.class, e.getCause().getCause());
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.rr.common.buffer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -64,7 +65,9 @@ class Utf8LineReaderTest {
     byte[] bytes = {'o', 'k', '\n', 'b', (byte) 0xE4, 'd', '\n', 'n', 'e', 'x', 't'};
     try (Utf8LineReader reader = new Utf8LineReader(new ByteArrayInputStream(bytes))) {
       assertEquals("ok", reader.readLine());
-      assertThrows(CharacterCodingException.class, reader::readLine);
+      BufferFormatException e = assertThrows(BufferFormatException.class, reader::readLine);
+      assertEquals("line is not valid UTF-8: byte 0xE4 at byte offset 1", e.getMessage());
+      assertInstanceOf(CharacterCodingException.class, e.getCause());
       assertEquals("next", reader.readLine());
       assertNull(reader.readLine());
     }

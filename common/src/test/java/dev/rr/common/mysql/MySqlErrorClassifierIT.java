@@ -2,11 +2,13 @@ package dev.rr.common.mysql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rr.testing.MySqlExtension;
 import dev.rr.testing.MySqlTestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.ExecutorService;
@@ -54,6 +56,39 @@ class MySqlErrorClassifierIT {
       assertEquals(ErrorClass.TRANSIENT, MySqlErrorClassifier.classify(error));
       holder.rollback();
     }
+  }
+
+  @Test
+  void shouldRecogniseAStatementConnectorJRefusesAsTooLarge() throws SQLException {
+    String big = "x".repeat(100_000);
+    // Connector/J refuses to send a packet larger than it allows: PacketTooBigException.
+    try (Connection c = connect("maxAllowedPacket=65536")) {
+      SQLException client = assertThrows(SQLException.class,
+          () -> insertText(c, big));
+      assertTrue(MySqlErrorClassifier.isStatementTooLarge(client), describe(client));
+      assertEquals(ErrorClass.PERMANENT, MySqlErrorClassifier.classify(client), describe(client));
+    }
+  }
+
+  private Connection connect(String properties) throws SQLException {
+    String url = database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + properties;
+    return DriverManager.getConnection(url, database.user(), database.password());
+  }
+
+  private static void insertText(Connection c, String text) throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement("SELECT LENGTH(?)")) {
+      statement.setString(1, text);
+      statement.executeQuery().close();
+    }
+  }
+
+  private static String describe(Throwable error) {
+    StringBuilder chain = new StringBuilder();
+    for (Throwable e = error; e != null; e = e.getCause()) {
+      chain.append(e.getClass().getName()).append(": ").append(e.getMessage())
+          .append(e instanceof SQLException sql ? " code " + sql.getErrorCode() : "").append(" <- ");
+    }
+    return chain.toString();
   }
 
   @Test

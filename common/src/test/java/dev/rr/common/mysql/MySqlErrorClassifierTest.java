@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mysql.cj.exceptions.CJPacketTooBigException;
+import com.mysql.cj.jdbc.exceptions.PacketTooBigException;
 import java.io.IOException;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
@@ -66,7 +68,25 @@ class MySqlErrorClassifierTest {
         row("unknown code, syntax SQLState", sql("42999", 9999), PERMANENT),
         row("nothing known", sql("HY000", 9999), PERMANENT),
         row("not a SQL error", new IllegalStateException("x"), PERMANENT),
-        row("conversion failure", new MappingException("x"), PERMANENT));
+        row("conversion failure", new MappingException("x"), PERMANENT),
+        // a statement too large: the same statement fails the same way, whoever refuses it
+        row("packet too large (server, 1153)", sql("08S01", 1153), PERMANENT),
+        row("packet too large (Connector/J)", new PacketTooBigException(70_000, 65_536), PERMANENT),
+        row("packet too large, reported as a lost connection",
+            new SQLRecoverableException("Communications link failure", "08S01", 0,
+                new CJPacketTooBigException(70_000, 65_536)), PERMANENT));
+  }
+
+  @Test
+  void shouldTellAStatementTooLargeFromOtherPermanentErrors() {
+    assertTrue(MySqlErrorClassifier.isStatementTooLarge(sql("08S01", 1153)));
+    assertTrue(MySqlErrorClassifier.isStatementTooLarge(
+        new IOException("wrapped", new PacketTooBigException(70_000, 65_536))));
+    assertFalse(MySqlErrorClassifier.isStatementTooLarge(sql("22001", 1406)));
+    assertFalse(MySqlErrorClassifier.isStatementTooLarge(sql("08S01", 2013)));
+    // Only Connector/J's refusal leaves the connection usable for smaller statements.
+    assertTrue(MySqlErrorClassifier.isRefusedBeforeSending(new PacketTooBigException(70_000, 65_536)));
+    assertFalse(MySqlErrorClassifier.isRefusedBeforeSending(sql("08S01", 1153)));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonParser;
 import dev.rr.common.schema.ColumnMapping;
@@ -323,6 +324,30 @@ class MySqlValueConverterTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> UTC.convert("t", unmapped, JsonParser.parseString("\"a\"")));
+  }
+
+  @Test
+  void shouldTruncateToTheLiveColumnsDigitsWhateverTheSessionTypeSays() {
+    MySqlValueConverter live = new MySqlValueConverter(ZoneOffset.UTC, TemporalPrecisions.of(
+        java.util.Map.of("t.plain", 0, "T.Millis", 3, "t.clock", 0, "t.stated", 2)));
+    JsonElement lastInstant = JsonParser.parseString("\"2024-12-31T23:59:59.654321Z\"");
+
+    // The session says "datetime" (no modifier) for all of them, as the migration tool writes.
+    assertEquals(LocalDateTime.of(2024, 12, 31, 23, 59, 59),
+        live.convert("t", Types.column("c", "TIMESTAMP", "plain", "datetime"), lastInstant));
+    assertEquals(LocalDateTime.of(2024, 12, 31, 23, 59, 59, 654_000_000),
+        live.convert("t", Types.column("c", "TIMESTAMP", "millis", "timestamp"), lastInstant));
+    assertEquals(LocalDateTime.of(2024, 12, 31, 23, 59, 59, 650_000_000),
+        live.convert("t", Types.column("c", "TIMESTAMP", "stated", "datetime(6)"), lastInstant),
+        "the live column wins over the session's modifier");
+    assertEquals(LocalTime.of(23, 59, 59),
+        live.convert("t", Types.column("c", "TIMESTAMP", "clock", "time"), lastInstant));
+    assertEquals("23:59:59",
+        live.convert("t", Types.column("c", "STRING", "clock", "time"),
+            JsonParser.parseString("\"23:59:59.9\"")));
+    assertEquals(LocalDateTime.of(2024, 12, 31, 23, 59, 59, 654_321_000),
+        live.convert("t", Types.column("c", "TIMESTAMP", "unknown", "datetime"), lastInstant),
+        "a column the live schema does not list keeps microseconds");
   }
 
   private static Arguments ok(String spannerType, String sourceType, String json, Object expected) {

@@ -85,12 +85,13 @@ final class ShardWorkerPath implements WriterPath {
     ShardWorkerServices services = new ShardWorkerServices(pool::getConnection, checkpoints,
         dialect, WindowLister.of(job.bufferDir()), createdUpto, progress, keeper, metrics, clock,
         () -> ThreadLocalRandom.current().nextDouble());
-    return new ShardWorker(settings, services, constraints -> new WindowApplier(
+    return new ShardWorker(settings, services, live -> new WindowApplier(
         new WindowApplier.Settings(job.runId(), shardId, job.start(), batchSize, batchSize),
-        new ChangeMapper(job.mapping(), dialect, null, shardId),
+        new ChangeMapper(job.mapping(), dialect.withTemporalPrecisions(live.precisions()), null,
+            shardId),
         new BatchStatements(dialect, batchSize),
         new BatchStatements(dialect, 1),
-        new WindowApplier.Collaborators(checkpoints, constraints, keeper, metrics, clock)));
+        new WindowApplier.Collaborators(checkpoints, live.constraints(), keeper, metrics, clock)));
   }
 
   private static HikariDataSource pool(Shard shard) {

@@ -21,8 +21,9 @@ public final class BatchStatements {
    *
    * @param statement the SQL and its parameters
    * @param rows the row changes, to name the change records when MySQL rejects the statement
+   * @param deletes true for a delete statement, false for an upsert
    */
-  public record Statement(SqlStatement statement, List<RowChange> rows) {}
+  public record Statement(SqlStatement statement, List<RowChange> rows, boolean deletes) {}
 
   private final MySqlDialect dialect;
   private final int maxRowsPerStatement;
@@ -83,7 +84,7 @@ public final class BatchStatements {
         int columns = group.get(0).change().values().size();
         for (List<RowChange> chunk : chunks(group, columns)) {
           List<MappedChange> changes = chunk.stream().map(RowChange::change).toList();
-          out.add(new Statement(dialect.upsertBatch(changes), chunk));
+          out.add(upsert(chunk));
         }
       }
     }
@@ -97,10 +98,36 @@ public final class BatchStatements {
       }
       int keyColumns = rows.get(0).change().key().size();
       for (List<RowChange> chunk : chunks(rows, keyColumns)) {
-        List<MappedChange> changes = chunk.stream().map(r -> r.deletion().orElseThrow()).toList();
-        out.add(new Statement(dialect.deleteBatch(changes), chunk));
+        out.add(delete(chunk));
       }
     }
+  }
+
+  /**
+   * {@code statement} as two statements of half its rows each, in order; for a statement too
+   * large to send. Needs at least two rows.
+   */
+  List<Statement> halves(Statement statement) {
+    List<RowChange> rows = statement.rows();
+    if (rows.size() < 2) {
+      throw new IllegalArgumentException("a one-row statement cannot be split");
+    }
+    List<Statement> halves = new ArrayList<>(2);
+    for (List<RowChange> half : List.of(rows.subList(0, rows.size() / 2),
+        rows.subList(rows.size() / 2, rows.size()))) {
+      halves.add(statement.deletes() ? delete(half) : upsert(half));
+    }
+    return halves;
+  }
+
+  private Statement upsert(List<RowChange> rows) {
+    List<MappedChange> changes = rows.stream().map(RowChange::change).toList();
+    return new Statement(dialect.upsertBatch(changes), rows, false);
+  }
+
+  private Statement delete(List<RowChange> rows) {
+    List<MappedChange> changes = rows.stream().map(r -> r.deletion().orElseThrow()).toList();
+    return new Statement(dialect.deleteBatch(changes), rows, true);
   }
 
   private List<List<RowChange>> chunks(List<RowChange> rows, int columnsPerRow) {

@@ -2,6 +2,7 @@ package dev.rr.writer.logic;
 
 import dev.rr.common.model.ChangeRecord;
 import dev.rr.common.mysql.ErrorClass;
+import dev.rr.common.mysql.MySqlErrorClassifier;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -53,14 +54,31 @@ final class BatchWriter {
     }
     for (BatchStatements.Statement statement :
         (diagnose ? rowByRow : statements).statements(batch)) {
-      try (PreparedStatement prepared = statement.statement().prepare(connection)) {
-        prepared.executeUpdate();
-      } catch (SQLException e) {
-        throw failure(e, statement, diagnose, where);
-      }
+      execute(connection, statement, diagnose, where);
     }
     if (checksOff) {
       execute(connection, FOREIGN_KEY_CHECKS_ON);
+    }
+  }
+
+  /**
+   * Runs {@code statement}. One that Connector/J refuses to send for being larger than {@code
+   * max_allowed_packet} is run as two halves instead (recursively), in the same transaction:
+   * nothing was sent, so nothing needs undoing. A single row too large stays an error.
+   */
+  private void execute(
+      Connection connection, BatchStatements.Statement statement, boolean diagnose, String where)
+      throws ApplyException {
+    try (PreparedStatement prepared = statement.statement().prepare(connection)) {
+      prepared.executeUpdate();
+    } catch (SQLException e) {
+      if (statement.rows().size() > 1 && MySqlErrorClassifier.isRefusedBeforeSending(e)) {
+        for (BatchStatements.Statement half : statements.halves(statement)) {
+          execute(connection, half, diagnose, where);
+        }
+        return;
+      }
+      throw failure(e, statement, diagnose, where);
     }
   }
 

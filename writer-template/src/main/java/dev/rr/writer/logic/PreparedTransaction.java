@@ -18,8 +18,8 @@ import java.util.Map;
  * @param changes its net row changes; null when mapping failed
  * @param skipped records not written, by reason; null when mapping failed
  * @param written records whose change is written
- * @param failure what mapping threw, or null: a {@link RecordFailure} naming the record for a
- *     record that cannot be mapped or transformed, any other exception as thrown
+ * @param failure what mapping threw, or null: a {@link RecordFailure} naming the record when
+ *     mapping a record threw, any other exception (grouping the changes) as thrown
  */
 record PreparedTransaction(
     SpannerTransaction transaction,
@@ -39,7 +39,9 @@ record PreparedTransaction(
         ChangeMapper.Outcome outcome;
         try {
           outcome = mapper.map(record);
-        } catch (MappingException | TransformationException e) {
+        } catch (RuntimeException e) {
+          // Whatever mapping one record throws (a value that does not fit its Spanner type, a
+          // failing transformation, a bug) is about that record: keep it as the evidence.
           throw new RecordFailure(record, e);
         }
         if (outcome instanceof ChangeMapper.Write write) {

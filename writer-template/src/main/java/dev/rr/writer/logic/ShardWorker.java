@@ -63,7 +63,7 @@ public final class ShardWorker {
 
   private final ShardWorkerSettings settings;
   private final ShardWorkerServices services;
-  private final Function<SourceConstraints, WindowApplier> appliers;
+  private final Function<ShardSchema, WindowApplier> appliers;
   private final ProgressReporter reporter;
   private final Backoff backoff;
 
@@ -79,12 +79,12 @@ public final class ShardWorker {
   private boolean failureReported;
 
   /**
-   * @param appliers makes the window applier once the shard's constraints are known
+   * @param appliers makes the window applier once the shard's schema is known
    */
   public ShardWorker(
       ShardWorkerSettings settings,
       ShardWorkerServices services,
-      Function<SourceConstraints, WindowApplier> appliers) {
+      Function<ShardSchema, WindowApplier> appliers) {
     this.settings = settings;
     this.services = services;
     this.appliers = appliers;
@@ -179,10 +179,12 @@ public final class ShardWorker {
       from = later(from, instant(stored.get().processedUpto()));
     }
     position = from;
-    SourceConstraints constraints;
+    ShardSchema schema;
     try (Connection connection = services.connections().get()) {
       services.checkpoints().ensureTable(connection);
-      constraints = SourceConstraints.load(connection);
+      // Before the first transaction: FOR UPDATE can only lock a row that exists.
+      services.checkpoints().ensureRow(connection, settings.runId(), settings.shard());
+      schema = ShardSchema.load(connection);
       checkpoint =
           services.checkpoints().read(connection, settings.runId(), settings.shard()).orElse(null);
     } catch (SQLException | RuntimeException e) {
@@ -192,7 +194,7 @@ public final class ShardWorker {
     if (checkpoint != null) {
       position = later(position, instant(checkpoint.commitTimestamp()));
     }
-    applier = appliers.apply(constraints);
+    applier = appliers.apply(schema);
     LOG.info("[shard={}] starting at {} (checkpoint {})", settings.shard(), position, checkpoint);
   }
 

@@ -27,10 +27,11 @@ import java.util.Map;
  * <p>Records are grouped into Spanner transactions; whole transactions go into one MySQL
  * transaction until it holds {@code batchSize} records (one large transaction is never split).
  * Each MySQL transaction starts by locking and reading the checkpoint ({@code SELECT ... FOR
- * UPDATE}), skips every transaction the checkpoint covers, writes its changes as multi-row
- * statements ({@link ChangeBatch}, {@link BatchStatements}), writes the new checkpoint and
- * commits. A crash, a retried bundle or a second worker on the same shard therefore never applies
- * anything twice.
+ * UPDATE} on the row the worker created before its first transaction), skips every transaction
+ * the checkpoint covers, writes its changes as multi-row statements ({@link ChangeBatch}, {@link
+ * BatchStatements}), moves the checkpoint from the one it read (compare-and-set, {@link
+ * CheckpointDao#advance}) and commits. A crash, a retried bundle or a second worker on the same
+ * shard therefore never applies anything twice, whatever the server's isolation level.
  *
  * <p>While MySQL executes one transaction, a second thread ({@link Prefetcher}) reads, decodes,
  * groups and maps the records of the next ones ({@link PreparedTransaction}). Only mapping moves
@@ -215,7 +216,8 @@ public final class WindowApplier {
     TimeWindow window = run.windowOf(last.commitTimestamp());
     Checkpoint next = new Checkpoint(settings.runId(), settings.shard(), window.start(),
         window.end(), last.commitTimestamp(), last.serverTransactionId(), total);
-    checkpoints.write(connection, next);
+    // Fails, for a rollback and a retry, when another writer of the shard moved it meanwhile.
+    checkpoints.advance(connection, checkpoint, next);
     connection.commit();
     totals.committed(next, written, skipped);
     metrics.recordsProcessed(written);

@@ -110,13 +110,15 @@ public final class WriterRuntime implements AutoCloseable {
         .map(t -> CustomTransformations.load(t.jarPath(), t.className(), t.parameters()))
         .orElse(null);
     int batchSize = config.batchSize();
-    return new ShardWorker(settings, services, constraints -> new WindowApplier(
+    return new ShardWorker(settings, services, live -> new WindowApplier(
         new WindowApplier.Settings(config.runIdentifier(), shardId, plan.start(), batchSize,
             batchSize),
-        new ChangeMapper(plan.schema(), dialect, transformation, shardId),
+        new ChangeMapper(plan.schema(), dialect.withTemporalPrecisions(live.precisions()),
+            transformation, shardId),
         new BatchStatements(dialect, batchSize),
         new BatchStatements(dialect, 1),
-        new WindowApplier.Collaborators(checkpoints, constraints, keeper, shardMetrics, clock)));
+        new WindowApplier.Collaborators(checkpoints, live.constraints(), keeper, shardMetrics,
+            clock)));
   }
 
   @Override

@@ -75,12 +75,13 @@ public final class WorkerHarness {
     ShardWorkerServices services = new ShardWorkerServices(connections, checkpoints, dialect,
         WindowLister.of(buffer.directory()), readerProgress, progress, keeper, metrics, clock,
         random::nextDouble);
-    return new ShardWorker(settings, services, constraints -> new WindowApplier(
+    return new ShardWorker(settings, services, live -> new WindowApplier(
         new WindowApplier.Settings(RUN_ID, shard, start, batchSize, batchSize),
-        new ChangeMapper(schema, dialect, transformation, shard),
+        new ChangeMapper(schema, dialect.withTemporalPrecisions(live.precisions()),
+            transformation, shard),
         new BatchStatements(dialect, batchSize),
         new BatchStatements(dialect, 1),
-        new WindowApplier.Collaborators(checkpoints, constraints, keeper, metrics, clock)));
+        new WindowApplier.Collaborators(checkpoints, live.constraints(), keeper, metrics, clock)));
   }
 
   /**

@@ -20,9 +20,23 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads and writes {@link Checkpoint}s in table {@value #TABLE} of the shard's own database. Every
- * method uses the caller's connection and never commits: {@link #write} belongs inside the
- * transaction that applies the changes, {@link #readForUpdate} at its start.
+ * Reads and writes {@link Checkpoint}s in table {@value #TABLE} of the shard's own database.
+ *
+ * <p>The checkpoint only ever moves forward, under any isolation level the server runs:
+ *
+ * <ol>
+ *   <li>{@link #ensureRow} creates the shard's row, meaning "nothing applied", in a transaction of
+ *       its own before the writer applies anything. {@code SELECT ... FOR UPDATE} locks only a
+ *       row that exists: without one, two writers (under READ COMMITTED, which takes no gap
+ *       locks) would both apply the shard's first transaction.
+ *   <li>{@link #readForUpdate} at the start of each applying transaction locks the row.
+ *   <li>{@link #advance}, inside that transaction, moves it from the checkpoint read to a later
+ *       one with a compare-and-set {@code UPDATE}: when the row no longer holds the checkpoint
+ *       read, nothing changes and {@link CheckpointConflictException} tells the caller to roll
+ *       back.
+ * </ol>
+ *
+ * <p>Every method except {@link #ensureRow} uses the caller's transaction and never commits.
  */
 public final class CheckpointDao implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -76,30 +90,24 @@ public final class CheckpointDao implements Serializable {
   private static final String SELECT =
       "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE " + RUN_ID + " = ? AND " + SHARD_ID + " = ?";
 
-  private static final String UPSERT =
-      "INSERT INTO "
-          + TABLE
-          + " ("
-          + RUN_ID
-          + ", "
-          + SHARD_ID
-          + ", "
-          + COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
-          + assign(WINDOW_START)
-          + ", "
-          + assign(WINDOW_END)
-          + ", "
-          + assign(COMMIT_SECONDS)
-          + ", "
-          + assign(COMMIT_NANOS)
-          + ", "
-          + assign(SERVER_TRANSACTION_ID)
-          + ", "
-          + assign(RECORDS_APPLIED)
-          + ", "
-          + UPDATED_AT
-          + " = CURRENT_TIMESTAMP(6)";
+  /** Window bounds of the "nothing applied" row (before any window the writer can apply). */
+  private static final LocalDateTime NOTHING_APPLIED_WINDOW = LocalDateTime.of(1970, 1, 1, 0, 0);
+
+  /** Commit timestamp of the "nothing applied" row: before every Spanner commit. */
+  private static final Timestamp NOTHING_APPLIED_COMMIT = Timestamp.MIN_VALUE;
+
+  /** Creates the "nothing applied" row unless the shard has one; changes nothing otherwise. */
+  private static final String INSERT_NOTHING_APPLIED =
+      "INSERT INTO " + TABLE + " (" + RUN_ID + ", " + SHARD_ID + ", " + COLUMNS
+          + ") VALUES (?, ?, ?, ?, ?, ?, '', 0) ON DUPLICATE KEY UPDATE " + RUN_ID + " = " + RUN_ID;
+
+  /** Moves the checkpoint, only from the one the writer read (compare-and-set). */
+  private static final String ADVANCE =
+      "UPDATE " + TABLE + " SET " + WINDOW_START + " = ?, " + WINDOW_END + " = ?, "
+          + COMMIT_SECONDS + " = ?, " + COMMIT_NANOS + " = ?, " + SERVER_TRANSACTION_ID + " = ?, "
+          + RECORDS_APPLIED + " = ?, " + UPDATED_AT + " = CURRENT_TIMESTAMP(6)"
+          + " WHERE " + RUN_ID + " = ? AND " + SHARD_ID + " = ? AND " + COMMIT_SECONDS + " = ? AND "
+          + COMMIT_NANOS + " = ? AND " + SERVER_TRANSACTION_ID + " = ?";
 
   /** The DDL from {@value #DDL_RESOURCE}, without a trailing semicolon. */
   public static String ddl() {
@@ -134,7 +142,27 @@ public final class CheckpointDao implements Serializable {
     }
   }
 
-  /** The checkpoint of {@code shard} in run {@code runId}, empty when none was written. */
+  /**
+   * Creates the row of {@code shard} in run {@code runId}, meaning "nothing applied", unless it
+   * exists, and commits: call it before the shard's first applying transaction, outside any.
+   */
+  public void ensureRow(Connection connection, String runId, String shard) throws SQLException {
+    SqlStatement insert =
+        SqlStatement.of(INSERT_NOTHING_APPLIED, runId, shard, NOTHING_APPLIED_WINDOW,
+            NOTHING_APPLIED_WINDOW, NOTHING_APPLIED_COMMIT.getSeconds(),
+            NOTHING_APPLIED_COMMIT.getNanos());
+    try (PreparedStatement statement = insert.prepare(connection)) {
+      statement.executeUpdate();
+    }
+    if (!connection.getAutoCommit()) {
+      connection.commit();
+    }
+  }
+
+  /**
+   * The checkpoint of {@code shard} in run {@code runId}; empty when nothing has been applied
+   * (no row, or the row {@link #ensureRow} created).
+   */
   public Optional<Checkpoint> read(Connection connection, String runId, String shard)
       throws SQLException {
     return query(connection, SELECT, runId, shard);
@@ -149,21 +177,44 @@ public final class CheckpointDao implements Serializable {
     return query(connection, SELECT + " FOR UPDATE", runId, shard);
   }
 
-  /** Inserts or replaces the checkpoint; commits nothing (the caller's transaction does). */
-  public void write(Connection connection, Checkpoint checkpoint) throws SQLException {
-    SqlStatement upsert =
+  /**
+   * Moves the checkpoint from {@code read} (what {@link #readForUpdate} returned in this
+   * transaction; null when nothing was applied) to {@code next}; commits nothing.
+   *
+   * @throws IllegalArgumentException when {@code next} is not after {@code read}
+   * @throws CheckpointConflictException when the row no longer holds {@code read} (another
+   *     writer moved it) or does not exist ({@link #ensureRow} was not called): roll back
+   */
+  public void advance(Connection connection, Checkpoint read, Checkpoint next)
+      throws SQLException {
+    Timestamp fromCommit = read == null ? NOTHING_APPLIED_COMMIT : read.commitTimestamp();
+    String fromTransaction = read == null ? "" : read.serverTransactionId();
+    if (read != null && read.covers(next.commitTimestamp(), next.serverTransactionId())) {
+      throw new IllegalArgumentException(
+          "a checkpoint only moves forward: " + next + " is not after " + read);
+    }
+    SqlStatement update =
         SqlStatement.of(
-            UPSERT,
-            checkpoint.runId(),
-            checkpoint.shard(),
-            LocalDateTime.ofInstant(checkpoint.windowStart(), ZoneOffset.UTC),
-            LocalDateTime.ofInstant(checkpoint.windowEnd(), ZoneOffset.UTC),
-            checkpoint.commitTimestamp().getSeconds(),
-            checkpoint.commitTimestamp().getNanos(),
-            checkpoint.serverTransactionId(),
-            checkpoint.recordsApplied());
-    try (PreparedStatement statement = upsert.prepare(connection)) {
-      statement.executeUpdate();
+            ADVANCE,
+            LocalDateTime.ofInstant(next.windowStart(), ZoneOffset.UTC),
+            LocalDateTime.ofInstant(next.windowEnd(), ZoneOffset.UTC),
+            next.commitTimestamp().getSeconds(),
+            next.commitTimestamp().getNanos(),
+            next.serverTransactionId(),
+            next.recordsApplied(),
+            next.runId(),
+            next.shard(),
+            fromCommit.getSeconds(),
+            fromCommit.getNanos(),
+            fromTransaction);
+    int matched;
+    try (PreparedStatement statement = update.prepare(connection)) {
+      matched = statement.executeUpdate();
+    }
+    if (matched != 1) {
+      throw new CheckpointConflictException("[shard=" + next.shard() + "] the checkpoint of run "
+          + next.runId() + " is no longer at " + fromCommit + " / '" + fromTransaction
+          + "': another writer of the shard moved it (or its row is missing)");
     }
   }
 
@@ -171,7 +222,7 @@ public final class CheckpointDao implements Serializable {
       Connection connection, String sql, String runId, String shard) throws SQLException {
     try (PreparedStatement statement = SqlStatement.of(sql, runId, shard).prepare(connection);
         ResultSet rows = statement.executeQuery()) {
-      if (!rows.next()) {
+      if (!rows.next() || isNothingApplied(rows)) {
         return Optional.empty();
       }
       return Optional.of(
@@ -185,6 +236,12 @@ public final class CheckpointDao implements Serializable {
               rows.getString(SERVER_TRANSACTION_ID),
               rows.getLong(RECORDS_APPLIED)));
     }
+  }
+
+  private static boolean isNothingApplied(ResultSet row) throws SQLException {
+    return row.getLong(COMMIT_SECONDS) == NOTHING_APPLIED_COMMIT.getSeconds()
+        && row.getInt(COMMIT_NANOS) == NOTHING_APPLIED_COMMIT.getNanos()
+        && row.getString(SERVER_TRANSACTION_ID).isEmpty();
   }
 
   private static boolean tableExists(Connection connection) throws SQLException {
@@ -245,9 +302,5 @@ public final class CheckpointDao implements Serializable {
 
   private static Instant utc(LocalDateTime value) {
     return value.toInstant(ZoneOffset.UTC);
-  }
-
-  private static String assign(String column) {
-    return column + " = VALUES(" + column + ")";
   }
 }

@@ -58,6 +58,10 @@ class CheckpointDaoIT {
       dao.ensureTable(c);
       dao.ensureTable(c);
       assertEquals(Optional.empty(), dao.read(c, "run-1", "ls1"));
+      dao.ensureRow(c, "run-1", "ls1");
+      dao.ensureRow(c, "run-1", "ls1");
+      assertEquals(Optional.empty(), dao.read(c, "run-1", "ls1"), "nothing applied yet");
+      assertEquals("1", query(c, "SELECT COUNT(*) FROM rr_replication_checkpoint"));
       assertEquals(
           "run_id,shard_id,window_start,window_end,commit_seconds,commit_nanos,"
               + "server_transaction_id,records_applied,updated_at",
@@ -70,12 +74,13 @@ class CheckpointDaoIT {
   void shouldKeepTheCheckpointOfACommittedTransactionAndDropARolledBackOne() throws SQLException {
     try (Connection c = database.connect()) {
       dao.ensureTable(c);
+      dao.ensureRow(c, "run-1", "ls1");
       c.setAutoCommit(false);
-      dao.write(c, first);
+      dao.advance(c, null, first);
       c.commit();
       assertEquals(Optional.of(first), dao.read(c, "run-1", "ls1"));
 
-      dao.write(c, second);
+      dao.advance(c, first, second);
       assertEquals(Optional.of(second), dao.read(c, "run-1", "ls1"), "visible inside the transaction");
       c.rollback();
       assertEquals(Optional.of(first), dao.read(c, "run-1", "ls1"));
@@ -83,7 +88,7 @@ class CheckpointDaoIT {
         assertEquals(Optional.of(first), dao.read(other, "run-1", "ls1"));
       }
 
-      dao.write(c, second);
+      dao.advance(c, first, second);
       c.commit();
       assertEquals(Optional.of(second), dao.read(c, "run-1", "ls1"));
       assertEquals("1", query(c, "SELECT COUNT(*) FROM rr_replication_checkpoint"));
@@ -92,18 +97,21 @@ class CheckpointDaoIT {
 
   @Test
   void shouldKeepRunsShardsAndTheFirstPossibleTimestampApart() throws SQLException {
-    Checkpoint nothingApplied =
+    Checkpoint firstCommit =
         new Checkpoint("run-2", "ls1", Instant.parse("2024-01-01T00:00:00Z"),
-            Instant.parse("2024-01-01T00:00:10Z"), Timestamp.MIN_VALUE, "", 0);
+            Instant.parse("2024-01-01T00:00:10Z"), Timestamp.ofTimeSecondsAndNanos(-62135596800L, 1), "", 1);
     Checkpoint otherShard =
         new Checkpoint("run-1", "LS1", first.windowStart(), first.windowEnd(), first.commitTimestamp(), "x", 1);
     try (Connection c = database.connect()) {
       dao.ensureTable(c);
-      dao.write(c, first);
-      dao.write(c, nothingApplied);
-      dao.write(c, otherShard);
+      for (String[] row : new String[][] {{"run-1", "ls1"}, {"run-2", "ls1"}, {"run-1", "LS1"}}) {
+        dao.ensureRow(c, row[0], row[1]);
+      }
+      dao.advance(c, null, first);
+      dao.advance(c, null, firstCommit);
+      dao.advance(c, null, otherShard);
       assertEquals(Optional.of(first), dao.read(c, "run-1", "ls1"));
-      assertEquals(Optional.of(nothingApplied), dao.read(c, "run-2", "ls1"));
+      assertEquals(Optional.of(firstCommit), dao.read(c, "run-2", "ls1"));
       assertEquals(Optional.of(otherShard), dao.read(c, "run-1", "LS1"));
     }
   }
@@ -112,7 +120,8 @@ class CheckpointDaoIT {
   void shouldLockTheCheckpointRowUntilTheWritersTransactionEnds() throws SQLException {
     try (Connection writer = database.connect(); Connection rival = database.connect()) {
       dao.ensureTable(writer);
-      dao.write(writer, first);
+      dao.ensureRow(writer, "run-1", "ls1");
+      dao.advance(writer, null, first);
       writer.setAutoCommit(false);
       rival.setAutoCommit(false);
       assertEquals(Optional.of(first), dao.readForUpdate(writer, "run-1", "ls1"));
@@ -121,10 +130,40 @@ class CheckpointDaoIT {
       SQLException blocked = assertThrows(SQLException.class, () -> dao.readForUpdate(rival, "run-1", "ls1"));
       assertEquals(ErrorClass.TRANSIENT, MySqlErrorClassifier.classify(blocked));
 
-      dao.write(writer, second);
+      dao.advance(writer, first, second);
       writer.commit();
       assertEquals(Optional.of(second), dao.readForUpdate(rival, "run-1", "ls1"));
       rival.commit();
+    }
+  }
+
+  @Test
+  void shouldMoveOnlyForwardAndOnlyFromTheCheckpointTheWriterRead() throws SQLException {
+    try (Connection c = database.connect(); Connection rival = database.connect()) {
+      dao.ensureTable(c);
+      dao.ensureRow(c, "run-1", "ls1");
+      c.setAutoCommit(false);
+      rival.setAutoCommit(false);
+      // Both read "nothing applied"; the first to move the checkpoint wins.
+      assertEquals(Optional.empty(), dao.read(c, "run-1", "ls1"));
+      assertEquals(Optional.empty(), dao.read(rival, "run-1", "ls1"));
+      dao.advance(c, null, first);
+      c.commit();
+      CheckpointConflictException lost =
+          assertThrows(CheckpointConflictException.class, () -> dao.advance(rival, null, first));
+      assertEquals(ErrorClass.TRANSIENT, MySqlErrorClassifier.classify(lost));
+      rival.rollback();
+      assertThrows(CheckpointConflictException.class, () -> dao.advance(rival, null, second));
+      rival.rollback();
+      assertThrows(IllegalArgumentException.class, () -> dao.advance(c, second, first));
+      assertThrows(IllegalArgumentException.class, () -> dao.advance(c, first, first));
+      assertEquals(Optional.of(first), dao.read(c, "run-1", "ls1"));
+
+      assertThrows(CheckpointConflictException.class,
+          () -> dao.advance(c, null, new Checkpoint("run-1", "no-row", first.windowStart(),
+              first.windowEnd(), first.commitTimestamp(), "x", 1)),
+          "a shard without its row cannot move");
+      c.rollback();
     }
   }
 
@@ -149,7 +188,8 @@ class CheckpointDaoIT {
     }
     try (Connection c = limited.connect()) {
       dao.ensureTable(c);
-      dao.write(c, first);
+      dao.ensureRow(c, "run-1", "ls1");
+      dao.advance(c, null, first);
       assertEquals(Optional.of(first), dao.read(c, "run-1", "ls1"));
     }
   }
@@ -162,8 +202,9 @@ class CheckpointDaoIT {
     Login limited = limitedUser("SELECT, INSERT, UPDATE");
     try (Connection c = limited.connect()) {
       dao.ensureTable(c);
+      dao.ensureRow(c, "run-1", "ls1");
       c.setAutoCommit(false);
-      dao.write(c, first);
+      dao.advance(c, null, first);
       assertEquals(Optional.of(first), dao.readForUpdate(c, "run-1", "ls1"));
       c.commit();
     }
