@@ -8,11 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Turns a {@link ChangeBatch} into multi-row statements, in an order MySQL's immediate foreign-key
- * checks accept: upserts parents first and then deletes children first, or for a {@link
- * ChangeBatch#deletesFirst()} batch deletes children first and then upserts parents first.
+ * Turns the row changes of a {@link ChangeBatch} into multi-row statements of at most {@code
+ * maxRowsPerStatement} rows (1 writes row by row): deletes, upserts and plain inserts. {@link
+ * BatchWriter} decides which run and in what order.
  */
 public final class BatchStatements {
 
@@ -39,77 +40,80 @@ public final class BatchStatements {
     this.maxRowsPerStatement = maxRowsPerStatement;
   }
 
-  /** The statements writing {@code batch}, in the order they must run. */
-  public List<Statement> statements(ChangeBatch batch) {
+  /** The dialect the statements are built with. */
+  MySqlDialect dialect() {
+    return dialect;
+  }
+
+  /** The deletes of every row of {@code batch} that a delete runs for, children first. */
+  public List<Statement> deletes(ChangeBatch batch) {
     List<Statement> statements = new ArrayList<>();
-    if (batch.deletesFirst()) {
-      deletes(batch, statements);
-      upserts(batch, statements);
-    } else {
-      upserts(batch, statements);
-      deletes(batch, statements);
+    for (ChangeBatch.TableChanges table : batch.tablesForDeletes()) {
+      List<RowChange> rows = table.rows.values().stream().filter(RowChange::deletes).toList();
+      statements.addAll(deletes(rows, r -> r.deletion().orElseThrow()));
     }
     return statements;
   }
 
-  private void upserts(ChangeBatch batch, List<Statement> out) {
-    for (ChangeBatch.TableChanges table : batch.tablesForUpserts()) {
-      List<List<RowChange>> groups = new ArrayList<>();
-      if (batch.isOrdered(table.name)) {
-        // Rows keep their commit order: only consecutive rows with one column set share.
-        List<RowChange> run = null;
-        Set<String> runColumns = null;
-        for (RowChange row : table.rows.values()) {
-          if (row.isDelete()) {
-            continue;
-          }
-          if (run == null || !row.change().columns().equals(runColumns)) {
-            run = new ArrayList<>();
-            runColumns = row.change().columns();
-            groups.add(run);
-          }
-          run.add(row);
-        }
-      } else {
-        Map<Set<String>, List<RowChange>> byColumns = new LinkedHashMap<>();
-        for (RowChange row : table.rows.values()) {
-          if (!row.isDelete()) {
-            byColumns.computeIfAbsent(row.change().columns(), c -> new ArrayList<>()).add(row);
-          }
-        }
-        groups.addAll(byColumns.values());
-      }
-      for (List<RowChange> group : groups) {
-        int columns = group.get(0).change().values().size();
-        for (List<RowChange> chunk : chunks(group, columns)) {
-          List<MappedChange> changes = chunk.stream().map(RowChange::change).toList();
-          out.add(new Statement(dialect.upsertBatch(changes), chunk));
-        }
-      }
+  /**
+   * Deletes by primary key of {@code rows} (of one table).
+   *
+   * @param deletion the delete of a row
+   */
+  List<Statement> deletes(List<RowChange> rows, Function<RowChange, MappedChange> deletion) {
+    List<Statement> statements = new ArrayList<>();
+    if (rows.isEmpty()) {
+      return statements;
     }
+    int keyColumns = rows.get(0).change().key().size();
+    for (List<RowChange> chunk : chunks(rows, keyColumns)) {
+      List<MappedChange> changes = chunk.stream().map(deletion).toList();
+      statements.add(new Statement(dialect.deleteBatch(changes), chunk));
+    }
+    return statements;
   }
 
-  private void deletes(ChangeBatch batch, List<Statement> out) {
-    for (ChangeBatch.TableChanges table : batch.tablesForDeletes()) {
-      List<RowChange> rows = table.rows.values().stream().filter(RowChange::deletes).toList();
-      if (rows.isEmpty()) {
-        continue;
-      }
-      int keyColumns = rows.get(0).change().key().size();
-      for (List<RowChange> chunk : chunks(rows, keyColumns)) {
-        List<MappedChange> changes = chunk.stream().map(r -> r.deletion().orElseThrow()).toList();
-        out.add(new Statement(dialect.deleteBatch(changes), chunk));
-      }
-    }
+  /** Upserts of the rows of {@code table} that end written. */
+  List<Statement> upserts(ChangeBatch.TableChanges table) {
+    List<RowChange> rows = table.rows.values().stream().filter(r -> !r.isDelete()).toList();
+    return byColumns(rows, dialect::upsertBatch);
   }
 
-  private List<List<RowChange>> chunks(List<RowChange> rows, int columnsPerRow) {
-    int byParameters = Math.max(1, MySqlDialect.MAX_PARAMETERS / Math.max(1, columnsPerRow));
+  /** Plain inserts of {@code rows} (of one table; none a delete). */
+  List<Statement> inserts(List<RowChange> rows) {
+    return byColumns(rows, dialect::insertBatch);
+  }
+
+  /**
+   * Splits {@code rows} into chunks that fit one statement.
+   *
+   * @param parametersPerRow placeholders one row takes
+   */
+  List<List<RowChange>> chunks(List<RowChange> rows, int parametersPerRow) {
+    int byParameters = Math.max(1, MySqlDialect.MAX_PARAMETERS / Math.max(1, parametersPerRow));
     int size = Math.min(maxRowsPerStatement, byParameters);
     List<List<RowChange>> chunks = new ArrayList<>();
     for (int from = 0; from < rows.size(); from += size) {
       chunks.add(rows.subList(from, Math.min(rows.size(), from + size)));
     }
     return chunks;
+  }
+
+  /** One statement per chunk of rows writing one column set. */
+  private List<Statement> byColumns(
+      List<RowChange> rows, Function<List<MappedChange>, SqlStatement> build) {
+    Map<Set<String>, List<RowChange>> groups = new LinkedHashMap<>();
+    for (RowChange row : rows) {
+      groups.computeIfAbsent(row.change().columns(), c -> new ArrayList<>()).add(row);
+    }
+    List<Statement> statements = new ArrayList<>();
+    for (List<RowChange> group : groups.values()) {
+      int columns = group.get(0).change().values().size();
+      for (List<RowChange> chunk : chunks(group, columns)) {
+        List<MappedChange> changes = chunk.stream().map(RowChange::change).toList();
+        statements.add(new Statement(build.apply(changes), chunk));
+      }
+    }
+    return statements;
   }
 }
