@@ -155,10 +155,10 @@ public final class MySqlDialect implements Serializable {
   }
 
   /**
-   * Reads the current rows of inserts/updates of one table by primary key: one {@code SELECT ?,
-   * c1, c2, ... FROM t WHERE k = ?} per change, joined by {@code UNION ALL}. The first column of
-   * each result row is the index of its change in {@code changes}; a change whose row does not
-   * exist has no result row.
+   * Reads the current rows of inserts/updates of one table by primary key: {@code SELECT CASE
+   * WHEN k = ? THEN ? ... END, c1, c2, ... FROM t WHERE k IN (?, ...)}. The first column of each
+   * result row is the index in {@code changes} of the change whose key found it; a change whose
+   * row does not exist has no result row.
    *
    * @param columns the columns to read, after the index
    * @throws IllegalArgumentException when the list is empty, mixes tables or keys, holds deletes

@@ -80,23 +80,31 @@ final class MySqlStatements implements java.io.Serializable {
   SqlStatement selectByKey(List<MappedChange> changes, List<String> columns) {
     MappedChange first = requireBatch(changes, false);
     List<String> keyColumns = new ArrayList<>(first.key().keySet());
-    requireParameterCount(changes.size(), keyColumns.size() + 1);
+    requireParameterCount(changes.size(), 2 * keyColumns.size() + 1);
+    StringJoiner matchOne = new StringJoiner(" AND ", "WHEN ", " THEN ?");
+    keyColumns.forEach(column -> matchOne.add(quote(column) + " = ?"));
     StringJoiner names = new StringJoiner(", ");
     columns.forEach(column -> names.add(quote(column)));
-    String one = "SELECT ?, " + names + " FROM " + quote(first.sourceTable()) + " WHERE "
-        + where(keyColumns, 1);
-    List<Object> params = new ArrayList<>(changes.size() * (keyColumns.size() + 1));
+    List<Object> caseParams = new ArrayList<>();
+    List<Object> whereParams = new ArrayList<>();
     for (int row = 0; row < changes.size(); row++) {
       MappedChange change = changes.get(row);
       if (!change.sourceTable().equals(first.sourceTable())
           || !change.key().keySet().equals(first.key().keySet())) {
         throw new IllegalArgumentException("one select needs one table and one key");
       }
-      params.add((long) row);
-      keyColumns.forEach(column -> params.add(change.key().get(column)));
+      keyColumns.forEach(column -> caseParams.add(change.key().get(column)));
+      caseParams.add((long) row);
+      keyColumns.forEach(column -> whereParams.add(change.key().get(column)));
     }
-    return new SqlStatement(String.join(" UNION ALL ", Collections.nCopies(changes.size(), one)),
-        params);
+    // The CASE compares like the WHERE (column = parameter, the column's collation), so each
+    // row found is numbered with the change that found it.
+    String sql = "SELECT CASE "
+        + String.join(" ", Collections.nCopies(changes.size(), matchOne.toString()))
+        + " END, " + names + " FROM " + quote(first.sourceTable()) + " WHERE "
+        + where(keyColumns, changes.size());
+    caseParams.addAll(whereParams);
+    return new SqlStatement(sql, caseParams);
   }
 
   private static String where(List<String> keyColumns, int rows) {

@@ -228,9 +228,10 @@ class MySqlDialectTest {
                 dialect.map(record(ModType.INSERT, "{\"post\":\"1\",\"tag\":\"a\"}", "{}"), TAGS),
                 dialect.map(record(ModType.UPDATE, "{\"post\":\"2\",\"tag\":\"b\"}", "{}"), TAGS)),
             List.of("post", "tag", "from"));
-    String one = "SELECT ?, `post`, `tag`, `from` FROM `tags` WHERE `post` = ? AND `tag` = ?";
-    assertEquals(one + " UNION ALL " + one, statement.sql());
-    assertEquals(List.of(0L, 1L, "a", 1L, 2L, "b"), statement.params());
+    String when = "WHEN `post` = ? AND `tag` = ? THEN ?";
+    assertEquals("SELECT CASE " + when + " " + when + " END, `post`, `tag`, `from` FROM `tags`"
+        + " WHERE (`post`, `tag`) IN ((?, ?), (?, ?))", statement.sql());
+    assertEquals(List.of(1L, "a", 0L, 2L, "b", 1L, 1L, "a", 2L, "b"), statement.params());
   }
 
   @Test

@@ -65,7 +65,7 @@ final class UniqueKeyRewrite {
     List<RowChange> existing = new ArrayList<>();
     List<RowChange> images = new ArrayList<>(writes.size());
     int keyColumns = writes.get(0).change().key().size();
-    for (List<RowChange> chunk : statements.chunks(writes, keyColumns + 1)) {
+    for (List<RowChange> chunk : statements.chunks(writes, 2 * keyColumns + 1)) {
       Map<Integer, Map<String, Object>> current = read(connection, chunk, columns);
       for (int i = 0; i < chunk.size(); i++) {
         RowChange row = chunk.get(i);

@@ -121,6 +121,31 @@ class SchemaFeaturesIT {
             + " ORDER BY id"));
   }
 
+  @Test
+  void shouldSwapUniqueValuesOfRowsWithACompositeKey() throws Exception {
+    MySqlTestDatabase database = database("CREATE TABLE seats (org BIGINT NOT NULL,"
+        + " member VARCHAR(10) NOT NULL, slot BIGINT NOT NULL, PRIMARY KEY (org, member),"
+        + " UNIQUE KEY seats_slot (org, slot));"
+        + "INSERT INTO seats VALUES (1, 'ann', 1), (1, 'bob', 2), (2, 'ann', 1)");
+    transaction(
+        mod("seats", ModType.UPDATE, "{\"org\":\"1\",\"member\":\"ann\"}", "{\"slot\":\"2\"}"),
+        mod("seats", ModType.UPDATE, "{\"org\":\"1\",\"member\":\"bob\"}", "{\"slot\":\"1\"}"),
+        mod("seats", ModType.INSERT, "{\"org\":\"2\",\"member\":\"cy\"}", "{\"slot\":\"2\"}"));
+
+    apply(database, IdentitySchemaMapping.builder()
+        .spannerColumn("seats", "org", INT64)
+        .spannerColumn("seats", "member", STRING)
+        .spannerColumn("seats", "slot", INT64)
+        .sourceColumn("seats", "org", SourceType.of("bigint"))
+        .sourceColumn("seats", "member", SourceType.of("varchar", 10L))
+        .sourceColumn("seats", "slot", SourceType.of("bigint"))
+        .sourcePrimaryKey("seats", List.of("org", "member"))
+        .build());
+
+    assertEquals(List.of("1|ann|2", "1|bob|1", "2|ann|1", "2|cy|2"),
+        rows(database, "SELECT * FROM seats ORDER BY org, member"));
+  }
+
   // ---- key collations ----
 
   private static SchemaMapping keyed(String table) {
