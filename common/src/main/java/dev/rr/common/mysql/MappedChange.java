@@ -56,8 +56,8 @@ public record MappedChange(
   /**
    * Identity of the source row: table and key values, with byte arrays compared by content.
    * Equality is exact; MySQL collations may still treat distinct keys as equal ({@code 'a'} and
-   * {@code 'A'}), so changes on different keys of one table must not be reordered across a
-   * delete.
+   * {@code 'A'}, or {@code 'a'} and {@code 'a '} under PAD SPACE), so a writer that merges
+   * changes must run a group's deletes before its writes.
    */
   public RowKey rowKey() {
     List<Object> parts = new ArrayList<>(key.size());

@@ -157,6 +157,30 @@ public final class MySqlDialect implements Serializable {
   }
 
   /**
+   * One multi-row plain {@code INSERT} (no upsert) of inserts/updates of one table that write the
+   * same set of columns: it fails on any duplicate key, primary or secondary.
+   *
+   * @throws IllegalArgumentException as {@link #upsertBatch}
+   */
+  public SqlStatement insertBatch(List<MappedChange> changes) {
+    return statements.insert(changes);
+  }
+
+  /**
+   * Reads the current rows of inserts/updates of one table by primary key: {@code SELECT CASE
+   * WHEN k = ? THEN ? ... END, c1, c2, ... FROM t WHERE k IN (?, ...)}. The first column of each
+   * result row is the index in {@code changes} of the change whose key found it; a change whose
+   * row does not exist has no result row.
+   *
+   * @param columns the columns to read, after the index
+   * @throws IllegalArgumentException when the list is empty, mixes tables or keys, holds deletes
+   *     or needs more than {@link #MAX_PARAMETERS} parameters
+   */
+  public SqlStatement selectByKey(List<MappedChange> changes, List<String> columns) {
+    return statements.selectByKey(changes, columns);
+  }
+
+  /**
    * One delete of the rows of several deletes of one table: {@code WHERE k IN (?,...)} for a
    * one-column key, {@code WHERE (k1,k2) IN ((?,?),...)} for a composite key (both servers use
    * the primary key for either).

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
 
-/** Builds the SQL text and parameter lists of multi-row upserts and deletes. */
+/** Builds the SQL text and parameter lists of multi-row inserts, upserts and deletes. */
 final class MySqlStatements implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -15,6 +15,14 @@ final class MySqlStatements implements java.io.Serializable {
   }
 
   SqlStatement upsert(List<MappedChange> changes) {
+    MappedChange first = requireBatch(changes, false);
+    SqlStatement insert = insert(changes);
+    return new SqlStatement(insert.sql() + " ON DUPLICATE KEY UPDATE "
+        + updateClause(new ArrayList<>(first.values().keySet()), first.key().keySet()),
+        insert.params());
+  }
+
+  SqlStatement insert(List<MappedChange> changes) {
     MappedChange first = requireBatch(changes, false);
     List<String> columns = new ArrayList<>(first.values().keySet());
     Set<String> columnSet = first.columns();
@@ -43,9 +51,7 @@ final class MySqlStatements implements java.io.Serializable {
             + " ("
             + names
             + ") VALUES "
-            + rows
-            + " ON DUPLICATE KEY UPDATE "
-            + updateClause(columns, first.key().keySet()),
+            + rows,
         params);
   }
 
@@ -69,6 +75,36 @@ final class MySqlStatements implements java.io.Serializable {
     return new SqlStatement(
         "DELETE FROM " + quote(first.sourceTable()) + " WHERE " + where(keyColumns, changes.size()),
         params);
+  }
+
+  SqlStatement selectByKey(List<MappedChange> changes, List<String> columns) {
+    MappedChange first = requireBatch(changes, false);
+    List<String> keyColumns = new ArrayList<>(first.key().keySet());
+    requireParameterCount(changes.size(), 2 * keyColumns.size() + 1);
+    StringJoiner matchOne = new StringJoiner(" AND ", "WHEN ", " THEN ?");
+    keyColumns.forEach(column -> matchOne.add(quote(column) + " = ?"));
+    StringJoiner names = new StringJoiner(", ");
+    columns.forEach(column -> names.add(quote(column)));
+    List<Object> caseParams = new ArrayList<>();
+    List<Object> whereParams = new ArrayList<>();
+    for (int row = 0; row < changes.size(); row++) {
+      MappedChange change = changes.get(row);
+      if (!change.sourceTable().equals(first.sourceTable())
+          || !change.key().keySet().equals(first.key().keySet())) {
+        throw new IllegalArgumentException("one select needs one table and one key");
+      }
+      keyColumns.forEach(column -> caseParams.add(change.key().get(column)));
+      caseParams.add((long) row);
+      keyColumns.forEach(column -> whereParams.add(change.key().get(column)));
+    }
+    // The CASE compares like the WHERE (column = parameter, the column's collation), so each
+    // row found is numbered with the change that found it.
+    String sql = "SELECT CASE "
+        + String.join(" ", Collections.nCopies(changes.size(), matchOne.toString()))
+        + " END, " + names + " FROM " + quote(first.sourceTable()) + " WHERE "
+        + where(keyColumns, changes.size());
+    caseParams.addAll(whereParams);
+    return new SqlStatement(sql, caseParams);
   }
 
   private static String where(List<String> keyColumns, int rows) {

@@ -213,6 +213,28 @@ class MySqlDialectTest {
   }
 
   @Test
+  void shouldInsertWithoutAnUpsertClauseSoThatAnyDuplicateKeyFails() {
+    MappedChange row = dialect.map(record(ModType.INSERT, "{\"Id\":\"1\"}", "{\"Name\":\"a\"}"), ORDER);
+    SqlStatement statement = dialect.insertBatch(List.of(row, row));
+    assertEquals("INSERT INTO `order` (`select`, `from`) VALUES (?, ?), (?, ?)", statement.sql());
+    assertEquals(List.of(1L, "a", 1L, "a"), statement.params());
+  }
+
+  @Test
+  void shouldSelectRowsByCompositeKeyNumberingEachRowWithItsChangesIndex() {
+    SqlStatement statement =
+        dialect.selectByKey(
+            List.of(
+                dialect.map(record(ModType.INSERT, "{\"post\":\"1\",\"tag\":\"a\"}", "{}"), TAGS),
+                dialect.map(record(ModType.UPDATE, "{\"post\":\"2\",\"tag\":\"b\"}", "{}"), TAGS)),
+            List.of("post", "tag", "from"));
+    String when = "WHEN `post` = ? AND `tag` = ? THEN ?";
+    assertEquals("SELECT CASE " + when + " " + when + " END, `post`, `tag`, `from` FROM `tags`"
+        + " WHERE (`post`, `tag`) IN ((?, ?), (?, ?))", statement.sql());
+    assertEquals(List.of(1L, "a", 0L, 2L, "b", 1L, 1L, "a", 2L, "b"), statement.params());
+  }
+
+  @Test
   void shouldDeleteManyRowsOfAOneColumnKeyWithIn() {
     SqlStatement statement =
         dialect.deleteBatch(

@@ -8,11 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Turns a {@link ChangeBatch} into multi-row statements, in an order MySQL's immediate foreign-key
- * checks accept: upserts parents first and then deletes children first, or for a {@link
- * ChangeBatch#deletesFirst()} batch deletes children first and then upserts parents first.
+ * Turns the row changes of a {@link ChangeBatch} into multi-row statements of at most {@code
+ * maxRowsPerStatement} rows (1 writes row by row): deletes, upserts and plain inserts. {@link
+ * BatchWriter} decides which run and in what order.
  */
 public final class BatchStatements {
 
@@ -21,9 +22,28 @@ public final class BatchStatements {
    *
    * @param statement the SQL and its parameters
    * @param rows the row changes, to name the change records when MySQL rejects the statement
-   * @param deletes true for a delete statement, false for an upsert
+   * @param build builds the same kind of statement for some of the rows (to split it)
    */
-  public record Statement(SqlStatement statement, List<RowChange> rows, boolean deletes) {}
+  public record Statement(
+      SqlStatement statement, List<RowChange> rows,
+      Function<List<RowChange>, SqlStatement> build) {
+
+    Statement(List<RowChange> rows, Function<List<RowChange>, SqlStatement> build) {
+      this(build.apply(rows), rows, build);
+    }
+
+    /**
+     * This statement as two statements of half its rows each, in order; for a statement too
+     * large to send. Needs at least two rows.
+     */
+    List<Statement> halves() {
+      if (rows.size() < 2) {
+        throw new IllegalArgumentException("a one-row statement cannot be split");
+      }
+      return List.of(new Statement(rows.subList(0, rows.size() / 2), build),
+          new Statement(rows.subList(rows.size() / 2, rows.size()), build));
+    }
+  }
 
   private final MySqlDialect dialect;
   private final int maxRowsPerStatement;
@@ -40,103 +60,82 @@ public final class BatchStatements {
     this.maxRowsPerStatement = maxRowsPerStatement;
   }
 
-  /** The statements writing {@code batch}, in the order they must run. */
-  public List<Statement> statements(ChangeBatch batch) {
+  /** The dialect the statements are built with. */
+  MySqlDialect dialect() {
+    return dialect;
+  }
+
+  /** The deletes of every row of {@code batch} that a delete runs for, children first. */
+  public List<Statement> deletes(ChangeBatch batch) {
     List<Statement> statements = new ArrayList<>();
-    if (batch.deletesFirst()) {
-      deletes(batch, statements);
-      upserts(batch, statements);
-    } else {
-      upserts(batch, statements);
-      deletes(batch, statements);
+    for (ChangeBatch.TableChanges table : batch.tablesForDeletes()) {
+      List<RowChange> rows = table.rows.values().stream().filter(RowChange::deletes).toList();
+      statements.addAll(deletes(rows, r -> r.deletion().orElseThrow()));
     }
     return statements;
   }
 
-  private void upserts(ChangeBatch batch, List<Statement> out) {
-    for (ChangeBatch.TableChanges table : batch.tablesForUpserts()) {
-      List<List<RowChange>> groups = new ArrayList<>();
-      if (batch.isOrdered(table.name)) {
-        // Rows keep their commit order: only consecutive rows with one column set share.
-        List<RowChange> run = null;
-        Set<String> runColumns = null;
-        for (RowChange row : table.rows.values()) {
-          if (row.isDelete()) {
-            continue;
-          }
-          if (run == null || !row.change().columns().equals(runColumns)) {
-            run = new ArrayList<>();
-            runColumns = row.change().columns();
-            groups.add(run);
-          }
-          run.add(row);
-        }
-      } else {
-        Map<Set<String>, List<RowChange>> byColumns = new LinkedHashMap<>();
-        for (RowChange row : table.rows.values()) {
-          if (!row.isDelete()) {
-            byColumns.computeIfAbsent(row.change().columns(), c -> new ArrayList<>()).add(row);
-          }
-        }
-        groups.addAll(byColumns.values());
-      }
-      for (List<RowChange> group : groups) {
-        int columns = group.get(0).change().values().size();
-        for (List<RowChange> chunk : chunks(group, columns)) {
-          List<MappedChange> changes = chunk.stream().map(RowChange::change).toList();
-          out.add(upsert(chunk));
-        }
-      }
+  /**
+   * Deletes by primary key of {@code rows} (of one table).
+   *
+   * @param deletion the delete of a row
+   */
+  List<Statement> deletes(List<RowChange> rows, Function<RowChange, MappedChange> deletion) {
+    List<Statement> statements = new ArrayList<>();
+    if (rows.isEmpty()) {
+      return statements;
     }
+    int keyColumns = rows.get(0).change().key().size();
+    Function<List<RowChange>, SqlStatement> build =
+        some -> dialect.deleteBatch(some.stream().map(deletion).toList());
+    for (List<RowChange> chunk : chunks(rows, keyColumns)) {
+      statements.add(new Statement(chunk, build));
+    }
+    return statements;
   }
 
-  private void deletes(ChangeBatch batch, List<Statement> out) {
-    for (ChangeBatch.TableChanges table : batch.tablesForDeletes()) {
-      List<RowChange> rows = table.rows.values().stream().filter(RowChange::deletes).toList();
-      if (rows.isEmpty()) {
-        continue;
-      }
-      int keyColumns = rows.get(0).change().key().size();
-      for (List<RowChange> chunk : chunks(rows, keyColumns)) {
-        out.add(delete(chunk));
-      }
-    }
+  /** Upserts of the rows of {@code table} that end written. */
+  List<Statement> upserts(ChangeBatch.TableChanges table) {
+    List<RowChange> rows = table.rows.values().stream().filter(r -> !r.isDelete()).toList();
+    return byColumns(rows, dialect::upsertBatch);
+  }
+
+  /** Plain inserts of {@code rows} (of one table; none a delete). */
+  List<Statement> inserts(List<RowChange> rows) {
+    return byColumns(rows, dialect::insertBatch);
   }
 
   /**
-   * {@code statement} as two statements of half its rows each, in order; for a statement too
-   * large to send. Needs at least two rows.
+   * Splits {@code rows} into chunks that fit one statement.
+   *
+   * @param parametersPerRow placeholders one row takes
    */
-  List<Statement> halves(Statement statement) {
-    List<RowChange> rows = statement.rows();
-    if (rows.size() < 2) {
-      throw new IllegalArgumentException("a one-row statement cannot be split");
-    }
-    List<Statement> halves = new ArrayList<>(2);
-    for (List<RowChange> half : List.of(rows.subList(0, rows.size() / 2),
-        rows.subList(rows.size() / 2, rows.size()))) {
-      halves.add(statement.deletes() ? delete(half) : upsert(half));
-    }
-    return halves;
-  }
-
-  private Statement upsert(List<RowChange> rows) {
-    List<MappedChange> changes = rows.stream().map(RowChange::change).toList();
-    return new Statement(dialect.upsertBatch(changes), rows, false);
-  }
-
-  private Statement delete(List<RowChange> rows) {
-    List<MappedChange> changes = rows.stream().map(r -> r.deletion().orElseThrow()).toList();
-    return new Statement(dialect.deleteBatch(changes), rows, true);
-  }
-
-  private List<List<RowChange>> chunks(List<RowChange> rows, int columnsPerRow) {
-    int byParameters = Math.max(1, MySqlDialect.MAX_PARAMETERS / Math.max(1, columnsPerRow));
+  List<List<RowChange>> chunks(List<RowChange> rows, int parametersPerRow) {
+    int byParameters = Math.max(1, MySqlDialect.MAX_PARAMETERS / Math.max(1, parametersPerRow));
     int size = Math.min(maxRowsPerStatement, byParameters);
     List<List<RowChange>> chunks = new ArrayList<>();
     for (int from = 0; from < rows.size(); from += size) {
       chunks.add(rows.subList(from, Math.min(rows.size(), from + size)));
     }
     return chunks;
+  }
+
+  /** One statement per chunk of rows writing one column set. */
+  private List<Statement> byColumns(
+      List<RowChange> rows, Function<List<MappedChange>, SqlStatement> build) {
+    Map<Set<String>, List<RowChange>> groups = new LinkedHashMap<>();
+    for (RowChange row : rows) {
+      groups.computeIfAbsent(row.change().columns(), c -> new ArrayList<>()).add(row);
+    }
+    Function<List<RowChange>, SqlStatement> ofRows =
+        some -> build.apply(some.stream().map(RowChange::change).toList());
+    List<Statement> statements = new ArrayList<>();
+    for (List<RowChange> group : groups.values()) {
+      int columns = group.get(0).change().values().size();
+      for (List<RowChange> chunk : chunks(group, columns)) {
+        statements.add(new Statement(chunk, ofRows));
+      }
+    }
+    return statements;
   }
 }

@@ -3,26 +3,35 @@ package dev.rr.writer.logic;
 import dev.rr.common.model.ChangeRecord;
 import dev.rr.common.mysql.ErrorClass;
 import dev.rr.common.mysql.MySqlErrorClassifier;
+import dev.rr.writer.logic.SourceConstraints.StoredColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Runs a {@link ChangeBatch}'s statements on a connection inside the caller's transaction.
+ * Runs a {@link ChangeBatch}'s statements on a connection inside the caller's transaction, in
+ * the one order the batch is written in: every delete (children first), then every write
+ * (parents first) - upserts, or for a table with a UNIQUE secondary index the {@link
+ * UniqueKeyRewrite}.
  *
- * <p>Spanner checks foreign keys when a transaction commits, MySQL after every statement. A
- * batch of several transactions is always written in an order MySQL accepts (see {@link
- * ChangeBatch}). A single transaction that deletes and re-inserts a row may have no such order
- * at all (a child keeps pointing to the re-inserted parent), so a {@link
- * ChangeBatch#deletesFirst()} batch runs with {@value #FOREIGN_KEY_CHECKS_OFF}: Spanner verified
- * the state the transaction commits. Checks are switched back on right after, and every
- * connection is prepared with them on ({@link #FOREIGN_KEY_CHECKS_ON}).
+ * <p>Foreign keys: Spanner checks them when a transaction commits, MySQL after every row. A
+ * transaction Spanner accepted may have no row order MySQL accepts (a child inserted with its
+ * parent in a self-referencing table, a parent and child deleted together, a foreign-key cycle,
+ * the rewrite of a referenced row), so every batch runs with {@value #FOREIGN_KEY_CHECKS_OFF}:
+ * the state it commits is one Spanner verified. This also stops MySQL's own {@code ON DELETE
+ * CASCADE} and {@code SET NULL} actions, which is what replication needs: Spanner's change
+ * stream already holds the rows its cascades changed, and a MySQL cascade would delete children
+ * a rewritten parent keeps. The setting is per session; it is switched back on when the batch
+ * ends, whether it succeeded or not, and every connection is prepared with it on ({@link
+ * #prepare}), so a pooled connection never carries it.
  */
 final class BatchWriter {
-  /** Session setting for a transaction whose statements MySQL cannot check one by one. */
+  /** Session setting while a batch runs: Spanner checked the foreign keys at commit. */
   static final String FOREIGN_KEY_CHECKS_OFF = "SET foreign_key_checks = 0";
-  /** The normal session setting, restored after each such transaction. */
+  /** The normal session setting, restored after each batch. */
   static final String FOREIGN_KEY_CHECKS_ON = "SET foreign_key_checks = 1";
 
   private final BatchStatements statements;
@@ -48,16 +57,33 @@ final class BatchWriter {
     if (batch.isEmpty()) {
       return;
     }
-    boolean checksOff = batch.deletesFirst();
-    if (checksOff) {
-      execute(connection, FOREIGN_KEY_CHECKS_OFF);
+    BatchStatements chosen = diagnose ? rowByRow : statements;
+    execute(connection, FOREIGN_KEY_CHECKS_OFF);
+    try {
+      run(connection, chosen.deletes(batch), diagnose, where);
+      UniqueKeyRewrite rewrite = new UniqueKeyRewrite(chosen);
+      for (ChangeBatch.TableChanges table : batch.tablesForUpserts()) {
+        Optional<List<StoredColumn>> unique = batch.uniqueTableColumns(table.name);
+        run(connection, unique.isPresent()
+            ? rewrite.statements(connection, table, unique.get())
+            : chosen.upserts(table), diagnose, where);
+      }
+    } catch (ApplyException | SQLException | RuntimeException e) {
+      restoreChecks(connection, e);
+      throw e;
     }
-    for (BatchStatements.Statement statement :
-        (diagnose ? rowByRow : statements).statements(batch)) {
+    execute(connection, FOREIGN_KEY_CHECKS_ON);
+  }
+
+  /** Sets the session up for applying: foreign-key checks on. */
+  static void prepare(Connection connection) throws SQLException {
+    execute(connection, FOREIGN_KEY_CHECKS_ON);
+  }
+
+  private static void run(Connection connection, List<BatchStatements.Statement> statements,
+      boolean diagnose, String where) throws ApplyException {
+    for (BatchStatements.Statement statement : statements) {
       execute(connection, statement, diagnose, where);
-    }
-    if (checksOff) {
-      execute(connection, FOREIGN_KEY_CHECKS_ON);
     }
   }
 
@@ -66,14 +92,14 @@ final class BatchWriter {
    * max_allowed_packet} is run as two halves instead (recursively), in the same transaction:
    * nothing was sent, so nothing needs undoing. A single row too large stays an error.
    */
-  private void execute(
+  private static void execute(
       Connection connection, BatchStatements.Statement statement, boolean diagnose, String where)
       throws ApplyException {
     try (PreparedStatement prepared = statement.statement().prepare(connection)) {
       prepared.executeUpdate();
     } catch (SQLException e) {
       if (statement.rows().size() > 1 && MySqlErrorClassifier.isRefusedBeforeSending(e)) {
-        for (BatchStatements.Statement half : statements.halves(statement)) {
+        for (BatchStatements.Statement half : statement.halves()) {
           execute(connection, half, diagnose, where);
         }
         return;
@@ -82,9 +108,13 @@ final class BatchWriter {
     }
   }
 
-  /** Sets the session up for applying: foreign-key checks on. */
-  static void prepare(Connection connection) throws SQLException {
-    execute(connection, FOREIGN_KEY_CHECKS_ON);
+  /** Switches checks back on after {@code failure}; a broken connection is closed anyway. */
+  private static void restoreChecks(Connection connection, Exception failure) {
+    try {
+      execute(connection, FOREIGN_KEY_CHECKS_ON);
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
   }
 
   private static ApplyException failure(

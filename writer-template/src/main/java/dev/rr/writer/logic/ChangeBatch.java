@@ -7,27 +7,26 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The net changes of one or more whole Spanner transactions, merged per source row, to be written
  * with few multi-row statements inside one MySQL transaction.
  *
  * <p>Only the state after the batch is visible once the MySQL transaction commits, so later
- * changes of a row replace earlier ones, and statements may run in any order that MySQL's
- * immediate constraint checks accept. The order used ({@link BatchStatements}): upserts parents
- * first, then deletes children first. That order is valid when every transaction of the batch
- * left a consistent state and the batch holds no row that is deleted and inserted again. A
- * transaction that would break this does not join the batch ({@link #accepts}); the caller writes
- * the batch first and starts a new one with it.
- *
- * <p>A single transaction can still delete and re-insert rows (Spanner checks constraints at
- * commit only). Such a batch is {@link #deletesFirst()}: deletes children first, then upserts
- * parents first; it takes no further transaction.
+ * changes of a row replace earlier ones, and any run of whole transactions merges into one batch:
+ * each source row ends with one net change (a delete, a write, or a delete followed by a write).
+ * The batch is written in one fixed order, {@link BatchStatements}'s: every delete first, then
+ * every write. That order reaches the state after the last transaction whatever the transactions
+ * did, because MySQL checks nothing along the way that Spanner had not checked at commit: foreign
+ * keys are not checked while applying ({@link BatchWriter}), rows of tables with a UNIQUE
+ * secondary index are rewritten after all deletes ({@link UniqueKeyRewrite}), and two Spanner
+ * keys that one MySQL collation compares equal ({@code 'a'} and {@code 'a '} under PAD SPACE,
+ * {@code 'a'} and {@code 'A'}) are deleted before either is written.
  */
 public final class ChangeBatch {
   private final SourceConstraints constraints;
   private final Map<String, TableChanges> tables = new LinkedHashMap<>();
-  private boolean deletesFirst;
   private int records;
   private int transactions;
 
@@ -40,70 +39,21 @@ public final class ChangeBatch {
       SourceConstraints constraints, List<RowChange> changes, int records) {
     ChangeBatch batch = new ChangeBatch(constraints);
     for (RowChange change : changes) {
-      TableChanges table = batch.table(change.change().sourceTable());
-      boolean newKey = !table.rows.containsKey(change.rowKey());
-      if (newKey && !change.isDelete() && table.hasDeletes()
-          && !constraints.isReorderSafe(table.name)) {
-        // An upsert after a delete of another key of a table where the two might collide.
-        batch.deletesFirst = true;
-      }
-      table.merge(change);
-      batch.deletesFirst |= table.rows.get(change.rowKey()).isReplace();
+      batch.table(change.change().sourceTable()).merge(change);
     }
     batch.records = records;
     batch.transactions = 1;
     return batch;
   }
 
-  /**
-   * True when {@code transaction} (one transaction's net changes) can join this batch without
-   * changing the outcome: see the class comment.
-   */
-  public boolean accepts(ChangeBatch transaction) {
-    if (isEmpty()) {
-      return true;
-    }
-    if (deletesFirst || transaction.deletesFirst) {
-      return false;
-    }
-    for (TableChanges incoming : transaction.tables.values()) {
-      TableChanges pending = tables.get(incoming.name);
-      if (pending == null) {
-        continue;
-      }
-      boolean ordered = constraints.isOrdered(incoming.name);
-      boolean reorderSafe = constraints.isReorderSafe(incoming.name);
-      for (RowChange change : incoming.rows.values()) {
-        RowChange earlier = pending.rows.get(change.rowKey());
-        if (earlier != null) {
-          if (ordered || (earlier.isDelete() && !change.isDelete())) {
-            return false;
-          }
-        } else if (!change.isDelete() && pending.hasDeletes() && !reorderSafe) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  /** Adds a transaction that {@link #accepts} accepted (or any, to an empty batch). */
+  /** Adds a later transaction's net changes (made by {@link #ofTransaction}). */
   public void add(ChangeBatch transaction) {
-    if (!accepts(transaction)) {
-      throw new IllegalArgumentException("the transaction does not fit this batch");
-    }
     for (TableChanges incoming : transaction.tables.values()) {
       TableChanges table = table(incoming.name);
       incoming.rows.values().forEach(table::merge);
     }
-    deletesFirst |= transaction.deletesFirst;
     records += transaction.records;
     transactions += transaction.transactions;
-  }
-
-  /** True when this batch must be written before any other transaction joins it. */
-  public boolean deletesFirst() {
-    return deletesFirst;
   }
 
   public boolean isEmpty() {
@@ -148,9 +98,9 @@ public final class ChangeBatch {
     return sorted;
   }
 
-  /** Whether rows of {@code table} keep their commit order inside a statement. */
-  boolean isOrdered(String table) {
-    return constraints.isOrdered(table);
+  /** The stored columns of {@code table} when it has a UNIQUE secondary index. */
+  Optional<List<SourceConstraints.StoredColumn>> uniqueTableColumns(String table) {
+    return constraints.uniqueTableColumns(table);
   }
 
   private TableChanges table(String name) {
@@ -161,7 +111,6 @@ public final class ChangeBatch {
   static final class TableChanges {
     final String name;
     final Map<MappedChange.RowKey, RowChange> rows = new LinkedHashMap<>();
-    private int deletes;
 
     TableChanges(String name) {
       this.name = name;
@@ -169,18 +118,7 @@ public final class ChangeBatch {
 
     void merge(RowChange change) {
       RowChange earlier = rows.get(change.rowKey());
-      RowChange merged = earlier == null ? change : earlier.then(change);
-      if (earlier != null && earlier.deletes()) {
-        deletes--;
-      }
-      if (merged.deletes()) {
-        deletes++;
-      }
-      rows.put(change.rowKey(), merged);
-    }
-
-    boolean hasDeletes() {
-      return deletes > 0;
+      rows.put(change.rowKey(), earlier == null ? change : earlier.then(change));
     }
   }
 }

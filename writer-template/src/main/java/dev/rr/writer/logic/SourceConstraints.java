@@ -4,27 +4,28 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What a shard database's constraints allow the writer to reorder inside one MySQL transaction,
- * read once per shard from {@code information_schema}:
+ * What the writer needs to know about a shard database's constraints, read once per shard from
+ * {@code information_schema}:
  *
  * <ul>
- *   <li>foreign keys: upserts go parents first and deletes children first ({@link #rank});
- *   <li>tables in a foreign-key cycle (including self-references) or with a UNIQUE secondary
- *       index are <em>ordered</em>: their rows are written in commit order, never merged across
- *       Spanner transactions, because the order of rows inside the table matters;
- *   <li>a delete and a later upsert of different keys of one table may swap only when the table
- *       is <em>reorder-safe</em>: no UNIQUE secondary index and no primary-key column with a
- *       case- or accent-insensitive collation (where two distinct Spanner keys are one MySQL row).
+ *   <li>foreign keys: statements go parents first for writes and children first for deletes
+ *       ({@link #rank}). Nothing depends on it: the writer applies with foreign-key checks off
+ *       ({@link BatchWriter}); the order only keeps the statements of a batch predictable;
+ *   <li>tables with a UNIQUE secondary index, and the stored (not generated) columns of each:
+ *       their rows are never upserted but deleted and inserted again ({@link UniqueKeyRewrite}),
+ *       since MySQL's {@code ON DUPLICATE KEY UPDATE} fires on any unique key.
  * </ul>
  */
 public final class SourceConstraints {
@@ -38,50 +39,59 @@ public final class SourceConstraints {
   private static final String UNIQUE_SECONDARY =
       "SELECT DISTINCT TABLE_NAME FROM information_schema.STATISTICS"
           + " WHERE TABLE_SCHEMA = DATABASE() AND NON_UNIQUE = 0 AND INDEX_NAME <> 'PRIMARY'";
-  private static final String COLLATED_KEYS =
-      "SELECT DISTINCT k.TABLE_NAME, c.COLLATION_NAME FROM information_schema.KEY_COLUMN_USAGE k"
-          + " JOIN information_schema.COLUMNS c ON c.TABLE_SCHEMA = k.TABLE_SCHEMA"
-          + " AND c.TABLE_NAME = k.TABLE_NAME AND c.COLUMN_NAME = k.COLUMN_NAME"
-          + " WHERE k.TABLE_SCHEMA = DATABASE() AND k.CONSTRAINT_NAME = 'PRIMARY'"
-          + " AND c.COLLATION_NAME IS NOT NULL";
+  /**
+   * Stored columns in table order: MySQL 8 has an empty generation expression for them, MariaDB
+   * NULL.
+   */
+  private static final String STORED_COLUMNS =
+      "SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE FROM information_schema.COLUMNS"
+          + " WHERE TABLE_SCHEMA = DATABASE()"
+          + " AND (GENERATION_EXPRESSION IS NULL OR GENERATION_EXPRESSION = '')"
+          + " ORDER BY TABLE_NAME, ORDINAL_POSITION";
+  /** MySQL types whose values are read back as bytes, not text. */
+  private static final Set<String> BINARY_TYPES = Set.of("binary", "varbinary", "tinyblob",
+      "blob", "mediumblob", "longblob", "bit", "geometry", "point", "linestring", "polygon",
+      "multipoint", "multilinestring", "multipolygon", "geometrycollection");
+
+  /**
+   * A stored column of a source table.
+   *
+   * @param name column name
+   * @param binary true when its values are bytes (read with {@code getBytes}), else text
+   */
+  public record StoredColumn(String name, boolean binary) {}
 
   private final Map<String, Integer> ranks;
-  private final Set<String> ordered;
-  private final Set<String> reorderUnsafe;
+  private final Map<String, List<StoredColumn>> uniqueTables;
 
-  private SourceConstraints(
-      Map<String, Integer> ranks, Set<String> ordered, Set<String> reorderUnsafe) {
+  private SourceConstraints(Map<String, Integer> ranks, Map<String, List<StoredColumn>> unique) {
     this.ranks = ranks;
-    this.ordered = ordered;
-    this.reorderUnsafe = reorderUnsafe;
+    this.uniqueTables = unique;
   }
 
-  /** No constraints known: every table ranks equal, is unordered and reorder-safe. */
+  /** No constraints known: every table ranks equal and has no UNIQUE secondary index. */
   public static SourceConstraints none() {
-    return of(Map.of(), Set.of(), Set.of());
+    return of(Map.of(), Map.of());
   }
 
   /**
    * Constraints from their parts.
    *
    * @param parents table -> tables its foreign keys reference
-   * @param uniqueSecondary tables with a UNIQUE index besides the primary key
-   * @param collatedKeys tables with a primary-key column compared case- or accent-insensitively
+   * @param uniqueTables table with a UNIQUE index besides the primary key -> its stored columns
    */
   public static SourceConstraints of(
-      Map<String, Set<String>> parents, Set<String> uniqueSecondary, Set<String> collatedKeys) {
+      Map<String, Set<String>> parents, Map<String, List<StoredColumn>> uniqueTables) {
     Map<String, Integer> ranks = new HashMap<>();
-    Set<String> cyclic = new HashSet<>();
     for (String table : new TreeSet<>(parents.keySet())) {
-      rank(table, parents, ranks, new LinkedHashMap<>(), cyclic);
+      rank(table, parents, ranks, new HashSet<>());
     }
-    Set<String> ordered = lowerCase(cyclic);
-    ordered.addAll(lowerCase(uniqueSecondary));
-    Set<String> unsafe = new HashSet<>(ordered);
-    unsafe.addAll(lowerCase(collatedKeys));
     Map<String, Integer> byLowerName = new HashMap<>();
     ranks.forEach((table, rank) -> byLowerName.put(table.toLowerCase(Locale.ROOT), rank));
-    return new SourceConstraints(byLowerName, ordered, unsafe);
+    Map<String, List<StoredColumn>> unique = new HashMap<>();
+    uniqueTables.forEach((table, columns) ->
+        unique.put(table.toLowerCase(Locale.ROOT), List.copyOf(columns)));
+    return new SourceConstraints(byLowerName, unique);
   }
 
   /** Reads the constraints of the connection's current database. */
@@ -100,18 +110,18 @@ public final class SourceConstraints {
         unique.add(rows.getString(1));
       }
     }
-    Set<String> collated = new HashSet<>();
-    try (PreparedStatement statement = connection.prepareStatement(COLLATED_KEYS);
+    Map<String, List<StoredColumn>> uniqueTables = new HashMap<>();
+    try (PreparedStatement statement = connection.prepareStatement(STORED_COLUMNS);
         ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
-        String collation = rows.getString(2).toLowerCase(Locale.ROOT);
-        // _bin collations compare bytes (or code points): distinct keys stay distinct.
-        if (!collation.endsWith("_bin")) {
-          collated.add(rows.getString(1));
+        if (unique.contains(rows.getString(1))) {
+          boolean binary = BINARY_TYPES.contains(rows.getString(3).toLowerCase(Locale.ROOT));
+          uniqueTables.computeIfAbsent(rows.getString(1), t -> new ArrayList<>())
+              .add(new StoredColumn(rows.getString(2), binary));
         }
       }
     }
-    return of(parents, unique, collated);
+    return of(parents, uniqueTables);
   }
 
   /**
@@ -122,50 +132,31 @@ public final class SourceConstraints {
     return ranks.getOrDefault(table.toLowerCase(Locale.ROOT), UNKNOWN_RANK);
   }
 
-  /** True when the table's rows must be written in commit order (see the class comment). */
-  public boolean isOrdered(String table) {
-    return ordered.contains(table.toLowerCase(Locale.ROOT));
-  }
-
-  /** True when a delete and a later upsert of different keys of the table may swap. */
-  public boolean isReorderSafe(String table) {
-    return !reorderUnsafe.contains(table.toLowerCase(Locale.ROOT));
+  /**
+   * The stored columns of {@code table} when it has a UNIQUE secondary index, else empty: rows of
+   * such a table are rewritten, never upserted ({@link UniqueKeyRewrite}).
+   */
+  public Optional<List<StoredColumn>> uniqueTableColumns(String table) {
+    return Optional.ofNullable(uniqueTables.get(table.toLowerCase(Locale.ROOT)));
   }
 
   private static int rank(
-      String table,
-      Map<String, Set<String>> parents,
-      Map<String, Integer> ranks,
-      LinkedHashMap<String, Boolean> path,
-      Set<String> cyclic) {
+      String table, Map<String, Set<String>> parents, Map<String, Integer> ranks,
+      Set<String> path) {
     Integer known = ranks.get(table);
     if (known != null) {
       return known;
     }
-    path.put(table, Boolean.TRUE);
+    path.add(table);
     int rank = 0;
     for (String parent : parents.getOrDefault(table, Set.of())) {
-      if (path.containsKey(parent)) {
-        // A cycle: every table on the path from the parent back to here is part of it.
-        boolean inCycle = false;
-        for (String member : path.keySet()) {
-          inCycle |= member.equals(parent);
-          if (inCycle) {
-            cyclic.add(member);
-          }
-        }
-        continue;
+      // A cycle (a self-reference included) adds nothing: checks are off while applying.
+      if (!path.contains(parent)) {
+        rank = Math.max(rank, rank(parent, parents, ranks, path) + 1);
       }
-      rank = Math.max(rank, rank(parent, parents, ranks, path, cyclic) + 1);
     }
     path.remove(table);
     ranks.put(table, rank);
     return rank;
-  }
-
-  private static Set<String> lowerCase(Set<String> tables) {
-    Set<String> lower = new HashSet<>();
-    tables.forEach(t -> lower.add(t.toLowerCase(Locale.ROOT)));
-    return lower;
   }
 }

@@ -185,15 +185,7 @@ public final class WindowApplier {
       if (error != null) {
         throw error;
       }
-      if (!batch.accepts(mapped.changes())) {
-        writer.write(connection, batch, diagnose, place);
-        batch = new ChangeBatch(constraints);
-      }
       batch.add(mapped.changes());
-      if (batch.deletesFirst()) {
-        writer.write(connection, batch, diagnose, place);
-        batch = new ChangeBatch(constraints);
-      }
       mapped.skipped().forEach((reason, records) ->
           skipped.computeIfAbsent(reason, r -> new ArrayList<>()).addAll(records));
       handled += transaction.size();

@@ -36,14 +36,15 @@ class ShardWorkerErrorReportIT {
     MySqlTestDatabase database = mysql.newDatabase();
     try (Connection connection = database.connect()) {
       Fixtures.createInterleaveTables(connection);
+      Fixtures.execute(connection, "ALTER TABLE child11 MODIFY parent_id INT NOT NULL");
     }
     TestBuffer buffer = new TestBuffer(bufferDirectory);
-    // A child whose parent never existed: the shard's foreign key rejects it for good.
+    // A NULL where the shard's column is NOT NULL: MySQL rejects it for good (error 1048).
     buffer.write("shard1", WINDOW, List.of(ChangeRecord.builder()
         .commitTimestamp(Timestamp.ofTimeSecondsAndNanos(START.getEpochSecond() + 1, 0))
         .serverTransactionId("tx1").recordSequence("00000000").tableName("child11")
         .modType(ModType.INSERT).keysJson("{\"child_id\":\"1\"}")
-        .newValuesJson("{\"parent_id\":\"999\"}").numberOfRecordsInTransaction(1).shard("shard1")
+        .newValuesJson("{\"parent_id\":null}").numberOfRecordsInTransaction(1).shard("shard1")
         .build()));
     WorkerHarness harness = new WorkerHarness(buffer, Fixtures.interleaveSession())
         .start(START).end(WINDOW.end().minusMillis(1));
