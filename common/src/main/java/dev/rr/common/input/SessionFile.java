@@ -1,6 +1,8 @@
 package dev.rr.common.input;
 
 import dev.rr.common.schema.TableMapping;
+import java.time.DateTimeException;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -68,8 +70,23 @@ public final class SessionFile {
       checkIdMap(root.field("SpannerToID"), spTables, root.field("SpSchema").path());
       checkIdMap(root.field("SrcToID"), srcTables, root.field("SrcSchema").path());
     }
+    ZoneOffset timezone = timezoneOffset(root.field("TimezoneOffset"));
     root.throwIfProblems(fileName);
-    return new SessionSchemaMapping(tables, spannerOnly);
+    return new SessionSchemaMapping(tables, spannerOnly, timezone);
+  }
+
+  /** {@code TimezoneOffset} ({@code +10:00}, {@code -05:30}, {@code Z}), null when absent or empty. */
+  private static ZoneOffset timezoneOffset(JsonCursor field) {
+    String text = field.optionalString().map(String::strip).orElse("");
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      return ZoneOffset.of(text);
+    } catch (DateTimeException e) {
+      field.problem("must be a time zone offset such as +00:00 or -05:30");
+      return null;
+    }
   }
 
   private static Map<String, JsonCursor> tables(JsonCursor schema) {

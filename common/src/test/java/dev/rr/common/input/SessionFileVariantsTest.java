@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.rr.common.schema.ColumnMapping;
+import dev.rr.common.schema.SourceTimezone;
 import dev.rr.common.schema.SourceType;
 import dev.rr.common.schema.SpannerType;
 import dev.rr.common.schema.TableMapping;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,6 +78,26 @@ class SessionFileVariantsTest {
     assertFalse(column(orders, "migration_shard_id").hasSource());
     assertEquals(SourceType.of("longtext"),
         column(mapping.forSpannerTable("audit").orElseThrow(), "note").sourceType());
+  }
+
+  @Test
+  void shouldReadTheSessionsTimezoneOffset() {
+    assertEquals(Optional.of(ZoneOffset.of("+10:00")),
+        load("name-keyed-numbered.json").sourceTimezone());
+    assertEquals(Optional.of(ZoneOffset.UTC), load("id-keyed.json").sourceTimezone());
+    assertEquals(ZoneOffset.of("+10:00"), SourceTimezone.resolve(Optional.empty(),
+        load("name-keyed-numbered.json")));
+  }
+
+  @Test
+  void shouldRejectATimezoneOffsetThatIsNoOffset() {
+    String json = fixture(DIR + "id-keyed.json")
+        .replace("\"TimezoneOffset\": \"+00:00\"", "\"TimezoneOffset\": \"Australia/Sydney\"");
+
+    InputFileException e =
+        assertThrows(InputFileException.class, () -> SessionFile.parse("s.json", json));
+
+    assertEquals("$.TimezoneOffset", e.problems().get(0).jsonPath());
   }
 
   @Test
