@@ -127,7 +127,10 @@ final class SessionTableReader {
     List<Long> mods = new ArrayList<>();
     for (JsonCursor mod : type.field("Mods").elements()) {
       if (mod.element().isJsonPrimitive() && mod.element().getAsJsonPrimitive().isNumber()) {
-        mods.add(mod.element().getAsLong());
+        // HarbourBridge wrote -1 for a modifier the source did not give (year(-1)): none.
+        if (mod.element().getAsLong() >= 0) {
+          mods.add(mod.element().getAsLong());
+        }
       } else {
         mod.problem("must be a whole number");
       }

@@ -101,6 +101,16 @@ class SessionFileVariantsTest {
   }
 
   @Test
+  void shouldTakeHarbourBridgesMinusOneModifierAsNone() {
+    String json = fixture(DIR + "name-keyed.json").replace(
+        "{\"Name\": \"timestamp\", \"Mods\": null,", "{\"Name\": \"timestamp\", \"Mods\": [-1],");
+
+    TableMapping users = SessionFile.parse("s.json", json).forSpannerTable("Users").orElseThrow();
+
+    assertEquals(SourceType.of("timestamp"), column(users, "created").sourceType());
+  }
+
+  @Test
   void shouldHaveNoShardIdColumnInNameKeyedSessions() {
     assertNull(load("name-keyed.json").forSpannerTable("Orders").orElseThrow().shardIdColumn());
   }
