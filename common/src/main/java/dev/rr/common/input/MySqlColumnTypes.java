@@ -63,10 +63,15 @@ public final class MySqlColumnTypes {
       arguments = text.substring(open + 1, close);
       text = text.substring(0, open) + " " + text.substring(close + 1);
     }
-    List<String> words = new ArrayList<>(List.of(text.strip().split("\\s+")));
+    List<String> words = List.of(text.strip().split("\\s+"));
     if (words.get(0).isEmpty()) {
       throw new IllegalArgumentException("'" + columnType + "' is not a MySQL column type");
     }
+    return words(columnType, words, modifiers(arguments));
+  }
+
+  /** The type named by {@code words}: type words first, then attributes. */
+  private static SourceType words(String columnType, List<String> words, List<Long> mods) {
     List<String> name = new ArrayList<>();
     boolean unsigned = false;
     boolean attributes = false;
@@ -93,7 +98,7 @@ public final class MySqlColumnTypes {
         name.add(word);
       }
     }
-    return new SourceType(baseName(String.join(" ", name)), modifiers(arguments), unsigned);
+    return new SourceType(baseName(String.join(" ", name)), mods, unsigned);
   }
 
   /**
