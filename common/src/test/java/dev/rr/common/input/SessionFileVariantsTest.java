@@ -50,7 +50,7 @@ class SessionFileVariantsTest {
     assertEquals(SourceType.of("varchar", 50L), fullName.sourceType());
     assertEquals(SpannerType.of("STRING"), fullName.spannerType());
     assertEquals(SourceType.of("decimal", 10L, 2L), column(users, "balance").sourceType());
-    assertEquals(SourceType.of("timestamp"), column(users, "created").sourceType());
+    assertEquals(SourceType.of("datetime"), column(users, "created").sourceType());
 
     TableMapping orders = mapping.forSpannerTable("Orders").orElseThrow();
     assertEquals("orders", orders.sourceName());
@@ -103,11 +103,11 @@ class SessionFileVariantsTest {
   @Test
   void shouldTakeHarbourBridgesMinusOneModifierAsNone() {
     String json = fixture(DIR + "name-keyed.json").replace(
-        "{\"Name\": \"timestamp\", \"Mods\": null,", "{\"Name\": \"timestamp\", \"Mods\": [-1],");
+        "{\"Name\": \"datetime\", \"Mods\": null,", "{\"Name\": \"datetime\", \"Mods\": [-1],");
 
     TableMapping users = SessionFile.parse("s.json", json).forSpannerTable("Users").orElseThrow();
 
-    assertEquals(SourceType.of("timestamp"), column(users, "created").sourceType());
+    assertEquals(SourceType.of("datetime"), column(users, "created").sourceType());
   }
 
   @Test
