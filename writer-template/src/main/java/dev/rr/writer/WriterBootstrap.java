@@ -91,10 +91,14 @@ public final class WriterBootstrap {
       ensureCheckpointTables(shards, selected);
       config.transformation().ifPresent(t ->
           CustomTransformations.load(t.jarPath(), t.className(), t.parameters()));
-      LOG.info("[writer] run {} mode {}: shards {} from {} to {}", config.runIdentifier(),
-          config.runMode().optionName(), selected, start, end == null ? "(no end)" : end);
-      return new WriterPlan(config, UUID.randomUUID().toString(), buffer, start, end,
+      WriterPlan plan = new WriterPlan(config, UUID.randomUUID().toString(), buffer, start, end,
           windowDuration, selected, schema);
+      LOG.info("[writer] run {} mode {}: shards {} from {} to {}, source offset {} ({})",
+          config.runIdentifier(), config.runMode().optionName(), selected, start,
+          end == null ? "(no end)" : end, plan.sourceTimezone(),
+          config.sourceDbTimezoneOffset().isPresent() ? "option"
+              : schema.sourceTimezone().isPresent() ? "session file" : "default");
+      return plan;
     }
   }
 

@@ -123,9 +123,13 @@ public final class WriterConfig implements Serializable {
     return sourceType;
   }
 
-  /** Offset of the source database's time zone; TIMESTAMP values are converted to it. */
-  public ZoneOffset sourceDbTimezoneOffset() {
-    return sourceDbTimezoneOffset;
+  /**
+   * The {@code sourceDbTimezoneOffset} option when given: the offset of the source database's
+   * time zone, TIMESTAMP values are converted to it. When absent the session file's
+   * {@code TimezoneOffset} applies, else UTC ({@link dev.rr.common.schema.SourceTimezone}).
+   */
+  public Optional<ZoneOffset> sourceDbTimezoneOffset() {
+    return Optional.ofNullable(sourceDbTimezoneOffset);
   }
 
   /** Root of the buffer (no trailing {@code /}); absent means the run metadata's directory. */

@@ -16,8 +16,6 @@ import java.time.ZoneOffset;
  * problems.
  */
 public final class WriterConfigBuilder {
-  /** Default {@code sourceDbTimezoneOffset}. */
-  public static final String DEFAULT_TIMEZONE_OFFSET = "+00:00";
   /** Default {@code maxShardConnections}. */
   public static final int DEFAULT_MAX_SHARD_CONNECTIONS = 4;
   /** Default {@code batchSize}. */
@@ -71,7 +69,10 @@ public final class WriterConfigBuilder {
     return this;
   }
 
-  /** {@code +HH:MM} or {@code -HH:MM}; defaults to {@value #DEFAULT_TIMEZONE_OFFSET}. */
+  /**
+   * {@code +HH:MM} or {@code -HH:MM}; when not given, the session file's {@code TimezoneOffset},
+   * else {@code +00:00} ({@link dev.rr.common.schema.SourceTimezone}).
+   */
   public WriterConfigBuilder sourceDbTimezoneOffset(String value) {
     sourceDbTimezoneOffset = value;
     return this;
@@ -188,8 +189,8 @@ public final class WriterConfigBuilder {
         sessionFilePath == null ? null : required(problems, "sessionFilePath", sessionFilePath);
     p.sourceType = sourceType == null ? WriterConfig.SourceType.MYSQL
         : problems.attempt(() -> WriterConfig.SourceType.parse(sourceType)).orElse(null);
-    p.sourceDbTimezoneOffset = zoneOffset(problems,
-        sourceDbTimezoneOffset == null ? DEFAULT_TIMEZONE_OFFSET : sourceDbTimezoneOffset);
+    p.sourceDbTimezoneOffset =
+        sourceDbTimezoneOffset == null ? null : zoneOffset(problems, sourceDbTimezoneOffset);
     p.bufferDirectory = bufferDirectory == null ? null : directory(problems, bufferDirectory);
     p.metadataDatabase = new WriterConfig.DatabaseRef(
         required(problems, "spannerProjectId", spannerProjectId),
@@ -292,7 +293,7 @@ public final class WriterConfigBuilder {
       p.sourceShardsFilePath = c.sourceShardsFilePath();
       p.sessionFilePath = c.sessionFilePath().orElse(null);
       p.sourceType = c.sourceType();
-      p.sourceDbTimezoneOffset = c.sourceDbTimezoneOffset();
+      p.sourceDbTimezoneOffset = c.sourceDbTimezoneOffset().orElse(null);
       p.bufferDirectory = c.bufferDirectory().orElse(null);
       p.metadataDatabase = c.metadataDatabase();
       p.metadataTableSuffix = c.metadataTableSuffix().orElse(null);

@@ -1,6 +1,8 @@
 package dev.rr.common.input;
 
 import dev.rr.common.schema.TableMapping;
+import java.time.DateTimeException;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,13 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads a Spanner migration tool session file into a {@link SessionSchemaMapping}.
+ * Reads a Spanner migration tool session file, in any {@link SessionLayout} the tool has written,
+ * into a {@link SessionSchemaMapping}.
  *
- * <p>Used: {@code SpSchema} and {@code SrcSchema} (tables keyed by table id, each with
- * {@code Name}, {@code ColIds}, {@code ColDefs}, {@code PrimaryKeys}; Spanner tables also
- * {@code ShardIdColumn}), {@code SyntheticPKeys}, and {@code SpannerToID} / {@code SrcToID}
- * (name to id maps; derived from the schemas when absent or null, checked against them when
- * present). Everything else is ignored. All problems of the file are reported at once.
+ * <p>Used, by id (2022 onwards): {@code SpSchema} and {@code SrcSchema} keyed by table id, each
+ * table with {@code Name}, {@code ColIds}, {@code ColDefs}, {@code PrimaryKeys} ({@code ColId});
+ * Spanner tables also {@code ShardIdColumn}; {@code SyntheticPKeys} ({@code ColId}); and
+ * {@code SpannerToID} / {@code SrcToID} (name to id maps; checked against the schemas when
+ * present). By name (HarbourBridge): the same schemas keyed by table name with {@code ColNames},
+ * Spanner {@code Pks} ({@code Col}), source {@code PrimaryKeys} ({@code Column}),
+ * {@code SyntheticPKeys} ({@code Col}), and renames in {@code ToSource}. Everything else is
+ * ignored. All problems of the file are reported at once.
  */
 public final class SessionFile {
   private SessionFile() {}
@@ -31,19 +37,23 @@ public final class SessionFile {
       root.problem("must be a JSON object (a Spanner migration tool session)");
       root.throwIfProblems(fileName);
     }
+    SessionLayout layout = SessionLayout.of(root.field("SpSchema"));
     Map<String, JsonCursor> spTables = tables(root.field("SpSchema"));
     Map<String, JsonCursor> srcTables = tables(root.field("SrcSchema"));
-    Map<String, String> syntheticColumns = syntheticColumns(root.field("SyntheticPKeys"));
+    Map<String, String> syntheticColumns =
+        syntheticColumns(root.field("SyntheticPKeys"), layout.syntheticColumn);
 
     List<TableMapping> tables = new ArrayList<>();
     List<String> spannerOnly = new ArrayList<>();
     Map<String, String> tableIdByName = new HashMap<>();
     for (Map.Entry<String, JsonCursor> spTable : spTables.entrySet()) {
       String tableId = spTable.getKey();
-      // Source and Spanner tables share their id; a missing one means a Spanner-only table.
-      JsonCursor srcTable = root.field("SrcSchema").field(tableId);
-      Optional<TableMapping> table =
-          SessionTableReader.read(spTable.getValue(), srcTable, syntheticColumns.get(tableId));
+      // A missing source table means a Spanner-only table.
+      SessionSource source = layout == SessionLayout.BY_ID
+          ? SessionSource.sameKeys(root.field("SrcSchema").field(tableId))
+          : sourceByName(root, tableId);
+      Optional<TableMapping> table = SessionTableReader.read(
+          spTable.getValue(), source, layout, syntheticColumns.get(tableId));
       spTable.getValue().field("Name").optionalString().ifPresent(name -> {
         String other = tableIdByName.putIfAbsent(name, tableId);
         if (other != null) {
@@ -52,14 +62,31 @@ public final class SessionFile {
         }
       });
       table.ifPresent(tables::add);
-      if (srcTable.isMissing()) {
+      if (source.isMissing()) {
         spTable.getValue().field("Name").optionalString().ifPresent(spannerOnly::add);
       }
     }
-    checkIdMap(root.field("SpannerToID"), spTables, root.field("SpSchema").path());
-    checkIdMap(root.field("SrcToID"), srcTables, root.field("SrcSchema").path());
+    if (layout == SessionLayout.BY_ID) {
+      checkIdMap(root.field("SpannerToID"), spTables, root.field("SpSchema").path());
+      checkIdMap(root.field("SrcToID"), srcTables, root.field("SrcSchema").path());
+    }
+    ZoneOffset timezone = timezoneOffset(root.field("TimezoneOffset"));
     root.throwIfProblems(fileName);
-    return new SessionSchemaMapping(tables, spannerOnly);
+    return new SessionSchemaMapping(tables, spannerOnly, timezone);
+  }
+
+  /** {@code TimezoneOffset} ({@code +10:00}, {@code -05:30}, {@code Z}), null when absent or empty. */
+  private static ZoneOffset timezoneOffset(JsonCursor field) {
+    String text = field.optionalString().map(String::strip).orElse("");
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      return ZoneOffset.of(text);
+    } catch (DateTimeException e) {
+      field.problem("must be a time zone offset such as +00:00 or -05:30");
+      return null;
+    }
   }
 
   private static Map<String, JsonCursor> tables(JsonCursor schema) {
@@ -73,11 +100,27 @@ public final class SessionFile {
     return Map.of();
   }
 
-  /** Table id to the column id of its synthetic primary key. */
-  private static Map<String, String> syntheticColumns(JsonCursor syntheticKeys) {
+  /**
+   * The source table of Spanner table {@code spannerName} in a name-keyed session: the one
+   * {@code ToSource.<spannerName>.Name} names, else the one with the same name; its columns
+   * renamed by {@code ToSource.<spannerName>.Cols}.
+   */
+  private static SessionSource sourceByName(JsonCursor root, String spannerName) {
+    JsonCursor toSource = root.field("ToSource").field(spannerName);
+    JsonCursor nameField = toSource.field("Name");
+    String sourceName = nameField.isMissing() ? spannerName : nameField.requiredString();
+    JsonCursor srcTable = root.field("SrcSchema").field(sourceName == null ? "" : sourceName);
+    if (!nameField.isMissing() && sourceName != null && !srcTable.isObject()) {
+      nameField.problem("must be a table in " + root.field("SrcSchema").path());
+    }
+    return new SessionSource(srcTable, toSource.field("Cols").fields());
+  }
+
+  /** Table key to the column key of its synthetic primary key. */
+  private static Map<String, String> syntheticColumns(JsonCursor syntheticKeys, String field) {
     Map<String, String> columns = new HashMap<>();
     for (Map.Entry<String, JsonCursor> entry : syntheticKeys.fields().entrySet()) {
-      entry.getValue().field("ColId").optionalString()
+      entry.getValue().field(field).optionalString()
           .ifPresent(colId -> columns.put(entry.getKey(), colId));
     }
     return columns;

@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads one table of a session file: the Spanner table {@code SpSchema.<id>} and the source
- * table with the same id in {@code SrcSchema}, matching columns by column id.
+ * Reads one table of a session file: the Spanner table {@code SpSchema.<key>} and its source
+ * table in {@code SrcSchema}, in either {@link SessionLayout}.
  */
 final class SessionTableReader {
   /** Base type names Spanner uses in {@code SpSchema.<table>.ColDefs.<column>.T.Name}. */
@@ -25,13 +25,14 @@ final class SessionTableReader {
   private SessionTableReader() {}
 
   /**
-   * The mapping of Spanner table {@code spTable}, or empty when {@code srcTable} is missing (the
+   * The mapping of Spanner table {@code spTable}, or empty when its source table is missing (the
    * table exists only in Spanner) or the table has problems (recorded on the cursors).
    *
-   * @param syntheticColumnId column id of the synthetic primary key Spanner added, or null
+   * @param syntheticColumnId column key of the synthetic primary key Spanner added, or null
    */
-  static Optional<TableMapping> read(
-      JsonCursor spTable, JsonCursor srcTable, String syntheticColumnId) {
+  static Optional<TableMapping> read(JsonCursor spTable, SessionSource source,
+      SessionLayout layout, String syntheticColumnId) {
+    JsonCursor srcTable = source.table();
     int before = spTable.problems().size();
     String name = spTable.field("Name").requiredString();
     JsonCursor colDefs = spTable.field("ColDefs");
@@ -40,25 +41,27 @@ final class SessionTableReader {
     }
     List<ColumnMapping> columns = new ArrayList<>();
     Set<String> columnNames = new HashSet<>();
-    for (JsonCursor colId : requiredArray(spTable.field("ColIds"))) {
+    String sourceName = srcTable.isMissing() ? null : srcTable.field("Name").requiredString();
+    for (JsonCursor colId : requiredArray(spTable.field(layout.columnList))) {
       JsonCursor colDef = columnDefinition(colId, colDefs);
       if (colDef != null) {
         String id = colId.element().getAsString();
         // A synthetic primary key is never a source column, whatever SrcSchema says.
         JsonCursor srcDef = id.equals(syntheticColumnId) || srcTable.isMissing()
             ? null
-            : srcTable.field("ColDefs").field(id);
-        ColumnMapping column = column(colDef, srcDef);
+            : source.column(id);
+        ColumnMapping column = column(colDef, srcDef, sourceName);
         if (column != null && !columnNames.add(column.spannerName())) {
           colDef.field("Name").problem("must be unique within the table");
         }
         columns.add(column);
       }
     }
-    checkKeyColumns(spTable.field("PrimaryKeys"), colDefs);
+    checkKeyColumns(spTable.field(layout.spannerKeys), colDefs, layout.spannerKeyColumn);
     String shardIdColumn = shardIdColumn(spTable.field("ShardIdColumn"), colDefs);
-    List<String> sourceKey = srcTable.isMissing() ? List.of() : sourcePrimaryKey(srcTable);
-    String sourceName = srcTable.isMissing() ? null : srcTable.field("Name").requiredString();
+    List<String> sourceKey = srcTable.isMissing()
+        ? List.of()
+        : sourcePrimaryKey(srcTable, layout.sourceKeyColumn);
     if (spTable.problems().size() > before || srcTable.isMissing()) {
       return Optional.empty();
     }
@@ -85,7 +88,7 @@ final class SessionTableReader {
     return colDef;
   }
 
-  private static ColumnMapping column(JsonCursor spDef, JsonCursor srcDef) {
+  private static ColumnMapping column(JsonCursor spDef, JsonCursor srcDef, String sourceTable) {
     String spannerName = spDef.field("Name").requiredString();
     JsonCursor typeName = spDef.field("T").field("Name");
     String type = typeName.requiredString();
@@ -102,7 +105,16 @@ final class SessionTableReader {
       return new ColumnMapping(spannerName, new SpannerType(type, array), null, null);
     }
     String sourceName = srcDef.field("Name").requiredString();
-    SourceType sourceType = sourceType(srcDef.field("Type"));
+    // Source types are under "Type"; "T" (the Spanner side's name) is accepted as well.
+    JsonCursor typeField = srcDef.field("Type").isMissing() && !srcDef.field("T").isMissing()
+        ? srcDef.field("T")
+        : srcDef.field("Type");
+    SourceType sourceType = sourceType(typeField);
+    if (sourceType != null && !MySqlColumnTypes.isWritable(sourceType)) {
+      typeField.field("Name").problem("is a MySQL type the writer does not write (source table "
+          + sourceTable + ", column " + sourceName + ")");
+      return null;
+    }
     if (sourceName == null || sourceType == null) {
       return null;
     }
@@ -115,7 +127,10 @@ final class SessionTableReader {
     List<Long> mods = new ArrayList<>();
     for (JsonCursor mod : type.field("Mods").elements()) {
       if (mod.element().isJsonPrimitive() && mod.element().getAsJsonPrimitive().isNumber()) {
-        mods.add(mod.element().getAsLong());
+        // HarbourBridge wrote -1 for a modifier the source did not give (year(-1)): none.
+        if (mod.element().getAsLong() >= 0) {
+          mods.add(mod.element().getAsLong());
+        }
       } else {
         mod.problem("must be a whole number");
       }
@@ -126,14 +141,15 @@ final class SessionTableReader {
     try {
       return MySqlColumnTypes.fromSession(name, mods);
     } catch (IllegalArgumentException e) {
-      nameField.problem("must be a MySQL type name");
+      nameField.problem("must be a MySQL type name (" + e.getMessage() + ")");
       return null;
     }
   }
 
-  private static void checkKeyColumns(JsonCursor primaryKeys, JsonCursor colDefs) {
+  private static void checkKeyColumns(
+      JsonCursor primaryKeys, JsonCursor colDefs, String keyColumn) {
     for (JsonCursor key : primaryKeys.elements()) {
-      columnDefinition(key.field("ColId"), colDefs);
+      columnDefinition(key.field(keyColumn), colDefs);
     }
   }
 
@@ -148,13 +164,13 @@ final class SessionTableReader {
   }
 
   /** Source primary-key column names ordered by {@code Order} (then file order). */
-  private static List<String> sourcePrimaryKey(JsonCursor srcTable) {
+  private static List<String> sourcePrimaryKey(JsonCursor srcTable, String keyColumn) {
     JsonCursor colDefs = srcTable.field("ColDefs");
     List<KeyPart> parts = new ArrayList<>();
     List<JsonCursor> keys = srcTable.field("PrimaryKeys").elements();
     for (int i = 0; i < keys.size(); i++) {
       JsonCursor key = keys.get(i);
-      JsonCursor colDef = columnDefinition(key.field("ColId"), colDefs);
+      JsonCursor colDef = columnDefinition(key.field(keyColumn), colDefs);
       JsonCursor order = key.field("Order");
       long position = i;
       if (!order.isMissing()) {

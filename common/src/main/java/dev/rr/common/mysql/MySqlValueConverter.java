@@ -59,6 +59,14 @@ public final class MySqlValueConverter implements Serializable {
     this(ZoneOffset.UTC);
   }
 
+  /**
+   * True when values can be written to a column of {@code type} (some Spanner type pairs may
+   * still be refused per value, see {@code docs/mysql-type-mapping.md}).
+   */
+  public static boolean supports(SourceType type) {
+    return SourceFamily.isKnown(type);
+  }
+
   /** The source time zone offset. */
   public ZoneOffset sourceTimezone() {
     return sourceTimezone;

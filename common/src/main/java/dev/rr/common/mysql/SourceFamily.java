@@ -94,6 +94,11 @@ enum SourceFamily {
     return family;
   }
 
+  /** True when {@code type} belongs to a family, i.e. {@link #of} does not fail for it. */
+  static boolean isKnown(SourceType type) {
+    return BY_NAME.containsKey(baseName(type));
+  }
+
   /** True when the column is unsigned (by flag, or spelled into the type name). */
   static boolean isUnsigned(SourceType type) {
     // SourceType names are lower case already.

@@ -1,6 +1,7 @@
 package dev.rr.common.schema;
 
 import java.io.Serializable;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,4 +16,13 @@ public interface SchemaMapping extends Serializable {
 
   /** Every mapped Spanner table name. */
   Set<String> spannerTables();
+
+  /**
+   * The source database's time zone offset as the mapping records it (a session file's
+   * {@code TimezoneOffset}); empty when it records none. {@link SourceTimezone#resolve} says
+   * when it applies.
+   */
+  default Optional<ZoneOffset> sourceTimezone() {
+    return Optional.empty();
+  }
 }

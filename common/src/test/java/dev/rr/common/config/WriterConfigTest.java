@@ -31,7 +31,8 @@ class WriterConfigTest {
 
     assertEquals(WriterRunMode.REGULAR, config.runMode());
     assertEquals(WriterConfig.SourceType.MYSQL, config.sourceType());
-    assertEquals(ZoneOffset.UTC, config.sourceDbTimezoneOffset());
+    // Absent, so that the session file's TimezoneOffset can apply (SourceTimezone).
+    assertEquals(Optional.empty(), config.sourceDbTimezoneOffset());
     assertEquals(WriterConfigBuilder.DEFAULT_BATCH_SIZE, config.batchSize());
     assertEquals(WriterConfigBuilder.DEFAULT_MAX_SHARD_CONNECTIONS, config.maxShardConnections());
     assertEquals(Duration.ofSeconds(2), config.pollInterval());
@@ -67,7 +68,7 @@ class WriterConfigTest {
             .build();
 
     assertEquals(Optional.of("/tmp/session.json"), config.sessionFilePath());
-    assertEquals(ZoneOffset.ofHoursMinutes(5, 30), config.sourceDbTimezoneOffset());
+    assertEquals(Optional.of(ZoneOffset.ofHoursMinutes(5, 30)), config.sourceDbTimezoneOffset());
     assertEquals(Optional.of("gs://bucket/buffer"), config.bufferDirectory());
     assertEquals("run7", config.metadataTableSuffix().orElseThrow().value());
     assertEquals(WriterRunMode.RESUME_FAILED, config.runMode());

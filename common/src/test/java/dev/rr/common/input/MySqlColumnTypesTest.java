@@ -57,6 +57,46 @@ class MySqlColumnTypesTest {
   }
 
   @Test
+  void shouldDropCharacterSetAndCollationAsMySqlPrintsThem() {
+    assertEquals(SourceType.of("longtext"), MySqlColumnTypes.parse("longtext CHARACTER SET utf8"));
+    assertEquals(SourceType.of("varchar", 20L), MySqlColumnTypes.parse(
+        "varchar(20) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"));
+    assertEquals(SourceType.of("char", 3L), MySqlColumnTypes.parse("char(3) charset latin1 binary"));
+    assertEquals(SourceType.of("enum"), MySqlColumnTypes.parse(
+        "enum('a b','it''s',')') character set utf8 collate utf8_bin"));
+    assertEquals(new SourceType("decimal", List.of(10L, 2L), true),
+        MySqlColumnTypes.parse("decimal(10,2) unsigned zerofill"));
+  }
+
+  @Test
+  void shouldNormaliseSynonymsMySqlAccepts() {
+    assertEquals(SourceType.of("varchar", 10L), MySqlColumnTypes.parse("character varying(10)"));
+    assertEquals(SourceType.of("nvarchar", 10L), MySqlColumnTypes.parse("national varchar(10)"));
+    assertEquals(SourceType.of("char", 2L), MySqlColumnTypes.parse("character(2)"));
+  }
+
+  @Test
+  void shouldRejectWordsAfterTheAttributes() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> MySqlColumnTypes.parse("int unsigned precision"));
+
+    assertEquals("'int unsigned precision' is not a MySQL column type: unexpected 'precision'",
+        e.getMessage());
+  }
+
+  @Test
+  void shouldRejectCharacterSetWithoutAName() {
+    assertThrows(IllegalArgumentException.class,
+        () -> MySqlColumnTypes.parse("text character set"));
+  }
+
+  @Test
+  void shouldTellWhetherTheWriterSupportsAType() {
+    assertEquals(true, MySqlColumnTypes.isWritable(MySqlColumnTypes.parse("longtext CHARACTER SET utf8")));
+    assertEquals(false, MySqlColumnTypes.isWritable(MySqlColumnTypes.parse("geometry")));
+  }
+
+  @Test
   void shouldRejectTextThatIsNoType() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> MySqlColumnTypes.parse("(10)"));

@@ -301,6 +301,33 @@ class SessionFileTest {
   }
 
   @Test
+  void shouldRefuseSourceTypesTheWriterCannotWriteNamingTableAndColumn() {
+    JsonObject session = interleaveJson();
+    session.getAsJsonObject("SrcSchema").getAsJsonObject("t3").getAsJsonObject("ColDefs")
+        .getAsJsonObject("c14").getAsJsonObject("Type").addProperty("Name", "geometry");
+
+    Problem problem = onlyProblem(invalid(session));
+
+    assertEquals("$.SrcSchema.t3.ColDefs.c14.Type.Name", problem.jsonPath());
+    assertEquals("\"geometry\"", problem.value());
+    assertEquals("is a MySQL type the writer does not write (source table child21, column"
+        + " parent_id)", problem.message());
+  }
+
+  @Test
+  void shouldAcceptSourceTypesWithCharacterSetAndCollation() {
+    JsonObject session = interleaveJson();
+    session.getAsJsonObject("SrcSchema").getAsJsonObject("t3").getAsJsonObject("ColDefs")
+        .getAsJsonObject("c14").getAsJsonObject("Type")
+        .addProperty("Name", "int UNSIGNED ZEROFILL");
+
+    ColumnMapping column = SessionFile.parse("session.json", session.toString())
+        .forSpannerTable("child21").orElseThrow().bySpannerColumn("id").orElseThrow();
+
+    assertEquals(new SourceType("int", List.of(10L), true), column.sourceType());
+  }
+
+  @Test
   void shouldReportEveryProblemAtOnce() {
     JsonObject session = interleaveJson();
     JsonObject spSchema = session.getAsJsonObject("SpSchema");

@@ -100,6 +100,12 @@ class MySqlTypeRoundTripIT {
         key("STRING", "char(30)", "\"O'Reilly \\\\ \\\"q\\\" `t`; --\"", Read.TEXT, "O'Reilly \\ \"q\" `t`; --"),
         c("STRING", "text", "\"\"", Read.TEXT, ""),
         c("STRING", "longtext", "\"line1\\nline2\\ttab\\u0000end\"", Read.TEXT, "line1\nline2\ttab\u0000end"),
+        // Type names with attributes, as MySQL prints them (issue 19).
+        c("STRING", "longtext CHARACTER SET utf8", "\"na\\u00efve\"", Read.TEXT, "na\u00efve"),
+        key("STRING", "varchar(20) CHARACTER SET latin1 COLLATE latin1_bin", "\"Caf\\u00e9\"", Read.TEXT,
+            "Caf\u00e9"),
+        c("INT64", "int(10) unsigned zerofill", "\"4294967295\"", Read.NUMBER, "4294967295"),
+        c("STRING", "enum('it''s','b') CHARACTER SET utf8mb4", "\"it's\"", Read.TEXT, "it's"),
         c("INT64", "varchar(30)", "\"-5\"", Read.TEXT, "-5"),
         c("BYTES", "tinytext", "\"aMOpbGxv\"", Read.TEXT, "h\u00e9llo"),
         key("STRING", "enum('a','b','select')", "\"select\"", Read.TEXT, "select"),

@@ -51,7 +51,7 @@ final class DirectRunnerLaunch {
         new MetadataTarget(source.withDatabase(instance, metadataDatabase), Optional.empty());
     ReplicationSettings replication = new ReplicationSettings(changeStream, Optional.of(start),
         end, window, bufferDir, Optional.empty(), shardsFile.toString(),
-        FiltrationMode.FORWARD_MIGRATION, "skip", ZoneOffset.UTC);
+        FiltrationMode.FORWARD_MIGRATION, "skip", Optional.of(ZoneOffset.UTC));
     RunSettings run = new RunSettings(Jobs.BOTH, Runner.DIRECT, runId, ReaderRunMode.REGULAR,
         WriterRunMode.REGULAR, false);
     return new LaunchConfig(run, source, metadata, replication, CustomCode.none(),

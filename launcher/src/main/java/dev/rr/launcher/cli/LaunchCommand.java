@@ -101,7 +101,7 @@ public final class LaunchCommand implements Callable<Integer> {
   @Option(names = "--skipDirectoryName", defaultValue = "skip", description = "Buffer directory for records of unmapped tables (default: ${DEFAULT-VALUE}).")
   String skipDirectoryName;
 
-  @Option(names = "--sourceDbTimezoneOffset", defaultValue = "+00:00", description = "Time zone offset of the MySQL shards (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--sourceDbTimezoneOffset", description = "Time zone offset of the MySQL shards (default: the session file's TimezoneOffset, else +00:00).")
   ZoneOffset sourceTimezone;
 
   @Option(names = "--shardingCustomJarPath", description = "Jar with a custom ShardIdFetcher.")
@@ -180,7 +180,7 @@ public final class LaunchCommand implements Callable<Integer> {
       ReplicationSettings replication = new ReplicationSettings(
           changeStreamName, Optional.of(start), Optional.ofNullable(endTimestamp),
           windowDuration, bufferDirectory, SpannerOptions.nonBlank(sessionFilePath), shardsFilePath,
-          filtrationMode, skipDirectoryName, sourceTimezone);
+          filtrationMode, skipDirectoryName, Optional.ofNullable(sourceTimezone));
       return new LaunchConfig(run, source, metadata.toTarget(source), replication, customCode(),
           dataflow(source), readerParameters, writerParameters);
     } catch (IllegalArgumentException e) {

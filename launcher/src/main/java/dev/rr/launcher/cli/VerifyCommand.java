@@ -47,7 +47,7 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--maxDifferences", defaultValue = "10", description = "Differing keys listed per table and shard (default: ${DEFAULT-VALUE}).")
   int maxDifferences;
 
-  @Option(names = "--sourceDbTimezoneOffset", defaultValue = "+00:00", description = "Time zone offset of the MySQL shards (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--sourceDbTimezoneOffset", description = "Time zone offset of the MySQL shards, as the writer used it (default: the session file's TimezoneOffset, else +00:00).")
   ZoneOffset sourceTimezone;
 
   @Option(names = "--shardingCustomJarPath", description = "Jar with the custom ShardIdFetcher the reader uses.")

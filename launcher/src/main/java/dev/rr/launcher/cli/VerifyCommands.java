@@ -10,6 +10,7 @@ import dev.rr.common.input.Shard;
 import dev.rr.common.input.ShardsFile;
 import dev.rr.common.routing.ShardIdFetchers;
 import dev.rr.common.schema.SchemaMapping;
+import dev.rr.common.schema.SourceTimezone;
 import dev.rr.common.spanner.SpannerTime;
 import dev.rr.launcher.ExitCode;
 import dev.rr.launcher.spanner.SpannerClients;
@@ -47,9 +48,11 @@ final class VerifyCommands {
     try (Spanner spanner = SpannerClients.open(source)) {
       DatabaseClient client = spanner.getDatabaseClient(SpannerClients.databaseId(source));
       Timestamp at = command.readTimestamp != null ? command.readTimestamp : SpannerTime.now(client);
-      VerifyConfig config = new VerifyConfig(at, command.tables, command.chunkSize,
-          command.maxDifferences, command.sourceTimezone);
       SchemaMapping mapping = mapping(command, client, shards.get(0));
+      // The writer's rule: the option, else the session's TimezoneOffset, else UTC.
+      VerifyConfig config = new VerifyConfig(at, command.tables, command.chunkSize,
+          command.maxDifferences,
+          SourceTimezone.resolve(Optional.ofNullable(command.sourceTimezone), mapping));
       RowRouter router = jar.isPresent()
           ? ShardDatabases.customRouter(mapping, shards, ShardIdFetchers.load(jar.get(),
               className.get(), SpannerOptions.nonBlank(command.shardingParameters).orElse(null)))

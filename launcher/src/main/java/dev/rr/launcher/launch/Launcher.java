@@ -1,10 +1,14 @@
 package dev.rr.launcher.launch;
 
 import com.google.cloud.spanner.Spanner;
+import dev.rr.common.metadata.MetadataStore;
 import dev.rr.launcher.ExitCode;
+import dev.rr.launcher.status.MetadataRunStateSource;
+import dev.rr.launcher.status.RunState;
 import dev.rr.launcher.spanner.SpannerClients;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.PipelineResult;
@@ -71,7 +75,20 @@ public final class Launcher {
       result.waitUntilFinish();
     }
     Runtime.getRuntime().removeShutdownHook(cancel);
-    return ExitCode.OK;
+    return config.run().jobs().includesWriter() ? writerOutcome(config) : ExitCode.OK;
+  }
+
+  /** Reads the writer's progress rows once the pipelines ended: a shard in ERROR fails the run. */
+  private int writerOutcome(LaunchConfig config) {
+    String runId = config.run().runIdentifier();
+    try (Spanner spanner = SpannerClients.open(config.source())) {
+      MetadataStore store = SpannerClients.metadata(spanner, config.metadata());
+      RunState state = new MetadataRunStateSource(
+          store.fileCreateProgress(), store.fileProcessProgress(), Clock.systemUTC()).read(runId);
+      int exit = RunOutcome.report(state, out);
+      out.flush();
+      return exit;
+    }
   }
 
   private int runGcloud(GcloudFlexTemplateCommand command) throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package dev.rr.launcher.launch;
 
 import dev.rr.launcher.cli.DurationConverter;
 import dev.rr.launcher.spanner.SpannerTarget;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -53,8 +54,8 @@ public final class PipelineParameters {
     params.put("sourceShardsFilePath", rep.shardsFile());
     rep.sessionFile().ifPresent(f -> params.put("sessionFilePath", f));
     params.put("sourceType", "mysql");
-    params.put("sourceDbTimezoneOffset", rep.sourceTimezone().getId().equals("Z")
-        ? "+00:00" : rep.sourceTimezone().getId());
+    // Only when given: otherwise the writer takes the session file's TimezoneOffset.
+    rep.sourceTimezone().ifPresent(offset -> params.put("sourceDbTimezoneOffset", offsetText(offset)));
     params.put("GCSInputDirectoryPath", rep.bufferDirectory());
     params.put("spannerProjectId", config.source().projectId());
     putMetadata(params, config);
@@ -83,5 +84,10 @@ public final class PipelineParameters {
     target.host().ifPresent(h -> params.put("spannerHost", h));
     Optional<String> emulator = target.emulatorHost();
     emulator.ifPresent(h -> params.put(EMULATOR_HOST, h));
+  }
+
+  /** {@code +HH:MM} as the writer's option takes it ({@code Z} is {@code +00:00}). */
+  static String offsetText(ZoneOffset offset) {
+    return offset.getId().equals("Z") ? "+00:00" : offset.getId();
   }
 }

@@ -19,7 +19,8 @@ import java.util.Optional;
  * @param shardsFile shards file path
  * @param filtrationMode which change records the reader drops
  * @param skipDirectoryName directory (under the buffer) for records of unknown tables
- * @param sourceTimezone time zone offset of the MySQL shards
+ * @param sourceTimezone time zone offset of the MySQL shards when given; empty lets the writer
+ *     take the session file's {@code TimezoneOffset}, else +00:00
  */
 public record ReplicationSettings(
     String changeStreamName,
@@ -31,7 +32,7 @@ public record ReplicationSettings(
     String shardsFile,
     FiltrationMode filtrationMode,
     String skipDirectoryName,
-    ZoneOffset sourceTimezone) {
+    Optional<ZoneOffset> sourceTimezone) {
   public ReplicationSettings {
     Objects.requireNonNull(changeStreamName, "changeStreamName");
     Objects.requireNonNull(startTimestamp, "startTimestamp");

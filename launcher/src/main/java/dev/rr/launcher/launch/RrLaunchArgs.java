@@ -37,7 +37,8 @@ public final class RrLaunchArgs {
     args.add("--sourceShardsFilePath=" + rep.shardsFile());
     args.add("--filtrationMode=" + rep.filtrationMode().optionName());
     args.add("--skipDirectoryName=" + rep.skipDirectoryName());
-    args.add("--sourceDbTimezoneOffset=" + rep.sourceTimezone().getId().replace("Z", "+00:00"));
+    rep.sourceTimezone().ifPresent(offset ->
+        args.add("--sourceDbTimezoneOffset=" + PipelineParameters.offsetText(offset)));
     config.customCode().shardIdFetcher().ifPresent(p -> {
       args.add("--shardingCustomJarPath=" + p.jarPath());
       args.add("--shardingCustomClassName=" + p.className());

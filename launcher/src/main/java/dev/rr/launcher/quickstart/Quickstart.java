@@ -167,7 +167,7 @@ public final class Quickstart {
     ReplicationSettings replication = new ReplicationSettings(SampleSetup.CHANGE_STREAM,
         Optional.of(Timestamp.now()), Optional.empty(), settings.windowDuration(),
         workDir.resolve("buffer").toString(), Optional.of(session.toString()), shards.toString(),
-        FiltrationMode.FORWARD_MIGRATION, "skip", ZoneOffset.UTC);
+        FiltrationMode.FORWARD_MIGRATION, "skip", Optional.of(ZoneOffset.UTC));
     return new LaunchConfig(new RunSettings(Jobs.BOTH, Runner.DIRECT, runId, ReaderRunMode.REGULAR, WriterRunMode.REGULAR, false),
         source, metadata, replication, CustomCode.none(), Optional.empty(), Map.of(), Map.of());
   }

@@ -2,10 +2,14 @@ package dev.rr.launcher.verify;
 
 import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.Struct;
+import dev.rr.common.mysql.MySqlDialect;
+import dev.rr.common.mysql.SqlStatement;
 import dev.rr.common.schema.ColumnMapping;
 import dev.rr.common.schema.SchemaMapping;
 import dev.rr.common.schema.TableMapping;
+
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,6 +78,7 @@ public final class Verifier {
       for (ShardDatabase shard : shards) {
         Connection connection = shard.connector().open();
         connections.put(shard.shardId(), connection);
+        useSourceTimeZone(connection);
         TableReport.Builder builder = new TableReport.Builder(
             table.spannerName(), shard.shardId(), columnNames, config.maxListed());
         builders.put(shard.shardId(), builder);
@@ -108,6 +113,18 @@ public final class Verifier {
       }
     }
     return builders.values().stream().map(TableReport.Builder::build).toList();
+  }
+
+  /**
+   * Sets the connection's session time zone to the source offset, as the writer does on its own
+   * connections: MySQL reads TIMESTAMP columns in the session time zone, so only then do they
+   * read back as the local date-times the writer wrote.
+   */
+  private void useSourceTimeZone(Connection connection) throws SQLException {
+    SqlStatement timeZone = new MySqlDialect(config.sourceTimezone()).sessionTimeZone();
+    try (PreparedStatement statement = timeZone.prepare(connection)) {
+      statement.execute();
+    }
   }
 
   private static VerifyRow toRow(Struct row, ComparedTable table, CanonicalValues canonical) {

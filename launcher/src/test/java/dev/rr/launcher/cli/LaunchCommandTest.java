@@ -71,7 +71,7 @@ public class LaunchCommandTest {
     assertEquals(Duration.ofSeconds(2), config.replication().windowDuration());
     assertEquals("2024-05-01T11:00:00.500000000Z", config.replication().endTimestamp().get().toString());
     assertEquals(WriterRunMode.RESUME_FAILED, config.run().writerRunMode());
-    assertEquals("+05:30", config.replication().sourceTimezone().getId());
+    assertEquals("+05:30", config.replication().sourceTimezone().orElseThrow().getId());
     assertEquals("4", config.extraWriterParameters().get("maxConnections"));
   }
 

@@ -175,7 +175,7 @@ final class ReplicationFixture implements AutoCloseable {
         source.withDatabase(metadata.instanceId(), metadata.databaseId()), Optional.empty());
     ReplicationSettings replication = new ReplicationSettings(CHANGE_STREAM, Optional.of(start),
         Optional.empty(), WINDOW, buffer.toString(), Optional.of(sessionFile.toString()),
-        shardsFile.toString(), FiltrationMode.FORWARD_MIGRATION, "skip", ZoneOffset.UTC);
+        shardsFile.toString(), FiltrationMode.FORWARD_MIGRATION, "skip", Optional.of(ZoneOffset.UTC));
     RunSettings run = new RunSettings(Jobs.BOTH, Runner.DIRECT, runId, readerMode, writerMode, false);
     return new LaunchConfig(run, source, metadataTarget, replication, CustomCode.none(),
         Optional.empty(), Map.of(), WRITER_EXTRAS);

@@ -38,41 +38,19 @@ class LaunchIT {
   @RegisterExtension static final MySqlExtension MYSQL = new MySqlExtension();
 
   @TempDir Path dir;
+  /** Start of the workload the run replicates (set by runWorkload). */
+  private Timestamp start;
 
   @Test
   void shouldCheckCreateAndReplicateABoundedRunInProcess() throws Exception {
     SpannerTestDatabase spanner = SPANNER.newDatabase(SampleSchema.spannerDdl());
-    Map<String, MySqlTestDatabase> shards = new LinkedHashMap<>();
-    for (String shard : List.of("s1", "s2")) {
-      MySqlTestDatabase db = MYSQL.newDatabase();
-      try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-        for (String ddl : SampleSchema.mysqlDdl()) {
-          statement.execute(ddl);
-        }
-      }
-      shards.put(shard, db);
-    }
-    // The change stream must exist before the start timestamp: create it as rr launch would.
-    ChangeStreamCheck.ensure(spanner.client(), spanner.adminClient(), spanner.instanceId(),
-        spanner.databaseId(), "rrstream");
-    Timestamp start = Timestamp.now();
-    Workload workload = new Workload(spanner.client(), WorkloadConfig.ofTransactions(3, List.of("s1", "s2"), 40));
-    workload.createAccounts();
-    workload.run();
-    Timestamp end = Timestamp.now();
-    Path session = Files.writeString(dir.resolve("session.json"), SampleSchema.sessionJson());
-    Path shardsFile = Files.writeString(dir.resolve("shards.json"), shardsJson(shards));
-    String metadataDb = "meta" + Long.toHexString(System.nanoTime() % 0xffffffL);
+    Map<String, MySqlTestDatabase> shards = shards(List.of());
+    Timestamp end = runWorkload(spanner);
 
-    RrRun run = RrRun.of("launch", "--runner=direct", "--runIdentifier=launch-it",
-        "--emulatorHost=" + spanner.emulatorHost(), "--spannerProjectId=" + spanner.projectId(),
-        "--instanceId=" + spanner.instanceId(), "--databaseId=" + spanner.databaseId(),
-        "--metadataDatabase=" + metadataDb, "--changeStreamName=rrstream",
-        "--startTimestamp=" + start, "--endTimestamp=" + end, "--windowDuration=2s",
-        "--bufferDirectory=" + dir.resolve("buffer"), "--sessionFilePath=" + session,
-        "--sourceShardsFilePath=" + shardsFile);
+    RrRun run = launch(spanner, shards, end, "launch-it");
 
     assertEquals(ExitCode.OK, run.exitCode(), run.out() + run.err());
+    assertTrue(run.out().contains("run launch-it ended: 2 shard(s), none in ERROR"), run.out());
     assertTrue(run.out().contains("change stream rrstream exists (value_capture_type NEW_ROW)"), run.out());
     assertTrue(run.out().contains("metadata database") && run.out().contains("created"), run.out());
     assertTrue(run.out().contains("shard s2: ok"), run.out());
@@ -88,6 +66,69 @@ class LaunchIT {
       return text.toString();
     });
     assertTrue(report.spannerRows() > 20, "rows: " + report.spannerRows());
+  }
+
+  @Test
+  void shouldEndNonZeroNamingEachShardTheWriterStoppedInError() throws Exception {
+    SpannerTestDatabase spanner = SPANNER.newDatabase(SampleSchema.spannerDdl());
+    // Shard s2's accounts table has a column the writer never fills and MySQL cannot default:
+    // every insert into it fails permanently (strict mode), so the writer stops s2 in ERROR.
+    Map<String, MySqlTestDatabase> shards =
+        shards(List.of("ALTER TABLE accounts ADD COLUMN required_here INT NOT NULL"));
+    Timestamp end = runWorkload(spanner);
+
+    RrRun run = launch(spanner, shards, end, "launch-err");
+
+    assertEquals(ExitCode.FAILURE, run.exitCode(), run.out() + run.err());
+    List<String> shardLines = run.out().lines().filter(l -> l.startsWith("  shard s")).toList();
+    assertTrue(run.out().contains("run launch-err ended with 1 of 2 shard(s) in ERROR"), run.out());
+    assertTrue(shardLines.stream().anyMatch(l -> l.startsWith("  shard s2: ERROR: ")
+        && l.contains("required_here")), run.out());
+    assertTrue(shardLines.stream().noneMatch(l -> l.startsWith("  shard s1: ERROR")), run.out());
+  }
+
+  /** Shards s1 and s2 with the sample MySQL schema; {@code s2Extra} is run on s2 only. */
+  private static Map<String, MySqlTestDatabase> shards(List<String> s2Extra) throws Exception {
+    Map<String, MySqlTestDatabase> shards = new LinkedHashMap<>();
+    for (String shard : List.of("s1", "s2")) {
+      MySqlTestDatabase db = MYSQL.newDatabase();
+      try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+        for (String ddl : SampleSchema.mysqlDdl()) {
+          statement.execute(ddl);
+        }
+        for (String ddl : shard.equals("s2") ? s2Extra : List.<String>of()) {
+          statement.execute(ddl);
+        }
+      }
+      shards.put(shard, db);
+    }
+    return shards;
+  }
+
+  /** Creates the change stream, runs a small workload on s1 and s2, returns its end. */
+  private Timestamp runWorkload(SpannerTestDatabase spanner) throws Exception {
+    // The change stream must exist before the start timestamp: create it as rr launch would.
+    ChangeStreamCheck.ensure(spanner.client(), spanner.adminClient(), spanner.instanceId(),
+        spanner.databaseId(), "rrstream");
+    start = Timestamp.now();
+    Workload workload = new Workload(spanner.client(), WorkloadConfig.ofTransactions(3, List.of("s1", "s2"), 40));
+    workload.createAccounts();
+    workload.run();
+    return Timestamp.now();
+  }
+
+  private RrRun launch(SpannerTestDatabase spanner, Map<String, MySqlTestDatabase> shards, Timestamp end,
+      String runId) throws Exception {
+    Path session = Files.writeString(dir.resolve("session.json"), SampleSchema.sessionJson());
+    Path shardsFile = Files.writeString(dir.resolve("shards.json"), shardsJson(shards));
+    String metadataDb = "meta" + Long.toHexString(System.nanoTime() % 0xffffffL);
+    return RrRun.of("launch", "--runner=direct", "--runIdentifier=" + runId,
+        "--emulatorHost=" + spanner.emulatorHost(), "--spannerProjectId=" + spanner.projectId(),
+        "--instanceId=" + spanner.instanceId(), "--databaseId=" + spanner.databaseId(),
+        "--metadataDatabase=" + metadataDb, "--changeStreamName=rrstream",
+        "--startTimestamp=" + start, "--endTimestamp=" + end, "--windowDuration=2s",
+        "--bufferDirectory=" + dir.resolve("buffer"), "--sessionFilePath=" + session,
+        "--sourceShardsFilePath=" + shardsFile);
   }
 
   static String shardsJson(Map<String, MySqlTestDatabase> shards) {

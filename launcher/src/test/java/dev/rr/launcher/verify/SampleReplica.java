@@ -9,6 +9,7 @@ import dev.rr.common.schema.ColumnMapping;
 import dev.rr.common.schema.SchemaMapping;
 import dev.rr.common.schema.TableMapping;
 import dev.rr.launcher.workload.SampleSchema;
+import dev.rr.common.mysql.MySqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -27,6 +28,20 @@ final class SampleReplica {
 
   static void copy(DatabaseClient spanner, SchemaMapping mapping, Map<String, Connection> shards)
       throws SQLException {
+    copy(spanner, mapping, shards, ZoneOffset.UTC);
+  }
+
+  /**
+   * Copies the rows as the writer writes them for a source at {@code offset}: TIMESTAMPs as local
+   * date-times at the offset, on connections whose session time zone is the offset.
+   */
+  static void copy(DatabaseClient spanner, SchemaMapping mapping, Map<String, Connection> shards,
+      ZoneOffset offset) throws SQLException {
+    for (Connection shard : shards.values()) {
+      try (PreparedStatement timeZone = new MySqlDialect(offset).sessionTimeZone().prepare(shard)) {
+        timeZone.execute();
+      }
+    }
     for (String tableName : SampleSchema.TABLES) {
       TableMapping table = mapping.forSpannerTable(tableName).orElseThrow();
       List<ColumnMapping> columns = table.columns().stream().filter(ColumnMapping::hasSource).toList();
@@ -39,7 +54,7 @@ final class SampleReplica {
           Connection shard = shards.get(row.getString(SampleSchema.SHARD_ID_COLUMN));
           try (PreparedStatement insert = shard.prepareStatement(sql)) {
             for (int i = 0; i < columns.size(); i++) {
-              insert.setObject(i + 1, value(row, columns.get(i).spannerName()));
+              insert.setObject(i + 1, value(row, columns.get(i).spannerName(), offset));
             }
             insert.executeUpdate();
           }
@@ -48,7 +63,7 @@ final class SampleReplica {
     }
   }
 
-  private static Object value(Struct row, String column) {
+  private static Object value(Struct row, String column, ZoneOffset offset) {
     if (row.isNull(column)) {
       return null;
     }
@@ -57,7 +72,7 @@ final class SampleReplica {
       case INT64 -> row.getLong(column);
       case STRING -> row.getString(column);
       case TIMESTAMP -> LocalDateTime.ofEpochSecond(row.getTimestamp(column).getSeconds(),
-          row.getTimestamp(column).getNanos(), ZoneOffset.UTC);
+          row.getTimestamp(column).getNanos(), offset);
       default -> throw new IllegalArgumentException("sample column type " + code + " not handled");
     };
   }

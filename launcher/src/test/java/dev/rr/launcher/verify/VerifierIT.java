@@ -115,6 +115,32 @@ class VerifierIT {
   }
 
   @Test
+  void shouldCompareTimestampsAsTheWriterConvertsThemAtTheSourceOffset() throws Exception {
+    ZoneOffset offset = ZoneOffset.of("+10:00");
+    Map<String, Connection> replica = new LinkedHashMap<>();
+    List<ShardDatabase> shards = new ArrayList<>();
+    for (String shard : SHARDS) {
+      MySqlTestDatabase database = MYSQL.newDatabase();
+      Connection connection = database.connect();
+      connections.put(shard + "-at-offset", connection);
+      try (Statement statement = connection.createStatement()) {
+        for (String ddl : SampleSchema.mysqlDdl()) {
+          statement.execute(ddl);
+        }
+      }
+      replica.put(shard, connection);
+      shards.add(new ShardDatabase(shard, database::connect));
+    }
+    SampleReplica.copy(spanner.client(), mapping, replica, offset);
+
+    VerifyReport report = new Verifier(spanner.client(), mapping, RowRouter.byShardIdColumn(),
+        shards, new VerifyConfig(copiedAt, List.of(), 1000, 10, offset)).verify(line -> { });
+
+    assertTrue(report.equal(), () -> print(report));
+    assertTrue(report.spannerRows() > 30, "rows compared: " + report.spannerRows());
+  }
+
+  @Test
   void shouldReadSpannerAtTheGivenTimestamp() throws Exception {
     spanner.write(Mutation.newInsertBuilder("accounts").set("account_id").to(7L).set("balance").to(1L)
         .set(SampleSchema.SHARD_ID_COLUMN).to("s2").build());

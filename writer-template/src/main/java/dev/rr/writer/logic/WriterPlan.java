@@ -2,9 +2,11 @@ package dev.rr.writer.logic;
 
 import dev.rr.common.config.WriterConfig;
 import dev.rr.common.schema.SchemaMapping;
+import dev.rr.common.schema.SourceTimezone;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,6 +44,14 @@ public record WriterPlan(
     Objects.requireNonNull(windowDuration, "windowDuration");
     Objects.requireNonNull(schema, "schema");
     shards = List.copyOf(shards);
+  }
+
+  /**
+   * The source databases' time zone offset: the {@code sourceDbTimezoneOffset} option, else the
+   * session file's {@code TimezoneOffset}, else UTC ({@link SourceTimezone}).
+   */
+  public ZoneOffset sourceTimezone() {
+    return SourceTimezone.resolve(config.sourceDbTimezoneOffset(), schema);
   }
 
   /** The end, when the run has one. */

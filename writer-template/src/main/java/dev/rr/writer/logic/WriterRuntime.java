@@ -60,7 +60,7 @@ public final class WriterRuntime implements AutoCloseable {
         new FileProcessProgressDao(client, tables, retry), config.runIdentifier());
     this.readerProgress = ReaderProgress.of(
         new FileCreateProgressDao(client, tables, retry), config.runIdentifier());
-    this.dialect = new MySqlDialect(config.sourceDbTimezoneOffset());
+    this.dialect = new MySqlDialect(plan.sourceTimezone());
   }
 
   /**

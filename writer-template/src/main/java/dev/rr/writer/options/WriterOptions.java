@@ -32,7 +32,7 @@ public interface WriterOptions extends PipelineOptions {
 
   @Description(
       "Time zone offset of the source databases, +HH:MM or -HH:MM; Spanner TIMESTAMP values are"
-          + " written in it. Default: +00:00.")
+          + " written in it. Default: the session file's TimezoneOffset, else +00:00.")
   String getSourceDbTimezoneOffset();
 
   void setSourceDbTimezoneOffset(String value);
