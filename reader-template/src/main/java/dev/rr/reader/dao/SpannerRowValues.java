@@ -3,7 +3,6 @@ package dev.rr.reader.dao;
 import com.google.cloud.spanner.Struct;
 import com.google.cloud.spanner.Type;
 import dev.rr.common.routing.SpannerJsonValues;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,12 +18,7 @@ import java.util.Map;
 final class SpannerRowValues {
   private SpannerRowValues() {}
 
-  /**
-   * The columns of {@code row}, by name, in the order of {@code schema}.
-   *
-   * @throws IllegalArgumentException for a value the stream's JSON could not carry either (a
-   *     PostgreSQL {@code numeric} NaN)
-   */
+  /** The columns of {@code row}, by name, in the order of {@code schema}. */
   static Map<String, Object> of(SpannerTableSchema schema, Struct row) {
     Map<String, Object> values = new LinkedHashMap<>();
     for (String column : schema.columns().keySet()) {
@@ -44,7 +38,7 @@ final class SpannerRowValues {
       case FLOAT64 -> row.getDouble(column);
       case FLOAT32 -> row.getFloat(column);
       case NUMERIC -> row.getBigDecimal(column);
-      case PG_NUMERIC -> decimal(row.getValue(column).getString());
+      case PG_NUMERIC -> SpannerJsonValues.decimal(row.getValue(column).getString());
       case STRING -> row.getString(column);
       case JSON -> row.getJson(column);
       case PG_JSONB -> row.getPgJsonb(column);
@@ -65,7 +59,7 @@ final class SpannerRowValues {
       case FLOAT32 -> row.getFloatList(column);
       case NUMERIC -> row.getBigDecimalList(column);
       case PG_NUMERIC -> row.getValue(column).getStringArray().stream()
-          .map(v -> v == null ? null : decimal(v)).toList();
+          .map(v -> v == null ? null : SpannerJsonValues.decimal(v)).toList();
       case STRING -> row.getStringList(column);
       case JSON -> row.getJsonList(column);
       case PG_JSONB -> row.getPgJsonbList(column);
@@ -74,14 +68,5 @@ final class SpannerRowValues {
       case TIMESTAMP -> row.getTimestampList(column);
       default -> List.of(row.getValue(column).toString());
     };
-  }
-
-  /** A PostgreSQL {@code numeric} as the BigDecimal the stream's JSON string would give. */
-  private static BigDecimal decimal(String text) {
-    try {
-      return new BigDecimal(text);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("numeric value " + text + " has no decimal form", e);
-    }
   }
 }

@@ -1,7 +1,6 @@
 package dev.rr.reader.dao;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.cloud.spanner.Struct;
 import com.google.cloud.spanner.Value;
@@ -50,11 +49,15 @@ class SpannerRowValuesTest {
   }
 
   @Test
-  void shouldRefuseAPostgresNumericNaNAsTheStreamsJsonWould() {
-    Struct row = Struct.newBuilder().set("n").to(Value.pgNumeric("NaN")).build();
+  void shouldReadAPostgresNumericNaNAsTheStreamsJsonDoes() {
+    Struct row = Struct.newBuilder()
+        .set("n").to(Value.pgNumeric("NaN"))
+        .set("ns").to(Value.pgNumericArray(List.of("NaN", "2")))
+        .build();
 
-    IllegalArgumentException e = assertThrows(
-        IllegalArgumentException.class, () -> SpannerRowValues.of(schema("n"), row));
-    assertEquals("numeric value NaN has no decimal form", e.getMessage());
+    Map<String, Object> values = SpannerRowValues.of(schema("n", "ns"), row);
+
+    assertEquals(Double.NaN, values.get("n"));
+    assertEquals(Arrays.asList(Double.NaN, new BigDecimal("2")), values.get("ns"));
   }
 }
