@@ -1,5 +1,6 @@
 package dev.rr.testing;
 
+import com.google.cloud.spanner.Dialect;
 import com.google.cloud.spanner.ErrorCode;
 import com.google.cloud.spanner.Spanner;
 import com.google.cloud.spanner.SpannerException;
@@ -50,18 +51,18 @@ final class SharedEmulator implements ExtensionContext.Store.CloseableResource {
     return instanceId(instanceNumber);
   }
 
-  /** Creates {@code databaseId} with {@code ddl}; returns the instance that holds it. */
-  String createDatabase(String databaseId, List<String> ddl) {
+  /** Creates {@code databaseId} in {@code dialect} with {@code ddl}; returns the instance that holds it. */
+  String createDatabase(String databaseId, Dialect dialect, List<String> ddl) {
     String instance = instanceId();
     try {
-      SpannerRetry.forEmulator().createDatabase(spanner.getDatabaseAdminClient(), instance, databaseId, ddl);
+      SpannerRetry.forEmulator().createDatabase(spanner.getDatabaseAdminClient(), instance, databaseId, dialect, ddl);
       return instance;
     } catch (SpannerException e) {
       if (e.getErrorCode() != ErrorCode.RESOURCE_EXHAUSTED) {
         throw e;
       }
       String next = nextInstance(instance);
-      SpannerRetry.forEmulator().createDatabase(spanner.getDatabaseAdminClient(), next, databaseId, ddl);
+      SpannerRetry.forEmulator().createDatabase(spanner.getDatabaseAdminClient(), next, databaseId, dialect, ddl);
       return next;
     }
   }

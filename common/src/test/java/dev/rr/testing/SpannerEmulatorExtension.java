@@ -1,5 +1,6 @@
 package dev.rr.testing;
 
+import com.google.cloud.spanner.Dialect;
 import com.google.cloud.spanner.Spanner;
 import dev.rr.common.spanner.SpannerRetry;
 import java.util.ArrayDeque;
@@ -99,9 +100,18 @@ public final class SpannerEmulatorExtension
 
   /** A new empty database with {@code ddl} applied (GoogleSQL). */
   public SpannerTestDatabase newDatabase(List<String> ddl) {
+    return newDatabase(Dialect.GOOGLE_STANDARD_SQL, ddl);
+  }
+
+  /** A new empty PostgreSQL-dialect database with {@code ddl} (PostgreSQL DDL) applied. */
+  public SpannerTestDatabase newPostgresDatabase(String... ddl) {
+    return newDatabase(Dialect.POSTGRESQL, Arrays.asList(ddl));
+  }
+
+  private SpannerTestDatabase newDatabase(Dialect dialect, List<String> ddl) {
     // 2-30 characters, starting with a letter: unique per JVM (counter) and across JVMs (run tag).
     String databaseId = "db_" + RUN_TAG + "_" + DATABASE_COUNTER.incrementAndGet();
-    String instanceId = SharedEmulator.INSTANCE.createDatabase(databaseId, ddl);
+    String instanceId = SharedEmulator.INSTANCE.createDatabase(databaseId, dialect, ddl);
     SpannerTestDatabase database = new SpannerTestDatabase(spanner(), emulatorHost(), PROJECT_ID, instanceId, databaseId);
     synchronized (scopes) {
       if (!scopes.isEmpty()) {

@@ -51,9 +51,20 @@ final class ReaderRunFixture {
 
   ReaderRunFixture(SpannerEmulatorExtension spanner, Path work, List<String> shards, String... ddl)
       throws InterruptedException {
+    this(spanner, work, shards, spanner.newDatabase(ddl));
+  }
+
+  /** A fixture whose data database is a PostgreSQL-dialect one made with {@code ddl}. */
+  static ReaderRunFixture postgres(SpannerEmulatorExtension spanner, Path work,
+      List<String> shards, String... ddl) throws InterruptedException {
+    return new ReaderRunFixture(spanner, work, shards, spanner.newPostgresDatabase(ddl));
+  }
+
+  private ReaderRunFixture(SpannerEmulatorExtension spanner, Path work, List<String> shards,
+      SpannerTestDatabase data) throws InterruptedException {
     this.spanner = spanner;
     this.work = work;
-    this.data = spanner.newDatabase(ddl);
+    this.data = data;
     this.metadata = spanner.newDatabase();
     synchronized (CREATED) {
       CREATED.add(data);

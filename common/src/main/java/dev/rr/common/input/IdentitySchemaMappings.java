@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -48,19 +47,6 @@ public final class IdentitySchemaMappings {
           + " WHERE TABLE_SCHEMA = DATABASE() AND CONSTRAINT_NAME = 'PRIMARY'"
           + " ORDER BY TABLE_NAME, ORDINAL_POSITION";
 
-  private static final Map<String, String> POSTGRESQL_TYPES = Map.ofEntries(
-      Map.entry("BIGINT", "INT64"),
-      Map.entry("BOOLEAN", "BOOL"),
-      Map.entry("BYTEA", "BYTES"),
-      Map.entry("CHARACTER VARYING", "STRING"),
-      Map.entry("VARCHAR", "STRING"),
-      Map.entry("TEXT", "STRING"),
-      Map.entry("DOUBLE PRECISION", "FLOAT64"),
-      Map.entry("REAL", "FLOAT32"),
-      Map.entry("JSONB", "JSON"),
-      Map.entry("TIMESTAMP WITH TIME ZONE", "TIMESTAMP"),
-      Map.entry("SPANNER.COMMIT_TIMESTAMP", "TIMESTAMP"));
-
   private IdentitySchemaMappings() {}
 
   /**
@@ -76,7 +62,7 @@ public final class IdentitySchemaMappings {
     try (ResultSet rows = spanner.singleUse().executeQuery(Statement.of(sql))) {
       while (rows.next()) {
         builder.spannerColumn(
-            rows.getString(0), rows.getString(1), parseSpannerType(rows.getString(2)));
+            rows.getString(0), rows.getString(1), SpannerType.fromInformationSchema(rows.getString(2)));
       }
     }
     checkCurrentDatabase(mysql);
@@ -106,25 +92,5 @@ public final class IdentitySchemaMappings {
             "the MySQL connection has no current database: name one in the JDBC URL");
       }
     }
-  }
-
-  /**
-   * The {@link SpannerType} for an information-schema {@code SPANNER_TYPE}: GoogleSQL
-   * ({@code STRING(MAX)}, {@code ARRAY<INT64>}) or PostgreSQL ({@code character varying(20)},
-   * {@code bigint[]}) spelling.
-   */
-  static SpannerType parseSpannerType(String spannerType) {
-    String text = spannerType.strip();
-    boolean array = false;
-    if (text.toUpperCase(Locale.ROOT).startsWith("ARRAY<") && text.endsWith(">")) {
-      array = true;
-      text = text.substring("ARRAY<".length(), text.length() - 1).strip();
-    } else if (text.endsWith("[]")) {
-      array = true;
-      text = text.substring(0, text.length() - 2).strip();
-    }
-    int open = text.indexOf('(');
-    String base = (open < 0 ? text : text.substring(0, open)).strip().toUpperCase(Locale.ROOT);
-    return new SpannerType(POSTGRESQL_TYPES.getOrDefault(base, base), array);
   }
 }

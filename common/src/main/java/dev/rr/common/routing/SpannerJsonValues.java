@@ -26,13 +26,17 @@ import java.util.Optional;
 
 /**
  * Reads Spanner change-stream JSON values into Java values by the column's {@link SpannerType}:
- * BOOL -> Boolean, INT64 -> Long, FLOAT64 -> Double, FLOAT32 -> Float, NUMERIC -> BigDecimal,
+ * BOOL -> Boolean, INT64 -> Long, FLOAT64 -> Double, FLOAT32 -> Float, NUMERIC -> BigDecimal (a
+ * PostgreSQL-dialect numeric NaN -> Double.NaN),
  * STRING and JSON -> String, BYTES -> {@link ByteArray}, DATE -> {@link Date}, TIMESTAMP ->
  * {@link Timestamp}, ARRAY -> unmodifiable List (elements may be null), JSON null -> null.
  * Change streams write INT64 and NUMERIC as strings, FLOAT64 as numbers (NaN and infinities as
  * strings), BYTES as base64, TIMESTAMP as RFC 3339; numbers given either way are accepted.
  */
 public final class SpannerJsonValues {
+  /** How a PostgreSQL-dialect numeric NaN is written, in the stream and in a read row. */
+  private static final String NUMERIC_NAN = "NaN";
+
   private SpannerJsonValues() {}
 
   /**
@@ -124,7 +128,7 @@ public final class SpannerJsonValues {
       case "FLOAT32":
         return (float) floating(primitive(value, "a number"));
       case "NUMERIC":
-        return new BigDecimal(primitive(value, "a decimal as string or number").getAsString());
+        return decimal(primitive(value, "a decimal as string or number").getAsString());
       case "STRING":
         return string(value);
       case "JSON":
@@ -138,6 +142,14 @@ public final class SpannerJsonValues {
       default:
         return fail("unsupported Spanner type " + type);
     }
+  }
+
+  /**
+   * A NUMERIC: a BigDecimal, or {@link Double#NaN} for the NaN a PostgreSQL-dialect {@code
+   * numeric} can hold (no BigDecimal can; a row holding one must still route).
+   */
+  public static Object decimal(String text) {
+    return NUMERIC_NAN.equals(text) ? Double.NaN : new BigDecimal(text);
   }
 
   private static Timestamp timestamp(String text) {

@@ -3,6 +3,7 @@ package dev.rr.common.spanner;
 import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.DatabaseAdminClient;
 import com.google.cloud.spanner.DatabaseClient;
+import com.google.cloud.spanner.Dialect;
 import com.google.cloud.spanner.ErrorCode;
 import com.google.cloud.spanner.Mutation;
 import com.google.cloud.spanner.SpannerException;
@@ -151,11 +152,18 @@ public final class SpannerRetry {
    * because an earlier attempt created it counts as created.
    */
   public void createDatabase(DatabaseAdminClient admin, String instanceId, String databaseId, Iterable<String> ddl) {
+    createDatabase(admin, instanceId, databaseId, Dialect.GOOGLE_STANDARD_SQL, ddl);
+  }
+
+  /** Like {@link #createDatabase(DatabaseAdminClient, String, String, Iterable)}, in {@code dialect}. */
+  public void createDatabase(DatabaseAdminClient admin, String instanceId, String databaseId,
+      Dialect dialect, Iterable<String> ddl) {
     AtomicBoolean attempted = new AtomicBoolean();
     run("create database " + databaseId, () -> {
       boolean retrying = attempted.getAndSet(true);
       try {
-        await(admin.createDatabase(instanceId, databaseId, List.of()));
+        await(admin.createDatabase(
+            instanceId, dialect.createDatabaseStatementFor(databaseId), dialect, List.of()));
       } catch (SpannerException e) {
         if (!(retrying && e.getErrorCode() == ErrorCode.ALREADY_EXISTS)) {
           throw e;

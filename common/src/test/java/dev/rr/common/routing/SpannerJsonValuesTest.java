@@ -76,6 +76,27 @@ class SpannerJsonValuesTest {
   }
 
   @Test
+  void shouldReadAPostgresNumericNaNAsADoubleNaNSoThatItsRowStillRoutes() {
+    // PostgreSQL-dialect numeric holds NaN, which no BigDecimal can.
+    assertTrue(((Double) value("NUMERIC", "\"NaN\"")).isNaN());
+    TableMapping prices = new TableMapping("prices", "prices", List.of(
+        column("id", SpannerType.of("INT64")),
+        column("shard", SpannerType.of("STRING")),
+        column("price", SpannerType.of("NUMERIC"))), List.of("id"), "shard");
+    ChangeRecord record = ChangeRecord.builder()
+        .commitTimestamp(Timestamp.ofTimeSecondsAndNanos(1, 0))
+        .serverTransactionId("t")
+        .recordSequence("0")
+        .tableName("prices")
+        .modType(ModType.INSERT)
+        .keysJson("{\"id\":\"1\"}")
+        .newValuesJson("{\"shard\":\"s1\",\"price\":\"NaN\"}")
+        .build();
+
+    assertEquals("s1", SpannerJsonValues.rowOf(record, prices).get("shard"));
+  }
+
+  @Test
   void shouldReadNullAndArraysWithNullElements() {
     assertNull(value("STRING", "null"));
     Object array = SpannerJsonValues.toJava("T", "c", SpannerType.arrayOf("INT64"),

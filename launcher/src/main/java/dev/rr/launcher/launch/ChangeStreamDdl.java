@@ -1,5 +1,6 @@
 package dev.rr.launcher.launch;
 
+import com.google.cloud.spanner.Dialect;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -23,9 +24,30 @@ public final class ChangeStreamDdl {
    * @throws IllegalArgumentException when {@code name} is not a valid change stream name
    */
   public static String create(String name) {
+    return create(name, Dialect.GOOGLE_STANDARD_SQL);
+  }
+
+  /**
+   * The same stream in {@code dialect}: PostgreSQL spells {@code OPTIONS (...)} as {@code WITH
+   * (...)}.
+   *
+   * @throws IllegalArgumentException when {@code name} is not a valid change stream name
+   */
+  public static String create(String name, Dialect dialect) {
     requireValidName(name);
-    return "CREATE CHANGE STREAM " + name
-        + " FOR ALL OPTIONS (value_capture_type = 'NEW_ROW', retention_period = '7d')";
+    return "CREATE CHANGE STREAM " + name + " FOR ALL " + options(dialect)
+        + " (value_capture_type = 'NEW_ROW', retention_period = '7d')";
+  }
+
+  /** The statement that makes stream {@code name} capture whole rows, in {@code dialect}. */
+  public static String setNewRow(String name, Dialect dialect) {
+    requireValidName(name);
+    return "ALTER CHANGE STREAM " + name + " SET "
+        + (dialect == Dialect.POSTGRESQL ? "" : "OPTIONS ") + "(value_capture_type = 'NEW_ROW')";
+  }
+
+  private static String options(Dialect dialect) {
+    return dialect == Dialect.POSTGRESQL ? "WITH" : "OPTIONS";
   }
 
   /** Drops the stream (used by {@code rr drop --drop-change-stream}). */

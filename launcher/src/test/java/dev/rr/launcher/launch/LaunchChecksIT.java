@@ -54,6 +54,32 @@ class LaunchChecksIT {
   }
 
   @Test
+  void shouldCreateMissingChangeStreamInAPostgresDialectDatabaseThenAcceptIt() throws Exception {
+    SpannerTestDatabase db = SPANNER.newPostgresDatabase(
+        "CREATE TABLE t (k bigint NOT NULL PRIMARY KEY)");
+
+    String first = ChangeStreamCheck.ensure(db.client(), db.adminClient(), db.instanceId(), db.databaseId(), "rrstream");
+    String second = ChangeStreamCheck.ensure(db.client(), db.adminClient(), db.instanceId(), db.databaseId(), "rrstream");
+
+    assertTrue(first.startsWith("created change stream rrstream"), first);
+    assertEquals("change stream rrstream exists (value_capture_type NEW_ROW)", second);
+  }
+
+  @Test
+  void shouldRefuseExistingPostgresDialectStreamWithoutWholeRowsWithPostgresAlterStatement() {
+    SpannerTestDatabase db = SPANNER.newPostgresDatabase(
+        "CREATE TABLE t (k bigint NOT NULL PRIMARY KEY)",
+        "CREATE CHANGE STREAM partial FOR ALL WITH (value_capture_type = 'NEW_VALUES')");
+
+    IllegalStateException failure = assertThrows(IllegalStateException.class, () ->
+        ChangeStreamCheck.ensure(db.client(), db.adminClient(), db.instanceId(), db.databaseId(), "partial"));
+
+    assertTrue(failure.getMessage().contains("value_capture_type NEW_VALUES"), failure.getMessage());
+    assertTrue(failure.getMessage().contains(
+        "ALTER CHANGE STREAM partial SET (value_capture_type = 'NEW_ROW')"), failure.getMessage());
+  }
+
+  @Test
   void shouldPassShardWithTablesAndCreateCheckpointTable() throws Exception {
     MySqlTestDatabase db = MYSQL.newDatabase();
     try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {

@@ -11,7 +11,6 @@ import com.google.cloud.spanner.KeySet;
 import com.google.cloud.spanner.ResultSet;
 import com.google.cloud.spanner.Options;
 import com.google.cloud.spanner.Options.RpcPriority;
-import com.google.cloud.spanner.Struct;
 import com.google.cloud.spanner.TimestampBound;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -25,17 +24,14 @@ import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Reads one row of the change stream's database as it was at a given timestamp (a stale read),
  * e.g. a deleted row just before its delete. Table schemas (key order, column types) come from
- * {@code INFORMATION_SCHEMA}, read once and again only for a table not seen before.
+ * the information schema (either dialect), read once and again only for a table not seen before.
  *
  * <p>Values are the Java types {@link SpannerJsonValues} gives for change-stream JSON, so a row
  * read here routes exactly like a row image from the stream.
@@ -50,6 +46,8 @@ public final class SpannerRowLookup implements RowLookup {
   private final DatabaseClient client;
   private final RpcPriority priority;
   private final Map<String, SpannerTableSchema> schemas = new HashMap<>();
+  /** Made at the first schema read: it asks the database's dialect once. */
+  private SpannerSchemaReader schemaReader;
 
   private SpannerRowLookup(SpannerAccessor accessor, RpcPriority priority) {
     this.accessor = accessor;
@@ -74,7 +72,7 @@ public final class SpannerRowLookup implements RowLookup {
                   KeySet.singleKey(key(schema, keysJson)),
                   new ArrayList<>(schema.columns().keySet()),
                   Options.priority(priority))) {
-        return rows.next() ? Optional.of(values(schema, rows.getCurrentRowAsStruct()))
+        return rows.next() ? Optional.of(SpannerRowValues.of(schema, rows.getCurrentRowAsStruct()))
             : Optional.empty();
       }
     } catch (SpannerException e) {
@@ -97,7 +95,10 @@ public final class SpannerRowLookup implements RowLookup {
   private SpannerTableSchema schema(String table) {
     SpannerTableSchema schema = schemas.get(table);
     if (schema == null) {
-      schemas.putAll(SpannerSchemaReader.readAll(client));
+      if (schemaReader == null) {
+        schemaReader = SpannerSchemaReader.of(client);
+      }
+      schemas.putAll(schemaReader.readAll());
       schema = schemas.get(table);
       if (schema == null) {
         throw new IllegalArgumentException("table " + table + " is not in INFORMATION_SCHEMA");
@@ -146,51 +147,5 @@ public final class SpannerRowLookup implements RowLookup {
     } else {
       throw new IllegalArgumentException("unsupported key value type " + value.getClass());
     }
-  }
-
-  /** The columns of {@code row}, by name, as the Java types of {@link SpannerJsonValues}. */
-  static Map<String, Object> values(SpannerTableSchema schema, Struct row) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    schema.columns().forEach((column, type) -> values.put(column, value(row, column, type)));
-    return Collections.unmodifiableMap(values);
-  }
-
-  private static Object value(Struct row, String column, SpannerType type) {
-    if (row.isNull(column)) {
-      return null;
-    }
-    if (type.array()) {
-      return arrayValue(row, column, type.name());
-    }
-    return switch (type.name()) {
-      case "BOOL" -> row.getBoolean(column);
-      case "INT64" -> row.getLong(column);
-      case "FLOAT64" -> row.getDouble(column);
-      case "FLOAT32" -> row.getFloat(column);
-      case "NUMERIC" -> row.getBigDecimal(column);
-      case "STRING" -> row.getString(column);
-      case "JSON" -> row.getJson(column);
-      case "BYTES" -> row.getBytes(column);
-      case "DATE" -> row.getDate(column);
-      case "TIMESTAMP" -> row.getTimestamp(column);
-      default -> row.getValue(column).toString();
-    };
-  }
-
-  private static List<?> arrayValue(Struct row, String column, String elementType) {
-    List<?> list = switch (elementType) {
-      case "BOOL" -> row.getBooleanList(column);
-      case "INT64" -> row.getLongList(column);
-      case "FLOAT64" -> row.getDoubleList(column);
-      case "FLOAT32" -> row.getFloatList(column);
-      case "NUMERIC" -> row.getBigDecimalList(column);
-      case "STRING" -> row.getStringList(column);
-      case "JSON" -> row.getJsonList(column);
-      case "BYTES" -> row.getBytesList(column);
-      case "DATE" -> row.getDateList(column);
-      case "TIMESTAMP" -> row.getTimestampList(column);
-      default -> List.of(row.getValue(column).toString());
-    };
-    return Collections.unmodifiableList(new ArrayList<>(list));
   }
 }
