@@ -110,7 +110,8 @@ public final class Verifier {
     return builders.values().stream().map(TableReport.Builder::build).toList();
   }
 
-  private static VerifyRow toRow(Struct row, ComparedTable table, CanonicalValues canonical) {
+  /** The canonical row of Spanner row {@code row}: its source key and compared values. */
+  static VerifyRow toRow(Struct row, ComparedTable table, CanonicalValues canonical) {
     List<String> key = new ArrayList<>();
     for (ColumnMapping column : table.keyColumns) {
       key.add(canonical.spanner(row, column.spannerName(), column.sourceType()));
