@@ -62,7 +62,8 @@ public record RowDifference(String table, Kind kind, VerifyRow spanner, VerifyRo
     return "{" + String.join(", ", shown) + "}";
   }
 
-  private static String value(String canonical) {
+  /** A canonical value as reports show it: quoted, or NULL. */
+  static String value(String canonical) {
     return CanonicalValues.NULL.equals(canonical) ? "NULL" : "'" + canonical + "'";
   }
 }
