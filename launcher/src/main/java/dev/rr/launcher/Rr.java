@@ -1,5 +1,6 @@
 package dev.rr.launcher;
 
+import dev.rr.launcher.cli.CheckCommand;
 import dev.rr.launcher.cli.CutoverCommand;
 import dev.rr.launcher.cli.DropCommand;
 import dev.rr.launcher.cli.LaunchCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
       ReprocessCommand.class,
       DropCommand.class,
       QuickstartCommand.class,
+      CheckCommand.class,
       dev.rr.launcher.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     },

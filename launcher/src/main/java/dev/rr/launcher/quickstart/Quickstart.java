@@ -159,20 +159,26 @@ public final class Quickstart {
   }
 
   private LaunchConfig launchConfig(String emulatorHost, Path workDir, Path session, Path shards) {
-    String runId = "quickstart-" + RunSettings.defaultRunIdentifier(Instant.now());
+    return launchConfig(emulatorHost, workDir, session, shards, settings.windowDuration(),
+        "quickstart-" + RunSettings.defaultRunIdentifier(Instant.now()));
+  }
+
+  /** Both pipelines on the DirectRunner against the local sample, in regular mode, starting now. */
+  static LaunchConfig launchConfig(String emulatorHost, Path workDir, Path session, Path shards,
+      Duration window, String runId) {
     SpannerTarget source = new SpannerTarget(QuickstartServices.PROJECT, QuickstartServices.INSTANCE,
         SampleSetup.DATABASE, Optional.empty(), Optional.of(emulatorHost));
     MetadataTarget metadata = new MetadataTarget(
         source.withDatabase(QuickstartServices.INSTANCE, SampleSetup.METADATA_DATABASE), Optional.empty());
     ReplicationSettings replication = new ReplicationSettings(SampleSetup.CHANGE_STREAM,
-        Optional.of(Timestamp.now()), Optional.empty(), settings.windowDuration(),
+        Optional.of(Timestamp.now()), Optional.empty(), window,
         workDir.resolve("buffer").toString(), Optional.of(session.toString()), shards.toString(),
         FiltrationMode.FORWARD_MIGRATION, "skip", Optional.of(ZoneOffset.UTC));
     return new LaunchConfig(new RunSettings(Jobs.BOTH, Runner.DIRECT, runId, ReaderRunMode.REGULAR, WriterRunMode.REGULAR, false),
         source, metadata, replication, CustomCode.none(), Optional.empty(), Map.of(), Map.of());
   }
 
-  private static void stopQuietly(PipelineResult pipeline) {
+  static void stopQuietly(PipelineResult pipeline) {
     try {
       pipeline.cancel();
       pipeline.waitUntilFinish(org.joda.time.Duration.standardSeconds(30));

@@ -127,7 +127,8 @@ public final class Verifier {
     }
   }
 
-  private static VerifyRow toRow(Struct row, ComparedTable table, CanonicalValues canonical) {
+  /** The canonical row of Spanner row {@code row}: its source key and compared values. */
+  static VerifyRow toRow(Struct row, ComparedTable table, CanonicalValues canonical) {
     List<String> key = new ArrayList<>();
     for (ColumnMapping column : table.keyColumns) {
       key.add(canonical.spanner(row, column.spannerName(), column.sourceType()));

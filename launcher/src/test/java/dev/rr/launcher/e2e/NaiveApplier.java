@@ -39,6 +39,18 @@ final class NaiveApplier {
    */
   long apply(String bufferDir, String shard, Connection connection, Runnable afterEach)
       throws IOException, SQLException {
+    return apply(bufferDir, shard, connection, record -> afterEach.run());
+  }
+
+  /** Runs after each record's statement, with the record. */
+  @FunctionalInterface
+  interface AfterRecord {
+    void applied(ChangeRecord record) throws SQLException;
+  }
+
+  /** {@link #apply(String, String, Connection, Runnable)} with a hook that sees each record. */
+  long apply(String bufferDir, String shard, Connection connection, AfterRecord afterEach)
+      throws IOException, SQLException {
     connection.setAutoCommit(true);
     try (PreparedStatement timeZone = dialect.sessionTimeZone().prepare(connection);
         Statement statement = connection.createStatement()) {
@@ -58,7 +70,7 @@ final class NaiveApplier {
             prepared.executeUpdate();
           }
           statements++;
-          afterEach.run();
+          afterEach.applied(record);
         }
       }
     }

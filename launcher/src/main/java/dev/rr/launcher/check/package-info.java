@@ -1,0 +1,2 @@
+/** The randomized differential checker: consistent-prefix samples of each shard against Spanner. */
+package dev.rr.launcher.check;

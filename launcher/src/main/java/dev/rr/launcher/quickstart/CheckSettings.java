@@ -1,0 +1,54 @@
+package dev.rr.launcher.quickstart;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How {@code rr check} runs.
+ *
+ * @param workDir working directory, wiped at start (per-seed buffers and inputs, MariaDB data,
+ *     post-mortems)
+ * @param seeds how many seeds run, one after the other
+ * @param firstSeed the first seed; the others follow it (firstSeed + 1, ...)
+ * @param duration how long each seed writes
+ * @param shards number of shards (1-3)
+ * @param faults whether each seed stops and resumes the reader or the writer mid-run
+ * @param emulatorHost a running emulator to use instead of starting one
+ * @param mysql a running MySQL server to use instead of starting a private MariaDB
+ * @param cutoverTimeout how long each seed's cutover may wait for the shards
+ */
+public record CheckSettings(
+    Path workDir,
+    int seeds,
+    long firstSeed,
+    Duration duration,
+    int shards,
+    boolean faults,
+    Optional<String> emulatorHost,
+    Optional<QuickstartSettings.MySqlEndpoint> mysql,
+    Duration cutoverTimeout) {
+  /** Window width of the checked runs. */
+  static final Duration WINDOW = Duration.ofSeconds(2);
+
+  public CheckSettings {
+    Objects.requireNonNull(workDir, "workDir");
+    Objects.requireNonNull(duration, "duration");
+    Objects.requireNonNull(emulatorHost, "emulatorHost");
+    Objects.requireNonNull(mysql, "mysql");
+    Objects.requireNonNull(cutoverTimeout, "cutoverTimeout");
+    if (seeds < 1) {
+      throw new IllegalArgumentException("seeds must be at least 1 but was " + seeds);
+    }
+    if (shards < 1 || shards > 3) {
+      throw new IllegalArgumentException("shards must be 1, 2 or 3 but was " + shards);
+    }
+  }
+
+  /** The quickstart settings that start the same local services. */
+  QuickstartSettings services() {
+    return new QuickstartSettings(workDir, duration, WINDOW, shards, 1, firstSeed, emulatorHost,
+        mysql, cutoverTimeout);
+  }
+}
