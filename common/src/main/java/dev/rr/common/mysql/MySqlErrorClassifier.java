@@ -21,8 +21,9 @@ import java.util.Set;
  * ({@link #isStatementTooLarge}) is permanent, whichever side noticed it. Connector/J refuses to
  * send it ({@code PacketTooBigException}, SQLState S1000); a server that allows less than the
  * client believes answers 1153 and drops the connection, which Connector/J may report as a lost
- * connection (SQLState 08S01). The same statement fails the same way every time: the writer goes
- * row by row, which succeeds or names the one row too large by itself.
+ * connection (SQLState 08S01). The same statement fails the same way every time. The writer
+ * splits a statement Connector/J refused ({@link #isRefusedBeforeSending}) and goes row by row
+ * after a 1153; either way only a row too large by itself stops a shard.
  */
 public final class MySqlErrorClassifier {
 
@@ -111,13 +112,14 @@ public final class MySqlErrorClassifier {
    * max_allowed_packet}: refused by Connector/J before sending it, or by the server (1153).
    */
   public static boolean isStatementTooLarge(Throwable error) {
+    if (isRefusedBeforeSending(error)) {
+      return true;
+    }
     Map<Throwable, Boolean> seen = new IdentityHashMap<>();
     for (Throwable current = error;
         current != null && seen.put(current, Boolean.TRUE) == null;
         current = current.getCause()) {
-      if (current instanceof PacketTooBigException
-          || current instanceof CJPacketTooBigException
-          || (current instanceof SQLException sql && sql.getErrorCode() == PACKET_TOO_LARGE)) {
+      if (current instanceof SQLException sql && sql.getErrorCode() == PACKET_TOO_LARGE) {
         return true;
       }
     }

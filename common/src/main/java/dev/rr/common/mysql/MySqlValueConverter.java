@@ -72,11 +72,6 @@ public final class MySqlValueConverter implements Serializable {
     return sourceTimezone;
   }
 
-  /** The live temporal precisions this converter truncates to. */
-  public TemporalPrecisions precisions() {
-    return precisions;
-  }
-
   /**
    * The JDBC value for {@code value} of {@code column} in source table {@code table}.
    *
@@ -96,9 +91,7 @@ public final class MySqlValueConverter implements Serializable {
       if (column.spannerType().array()) {
         return convertArray(family, base, value);
       }
-      int digits = precisions.digits(table, column.sourceName())
-          .orElseGet(() -> MySqlTemporalConverter.declaredDigits(column.sourceType()));
-      return convertScalar(family, base, column.sourceType(), value, digits);
+      return convertScalar(family, base, table, column, value);
     } catch (IllegalArgumentException
         | IllegalStateException
         | UnsupportedOperationException
@@ -116,7 +109,8 @@ public final class MySqlValueConverter implements Serializable {
   }
 
   private Object convertScalar(
-      SourceFamily family, String base, SourceType type, JsonElement value, int digits) {
+      SourceFamily family, String base, String table, ColumnMapping column, JsonElement value) {
+    SourceType type = column.sourceType();
     if (!value.isJsonPrimitive() && !base.equals("JSON")) {
       throw new IllegalArgumentException("expected a single " + base + " value");
     }
@@ -129,11 +123,17 @@ public final class MySqlValueConverter implements Serializable {
       case JSON -> toJsonText(base, value);
       case BINARY -> toBinary(base, value);
       case DATE -> temporal.toDate(base, value);
-      case TIME -> temporal.toTime(base, value, digits);
+      case TIME -> temporal.toTime(base, value, digits(table, column));
       case YEAR -> temporal.toYear(base, value);
-      case DATETIME -> temporal.toDateTime(base, type, value, digits, false);
-      case TIMESTAMP -> temporal.toDateTime(base, type, value, digits, true);
+      case DATETIME -> temporal.toDateTime(base, type, value, digits(table, column), false);
+      case TIMESTAMP -> temporal.toDateTime(base, type, value, digits(table, column), true);
     };
+  }
+
+  /** The column's fractional digits: the live column's, else its type's modifier, else six. */
+  private int digits(String table, ColumnMapping column) {
+    return precisions.digits(table, column.sourceName())
+        .orElseGet(() -> MySqlTemporalConverter.declaredDigits(column.sourceType()));
   }
 
   private static Object convertArray(SourceFamily family, String base, JsonElement value) {
