@@ -54,7 +54,7 @@ class SchemaFeaturesIT {
   private static final String USERS =
       "CREATE TABLE users (id BIGINT NOT NULL PRIMARY KEY, email VARCHAR(50) NOT NULL,"
           + " name VARCHAR(50), note VARCHAR(50) NOT NULL DEFAULT 'mysql-only',"
-          + " seen DATETIME(6), tag VARBINARY(4),"
+          + " seen DATETIME(6), tag VARBINARY(4), score FLOAT, ratio DOUBLE,"
           + " domain VARCHAR(50) AS (SUBSTRING_INDEX(email, '@', -1)) VIRTUAL,"
           + " UNIQUE KEY users_email (email))";
   private static final String USER_ROWS = "SELECT id, email, name, note FROM users ORDER BY id";
@@ -102,9 +102,12 @@ class SchemaFeaturesIT {
   @Test
   void shouldSwapUniqueValuesOfTwoRowsKeepingTheColumnsTheChangesDoNotCarry() throws Exception {
     MySqlTestDatabase database = database(USERS
-        + ";INSERT INTO users (id, email, name, note, seen, tag) VALUES"
-        + " (1, 'a@x', 'one', 'n1', '2024-01-02 03:04:05.123456', 0xff00),"
-        + " (2, 'b@x', 'two', 'n2', NULL, NULL)");
+        + ";INSERT INTO users (id, email, name, note, seen, tag, score, ratio) VALUES"
+        + " (1, 'a@x', 'one', 'n1', '2024-01-02 03:04:05.123456', 0xff00, 1.2345678,"
+        + " 0.1 + 0.2), (2, 'b@x', 'two', 'n2', NULL, NULL, NULL, NULL)");
+    String numbers =
+        "SELECT id, CAST(score AS DOUBLE), ratio = 0.1 + 0.2 FROM users ORDER BY id";
+    List<String> numbersBefore = rows(database, numbers);
     // OLD_AND_NEW_VALUES: an update carries only the columns it changed.
     transaction(
         mod("users", ModType.UPDATE, "{\"id\":\"1\"}", "{\"email\":\"b@x\"}"),
@@ -119,6 +122,7 @@ class SchemaFeaturesIT {
             "2|b@x|two|n2|null|null|x"),
         rows(database, "SELECT id, email, name, note, seen, HEX(tag), domain FROM users"
             + " ORDER BY id"));
+    assertEquals(numbersBefore, rows(database, numbers), "FLOAT and DOUBLE kept to the bit");
   }
 
   @Test
