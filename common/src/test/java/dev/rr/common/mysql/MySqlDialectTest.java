@@ -215,7 +215,8 @@ class MySqlDialectTest {
 
   @Test
   void shouldInsertWithoutAnUpsertClauseSoThatAnyDuplicateKeyFails() {
-    MappedChange row = dialect.map(record(ModType.INSERT, "{\"Id\":\"1\"}", "{\"Name\":\"a\"}"), ORDER);
+    MappedChange row =
+        dialect.map(record(ModType.INSERT, "{\"Id\":\"1\"}", "{\"Name\":\"a\"}"), ORDER);
     SqlStatement statement = dialect.insertBatch(List.of(row, row));
     assertEquals("INSERT INTO `order` (`select`, `from`) VALUES (?, ?), (?, ?)", statement.sql());
     assertEquals(List.of(1L, "a", 1L, "a"), statement.params());

@@ -2,6 +2,7 @@ package dev.rr.writer.logic;
 
 import dev.rr.common.model.ModType;
 import dev.rr.common.mysql.MappedChange;
+import dev.rr.common.mysql.SqlStatement;
 import dev.rr.writer.logic.SourceConstraints.StoredColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -128,7 +129,8 @@ final class UniqueKeyRewrite {
         .map(StoredColumn::name).collect(Collectors.toSet());
     List<MappedChange> changes = rows.stream().map(RowChange::change).toList();
     Map<Integer, Map<String, Object>> current = new LinkedHashMap<>();
-    try (PreparedStatement select = statements.dialect().selectByKey(changes, names, floating).prepare(connection);
+    SqlStatement read = statements.dialect().selectByKey(changes, names, floating);
+    try (PreparedStatement select = read.prepare(connection);
         ResultSet result = select.executeQuery()) {
       while (result.next()) {
         Map<String, Object> values = new LinkedHashMap<>();
