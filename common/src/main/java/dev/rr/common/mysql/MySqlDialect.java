@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Turns change records into parameterized MySQL statements: INSERT and UPDATE become an upsert
@@ -173,11 +174,14 @@ public final class MySqlDialect implements Serializable {
    * row does not exist has no result row.
    *
    * @param columns the columns to read, after the index
+   * @param asDouble columns of {@code columns} read as {@code CAST(c AS DOUBLE)}: a {@code FLOAT}
+   *     printed as text keeps only 6 digits, its double keeps every bit
    * @throws IllegalArgumentException when the list is empty, mixes tables or keys, holds deletes
    *     or needs more than {@link #MAX_PARAMETERS} parameters
    */
-  public SqlStatement selectByKey(List<MappedChange> changes, List<String> columns) {
-    return statements.selectByKey(changes, columns);
+  public SqlStatement selectByKey(
+      List<MappedChange> changes, List<String> columns, Set<String> asDouble) {
+    return statements.selectByKey(changes, columns, asDouble);
   }
 
   /**

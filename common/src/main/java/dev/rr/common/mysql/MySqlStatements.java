@@ -77,14 +77,16 @@ final class MySqlStatements implements java.io.Serializable {
         params);
   }
 
-  SqlStatement selectByKey(List<MappedChange> changes, List<String> columns) {
+  SqlStatement selectByKey(
+      List<MappedChange> changes, List<String> columns, Set<String> asDouble) {
     MappedChange first = requireBatch(changes, false);
     List<String> keyColumns = new ArrayList<>(first.key().keySet());
     requireParameterCount(changes.size(), 2 * keyColumns.size() + 1);
     StringJoiner matchOne = new StringJoiner(" AND ", "WHEN ", " THEN ?");
     keyColumns.forEach(column -> matchOne.add(quote(column) + " = ?"));
     StringJoiner names = new StringJoiner(", ");
-    columns.forEach(column -> names.add(quote(column)));
+    columns.forEach(column -> names.add(asDouble.contains(column)
+        ? "CAST(" + quote(column) + " AS DOUBLE)" : quote(column)));
     List<Object> caseParams = new ArrayList<>();
     List<Object> whereParams = new ArrayList<>();
     for (int row = 0; row < changes.size(); row++) {

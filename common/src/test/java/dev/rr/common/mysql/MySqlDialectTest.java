@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MySqlDialectTest {
@@ -214,7 +215,8 @@ class MySqlDialectTest {
 
   @Test
   void shouldInsertWithoutAnUpsertClauseSoThatAnyDuplicateKeyFails() {
-    MappedChange row = dialect.map(record(ModType.INSERT, "{\"Id\":\"1\"}", "{\"Name\":\"a\"}"), ORDER);
+    MappedChange row =
+        dialect.map(record(ModType.INSERT, "{\"Id\":\"1\"}", "{\"Name\":\"a\"}"), ORDER);
     SqlStatement statement = dialect.insertBatch(List.of(row, row));
     assertEquals("INSERT INTO `order` (`select`, `from`) VALUES (?, ?), (?, ?)", statement.sql());
     assertEquals(List.of(1L, "a", 1L, "a"), statement.params());
@@ -227,9 +229,10 @@ class MySqlDialectTest {
             List.of(
                 dialect.map(record(ModType.INSERT, "{\"post\":\"1\",\"tag\":\"a\"}", "{}"), TAGS),
                 dialect.map(record(ModType.UPDATE, "{\"post\":\"2\",\"tag\":\"b\"}", "{}"), TAGS)),
-            List.of("post", "tag", "from"));
+            List.of("post", "tag", "from"), Set.of("from"));
     String when = "WHEN `post` = ? AND `tag` = ? THEN ?";
-    assertEquals("SELECT CASE " + when + " " + when + " END, `post`, `tag`, `from` FROM `tags`"
+    assertEquals("SELECT CASE " + when + " " + when + " END, `post`, `tag`,"
+        + " CAST(`from` AS DOUBLE) FROM `tags`"
         + " WHERE (`post`, `tag`) IN ((?, ?), (?, ?))", statement.sql());
     assertEquals(List.of(1L, "a", 0L, 2L, "b", 1L, 1L, "a", 2L, "b"), statement.params());
   }

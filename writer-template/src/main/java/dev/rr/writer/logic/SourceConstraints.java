@@ -52,14 +52,32 @@ public final class SourceConstraints {
   private static final Set<String> BINARY_TYPES = Set.of("binary", "varbinary", "tinyblob",
       "blob", "mediumblob", "longblob", "bit", "geometry", "point", "linestring", "polygon",
       "multipoint", "multilinestring", "multipolygon", "geometrycollection");
+  /** MySQL types read back as a Java double: a {@code FLOAT}'s text form keeps 6 digits. */
+  private static final Set<String> FLOATING_TYPES = Set.of("float", "double", "real");
+
+  /** How a column's value is read back so that binding it again writes the same value. */
+  public enum ValueKind {
+    /** {@code getString}: the server converts text back exactly (numbers, dates, strings). */
+    TEXT,
+    /** {@code getBytes}: binary strings, bits, spatial values. */
+    BYTES,
+    /** Read as {@code CAST(c AS DOUBLE)} with {@code getDouble}: exact for FLOAT and DOUBLE. */
+    FLOATING;
+
+    static ValueKind of(String dataType) {
+      String type = dataType.toLowerCase(Locale.ROOT);
+      return BINARY_TYPES.contains(type) ? BYTES
+          : FLOATING_TYPES.contains(type) ? FLOATING : TEXT;
+    }
+  }
 
   /**
    * A stored column of a source table.
    *
    * @param name column name
-   * @param binary true when its values are bytes (read with {@code getBytes}), else text
+   * @param kind how its values are read back
    */
-  public record StoredColumn(String name, boolean binary) {}
+  public record StoredColumn(String name, ValueKind kind) {}
 
   private final Map<String, Integer> ranks;
   private final Map<String, List<StoredColumn>> uniqueTables;
@@ -115,9 +133,8 @@ public final class SourceConstraints {
         ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
         if (unique.contains(rows.getString(1))) {
-          boolean binary = BINARY_TYPES.contains(rows.getString(3).toLowerCase(Locale.ROOT));
           uniqueTables.computeIfAbsent(rows.getString(1), t -> new ArrayList<>())
-              .add(new StoredColumn(rows.getString(2), binary));
+              .add(new StoredColumn(rows.getString(2), ValueKind.of(rows.getString(3))));
         }
       }
     }

@@ -2,6 +2,7 @@ package dev.rr.writer.logic;
 
 import dev.rr.common.model.ModType;
 import dev.rr.common.mysql.MappedChange;
+import dev.rr.common.mysql.SqlStatement;
 import dev.rr.writer.logic.SourceConstraints.StoredColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How the writer writes rows of a table with a UNIQUE secondary index - the one place this rule
@@ -39,7 +42,9 @@ import java.util.Map;
  * triggers on the table see a delete and an insert instead of an update; the delete of a row that
  * other tables reference neither fails nor cascades because {@link BatchWriter} applies with
  * foreign-key checks off. Values are read back as text (bytes for binary types) and bound again,
- * which the server converts back exactly for the types of the type mapping.
+ * which the server converts back exactly for the types of the type mapping; {@code FLOAT} and
+ * {@code DOUBLE} are read as {@code CAST(c AS DOUBLE)} into Java doubles, since a {@code FLOAT}'s
+ * text form keeps only 6 digits.
  */
 final class UniqueKeyRewrite {
   private final BatchStatements statements;
@@ -100,22 +105,37 @@ final class UniqueKeyRewrite {
     return new MappedChange(change.sourceTable(), ModType.DELETE, change.key(), Map.of());
   }
 
+  /** The value of {@code column} at {@code index}, in a form that binds back to itself. */
+  private static Object value(ResultSet result, int index, StoredColumn column)
+      throws SQLException {
+    switch (column.kind()) {
+      case BYTES:
+        return result.getBytes(index);
+      case FLOATING:
+        double value = result.getDouble(index);
+        return result.wasNull() ? null : value;
+      default:
+        return result.getString(index);
+    }
+  }
+
   /** Index in {@code rows} -> stored column -> value, for the rows that exist. */
   private Map<Integer, Map<String, Object>> read(
       Connection connection, List<RowChange> rows, List<StoredColumn> columns)
       throws SQLException {
     List<String> names = columns.stream().map(StoredColumn::name).toList();
+    Set<String> floating = columns.stream()
+        .filter(c -> c.kind() == SourceConstraints.ValueKind.FLOATING)
+        .map(StoredColumn::name).collect(Collectors.toSet());
     List<MappedChange> changes = rows.stream().map(RowChange::change).toList();
     Map<Integer, Map<String, Object>> current = new LinkedHashMap<>();
-    try (PreparedStatement select = statements.dialect().selectByKey(changes, names).prepare(connection);
+    SqlStatement read = statements.dialect().selectByKey(changes, names, floating);
+    try (PreparedStatement select = read.prepare(connection);
         ResultSet result = select.executeQuery()) {
       while (result.next()) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (int c = 0; c < columns.size(); c++) {
-          StoredColumn column = columns.get(c);
-          // Text is converted back by the server into the column's type, exactly.
-          values.put(column.name(),
-              column.binary() ? result.getBytes(c + 2) : result.getString(c + 2));
+          values.put(columns.get(c).name(), value(result, c + 2, columns.get(c)));
         }
         current.put(result.getInt(1), values);
       }

@@ -158,7 +158,8 @@ class ChangeBatchTest {
         SourceConstraints.of(
             Map.of("grandchild", Set.of("child"), "child", Set.of("parent"),
                 "tree", Set.of("tree"), "a", Set.of("b"), "b", Set.of("a")),
-            Map.of("Child", List.of(new SourceConstraints.StoredColumn("id", false))));
+            Map.of("Child", List.of(
+                new SourceConstraints.StoredColumn("id", SourceConstraints.ValueKind.TEXT))));
 
     assertEquals(0, constraints.rank("parent"));
     assertEquals(1, constraints.rank("child"));

@@ -54,7 +54,9 @@ class SchemaFeaturesIT {
   private static final String USERS =
       "CREATE TABLE users (id BIGINT NOT NULL PRIMARY KEY, email VARCHAR(50) NOT NULL,"
           + " name VARCHAR(50), note VARCHAR(50) NOT NULL DEFAULT 'mysql-only',"
-          + " seen DATETIME(6), tag VARBINARY(4),"
+          + " seen DATETIME(6), tag VARBINARY(4), score FLOAT, ratio DOUBLE,"
+          + " flags BIT(8), at TIMESTAMP(3) NULL, amount DECIMAL(30,12), kind ENUM('a','b'),"
+          + " doc JSON,"
           + " domain VARCHAR(50) AS (SUBSTRING_INDEX(email, '@', -1)) VIRTUAL,"
           + " UNIQUE KEY users_email (email))";
   private static final String USER_ROWS = "SELECT id, email, name, note FROM users ORDER BY id";
@@ -102,9 +104,14 @@ class SchemaFeaturesIT {
   @Test
   void shouldSwapUniqueValuesOfTwoRowsKeepingTheColumnsTheChangesDoNotCarry() throws Exception {
     MySqlTestDatabase database = database(USERS
-        + ";INSERT INTO users (id, email, name, note, seen, tag) VALUES"
-        + " (1, 'a@x', 'one', 'n1', '2024-01-02 03:04:05.123456', 0xff00),"
-        + " (2, 'b@x', 'two', 'n2', NULL, NULL)");
+        + ";INSERT INTO users (id, email, name, note, seen, tag, score, ratio) VALUES"
+        + " (1, 'a@x', 'one', 'n1', '2024-01-02 03:04:05.123456', 0xff00, 1.2345678,"
+        + " 0.1 + 0.2), (2, 'b@x', 'two', 'n2', NULL, NULL, NULL, NULL);"
+        + "UPDATE users SET flags = b'10100101', at = '2024-02-29 23:59:59.999',"
+        + " amount = 12345678.123456789012, kind = 'b', doc = '{\"k\": [1, 2]}' WHERE id = 1");
+    String untouched = "SELECT id, CAST(score AS DOUBLE), ratio = 0.1 + 0.2, HEX(flags), at,"
+        + " amount, kind, doc FROM users ORDER BY id";
+    List<String> before = rows(database, untouched);
     // OLD_AND_NEW_VALUES: an update carries only the columns it changed.
     transaction(
         mod("users", ModType.UPDATE, "{\"id\":\"1\"}", "{\"email\":\"b@x\"}"),
@@ -119,6 +126,7 @@ class SchemaFeaturesIT {
             "2|b@x|two|n2|null|null|x"),
         rows(database, "SELECT id, email, name, note, seen, HEX(tag), domain FROM users"
             + " ORDER BY id"));
+    assertEquals(before, rows(database, untouched), "columns no change carries, kept exactly");
   }
 
   @Test
