@@ -13,6 +13,11 @@ public final class SourceTimezone {
 
   /** The offset for {@code option} (the {@code sourceDbTimezoneOffset} option, if given) and {@code mapping}. */
   public static ZoneOffset resolve(Optional<ZoneOffset> option, SchemaMapping mapping) {
-    return option.or(mapping::sourceTimezone).orElse(ZoneOffset.UTC);
+    return resolve(option, mapping.sourceTimezone());
+  }
+
+  /** The offset for {@code option} and {@code session} (the session file's, if any). */
+  public static ZoneOffset resolve(Optional<ZoneOffset> option, Optional<ZoneOffset> session) {
+    return option.or(() -> session).orElse(ZoneOffset.UTC);
   }
 }

@@ -9,9 +9,11 @@ import dev.rr.common.input.Shard;
 import dev.rr.common.input.ShardsFile;
 import dev.rr.common.metadata.MetadataStore;
 import dev.rr.common.schema.SchemaMapping;
+import dev.rr.common.schema.SourceTimezone;
 import dev.rr.common.schema.TableMapping;
 import dev.rr.launcher.spanner.SpannerClients;
 import java.io.PrintWriter;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +46,7 @@ public final class PreLaunchChecks {
     Optional<SchemaMapping> mapping = config.replication().sessionFile().map(SessionFile::load);
     out.printf("  session file: %s%n", mapping.map(m -> m.spannerTables().size() + " table(s) mapped")
         .orElse("none (identity mapping)"));
+    out.printf("  source time zone offset: %s%n", sourceTimezone(config, mapping));
     List<Shard> shards;
     try (SecretManagerSecretResolver secrets = new SecretManagerSecretResolver()) {
       shards = ShardsFile.load(config.replication().shardsFile(), secrets);
@@ -66,6 +69,16 @@ public final class PreLaunchChecks {
     }
     out.flush();
     return new Inputs(mapping, shards);
+  }
+
+  /** The offset the writer will use, and where it comes from (the writer applies the same rule). */
+  private static String sourceTimezone(LaunchConfig config, Optional<SchemaMapping> mapping) {
+    Optional<ZoneOffset> option = config.replication().sourceTimezone();
+    Optional<ZoneOffset> session = mapping.flatMap(SchemaMapping::sourceTimezone);
+    String origin = option.isPresent() ? "--sourceDbTimezoneOffset"
+        : session.isPresent() ? "the session file's TimezoneOffset" : "default";
+    return PipelineParameters.offsetText(SourceTimezone.resolve(option, session))
+        + " (" + origin + ")";
   }
 
   private void checkShards(List<Shard> shards, Optional<SchemaMapping> mapping) {

@@ -54,6 +54,7 @@ class LaunchIT {
     assertTrue(run.out().contains("change stream rrstream exists (value_capture_type NEW_ROW)"), run.out());
     assertTrue(run.out().contains("metadata database") && run.out().contains("created"), run.out());
     assertTrue(run.out().contains("shard s2: ok"), run.out());
+    assertTrue(run.out().contains("source time zone offset: +00:00 (default)"), run.out());
     assertTrue(run.out().contains("--readerRunMode=resume --writerRunMode=resumeAll"), run.out());
     SchemaMapping mapping = SessionFile.parse("session.json", SampleSchema.sessionJson());
     List<ShardDatabase> databases = new ArrayList<>();

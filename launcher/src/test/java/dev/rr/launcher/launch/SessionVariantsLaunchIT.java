@@ -90,6 +90,9 @@ class SessionVariantsLaunchIT {
         "--windowDuration=2s", "--bufferDirectory=" + dir.resolve("buffer"));
 
     assertEquals(ExitCode.OK, launch.exitCode(), launch.out() + launch.err());
+    assertTrue(launch.out().contains("source time zone offset: "
+        + (variant.equals("name-keyed-numbered.json") ? "+10:00" : "+00:00")
+        + " (the session file's TimezoneOffset)"), launch.out());
     try (Connection connection = shard.connect(); Statement statement = connection.createStatement();
         ResultSet row = statement.executeQuery("SELECT u.name, u.balance, CAST(u.created AS CHAR),"
             + " o.amount FROM users u JOIN orders o ON o.user_id = u.id")) {
