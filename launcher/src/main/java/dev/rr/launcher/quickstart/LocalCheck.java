@@ -15,6 +15,7 @@ import dev.rr.common.schema.SchemaMapping;
 import dev.rr.common.spanner.SpannerRetry;
 import dev.rr.common.spanner.SpannerTime;
 import dev.rr.launcher.check.ConsistentPrefixOracle;
+import dev.rr.launcher.check.GeneratorConfig;
 import dev.rr.launcher.check.PostMortem;
 import dev.rr.launcher.check.PrefixSampler;
 import dev.rr.launcher.check.RandomTransactions;
@@ -40,7 +41,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.PipelineResult;
@@ -137,8 +137,8 @@ public final class LocalCheck {
     try {
       pipelines.add(reader.start(PipelineParameters.reader(sample.config())));
       pipelines.add(writer.start(PipelineParameters.writer(sample.config())));
-      RandomTransactions generator = new RandomTransactions(sample.source(), sample.shardIds(), seed,
-          SpannerRetry.forEmulator().withMaxAttempts(50), ChronoUnit.SECONDS);
+      RandomTransactions generator = new RandomTransactions(sample.source(), sample.shardIds(),
+          SpannerRetry.forEmulator().withMaxAttempts(50), GeneratorConfig.forEmulator(seed));
       ConsistentPrefixOracle oracle = new ConsistentPrefixOracle(sample.source(), sample.mapping(),
           sample.router(), runId, sample.config().replication().startTimestamp().orElseThrow(), ZoneOffset.UTC);
       try (PrefixSampler sampler = new PrefixSampler(oracle, ShardDatabases.of(sample.shards()), 20).start();
