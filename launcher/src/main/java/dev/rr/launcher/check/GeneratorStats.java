@@ -7,6 +7,7 @@ public final class GeneratorStats {
   private long inserted;
   private long updated;
   private long deleted;
+  private long moved;
   private long large;
   private long idleGaps;
 
@@ -27,6 +28,10 @@ public final class GeneratorStats {
     deleted += rows;
   }
 
+  synchronized void moved(int rows) {
+    moved += rows;
+  }
+
   synchronized void large() {
     large++;
   }
@@ -45,6 +50,6 @@ public final class GeneratorStats {
   public synchronized String toString() {
     return transactions + " transactions (" + large + " large, " + idleGaps + " idle gaps), "
         + mutations + " mutations: " + inserted + " inserted, " + updated + " updated, "
-        + deleted + " deleted";
+        + deleted + " deleted" + (moved == 0 ? "" : ", " + moved + " moved to another shard");
   }
 }

@@ -8,7 +8,6 @@ import com.google.cloud.spanner.Key;
 import com.google.cloud.spanner.Mutation;
 import dev.rr.common.spanner.SpannerRetry;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -18,7 +17,8 @@ import java.util.Random;
  * with their children in one transaction, updates of key-adjacent rows, deletes (parent1's
  * children first, parent2's by cascade), deleted keys inserted again, large transactions, money
  * moved between accounts of one shard (so the balance sampler stays a valid fast check), in bursts
- * with idle gaps. Nullable columns get NULL and random values at microsecond precision. The seed
+ * with idle gaps, and optionally families moved to another shard. Nullable columns get NULL and
+ * random values at the configured precision. The seed
  * fixes the sequence of transactions; the generator is the only writer, so its model of the live
  * rows is exact. Single-threaded, like the emulator's read-write transactions.
  */
@@ -37,18 +37,15 @@ public final class RandomTransactions {
   private final Model model;
   private final GeneratorStats stats = new GeneratorStats();
   private final long timestampMicros;
+  private final boolean shardMoves;
 
-  /**
-   * @param timestampUnit precision of the TIMESTAMP values written: {@link ChronoUnit#MICROS}
-   *     (what MySQL keeps) against Spanner, {@link ChronoUnit#SECONDS} against the emulator, whose
-   *     change stream drops fractional seconds
-   */
-  public RandomTransactions(DatabaseClient client, List<String> shards, long seed, SpannerRetry retry,
-      ChronoUnit timestampUnit) {
+  public RandomTransactions(DatabaseClient client, List<String> shards, SpannerRetry retry,
+      GeneratorConfig config) {
     this.client = client;
-    this.timestampMicros = timestampUnit.getDuration().toNanos() / 1000;
+    this.timestampMicros = config.timestampUnit().getDuration().toNanos() / 1000;
+    this.shardMoves = config.shardMoves();
     this.shards = List.copyOf(shards);
-    this.random = new Random(seed);
+    this.random = new Random(config.seed());
     this.retry = retry;
     this.model = new Model(shards);
   }
@@ -90,7 +87,9 @@ public final class RandomTransactions {
     Model.Shard rows = model.shard(shard);
     int choice = random.nextInt(100);
     List<Mutation> mutations = new ArrayList<>();
-    if (choice < 20) {
+    if (shardMoves && shards.size() > 1 && random.nextInt(12) == 0) {
+      moveFamily(shard, rows, mutations);
+    } else if (choice < 20) {
       insertFamily(shard, rows, mutations);
     } else if (choice < 40) {
       updateAdjacent(rows, mutations);
@@ -212,6 +211,27 @@ public final class RandomTransactions {
     out.add(Mutation.delete(first ? "parent1" : "parent2", Key.of(parent)));
     model.deleted(first, parent);
     stats.deleted(1 + children.size());
+  }
+
+  /** Moves a parent and its children to another shard: their shard-id column, in one transaction. */
+  private void moveFamily(String from, Model.Shard rows, List<Mutation> out) {
+    boolean first = random.nextBoolean();
+    Long parent = Model.pick(first ? rows.parent1 : rows.parent2, random);
+    if (parent == null) {
+      return;
+    }
+    List<String> others = shards.stream().filter(s -> !s.equals(from)).toList();
+    String to = others.get(random.nextInt(others.size()));
+    List<Long> children = (first ? rows.parent1 : rows.parent2).remove(parent);
+    (first ? model.shard(to).parent1 : model.shard(to).parent2).put(parent, children);
+    out.add(Mutation.newUpdateBuilder(first ? "parent1" : "parent2").set("id").to(parent)
+        .set(SHARD_ID_COLUMN).to(to).build());
+    for (long child : children) {
+      out.add((first ? Mutation.newUpdateBuilder("child11").set("child_id").to(child)
+          : Mutation.newUpdateBuilder("child21").set("id").to(parent).set("child_id").to(child))
+          .set(SHARD_ID_COLUMN).to(to).build());
+    }
+    stats.moved(out.size());
   }
 
   private void reinsertDeleted(String shard, Model.Shard rows, List<Mutation> out) {

@@ -15,6 +15,7 @@ import dev.rr.common.schema.SchemaMapping;
 import dev.rr.common.spanner.SpannerRetry;
 import dev.rr.common.spanner.SpannerTime;
 import dev.rr.launcher.check.ConsistentPrefixOracle;
+import dev.rr.launcher.check.GeneratorConfig;
 import dev.rr.launcher.check.PostMortem;
 import dev.rr.launcher.check.PrefixSampler;
 import dev.rr.launcher.check.RandomTransactions;
@@ -40,7 +41,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.PipelineResult;
@@ -105,7 +105,12 @@ public final class LocalCheck {
     return results;
   }
 
-  private SeedResult runSeed(QuickstartServices services, Spanner spanner, long seed, Path dir) throws Exception {
+  /** A seed's sample, created afresh, and the launch that replicates it. */
+  private record Sample(LaunchConfig config, DatabaseClient source, List<String> shardIds,
+      List<Shard> shards, SchemaMapping mapping, RowRouter router, MetadataRunStateSource states) {}
+
+  private Sample createSample(QuickstartServices services, Spanner spanner, long seed, Path dir)
+      throws Exception {
     Files.createDirectories(dir.resolve("buffer"));
     List<String> shardIds = SampleSetup.shardIds(settings.shards());
     SampleSetup.createSpanner(spanner);
@@ -117,34 +122,37 @@ public final class LocalCheck {
         CheckSettings.WINDOW, runId);
     new PreLaunchChecks(spanner, new PrintWriter(Writer.nullWriter()), true).run(config);
     out.printf("seed %d: run %s, buffer %s%n", seed, runId, dir.resolve("buffer"));
-    DatabaseClient source = spanner.getDatabaseClient(SpannerClients.databaseId(config.source()));
     List<Shard> shards = ShardsFile.load(shardsFile.toString(), SecretResolver.none());
     SchemaMapping mapping = SessionFile.load(session.toString());
-    RowRouter router = ShardDatabases.defaultRouter(mapping, shards);
+    MetadataStore store = SpannerClients.metadata(spanner, config.metadata());
+    return new Sample(config, spanner.getDatabaseClient(SpannerClients.databaseId(config.source())),
+        shardIds, shards, mapping, ShardDatabases.defaultRouter(mapping, shards),
+        new MetadataRunStateSource(store.fileCreateProgress(), store.fileProcessProgress(), Clock.systemUTC()));
+  }
+
+  private SeedResult runSeed(QuickstartServices services, Spanner spanner, long seed, Path dir) throws Exception {
+    Sample sample = createSample(services, spanner, seed, dir);
+    String runId = sample.config().run().runIdentifier();
     List<PipelineResult> pipelines = new ArrayList<>();
     try {
-      pipelines.add(reader.start(PipelineParameters.reader(config)));
-      pipelines.add(writer.start(PipelineParameters.writer(config)));
-      RandomTransactions generator = new RandomTransactions(source, shardIds, seed,
-          SpannerRetry.forEmulator().withMaxAttempts(50), ChronoUnit.SECONDS);
-      ConsistentPrefixOracle oracle = new ConsistentPrefixOracle(source, mapping, router, runId,
-          config.replication().startTimestamp().orElseThrow(), ZoneOffset.UTC);
-      MetadataStore store = SpannerClients.metadata(spanner, config.metadata());
-      MetadataRunStateSource states = new MetadataRunStateSource(
-          store.fileCreateProgress(), store.fileProcessProgress(), Clock.systemUTC());
-      int faults = 0;
-      try (PrefixSampler sampler = new PrefixSampler(oracle, ShardDatabases.of(shards), 20).start();
+      pipelines.add(reader.start(PipelineParameters.reader(sample.config())));
+      pipelines.add(writer.start(PipelineParameters.writer(sample.config())));
+      RandomTransactions generator = new RandomTransactions(sample.source(), sample.shardIds(),
+          SpannerRetry.forEmulator().withMaxAttempts(50), GeneratorConfig.forEmulator(seed));
+      ConsistentPrefixOracle oracle = new ConsistentPrefixOracle(sample.source(), sample.mapping(),
+          sample.router(), runId, sample.config().replication().startTimestamp().orElseThrow(), ZoneOffset.UTC);
+      try (PrefixSampler sampler = new PrefixSampler(oracle, ShardDatabases.of(sample.shards()), 20).start();
           CheckProgress progress = new CheckProgress(out, seed, generator.stats(), sampler)) {
         generator.createAccounts();
-        faults = writeWithFault(generator, config, pipelines, seed);
-        Timestamp at = SpannerTime.now(source);
-        CutoverCheck.Outcome cutover = new CutoverWaiter(states, Clock.systemUTC(),
+        int faults = writeWithFault(generator, sample.config(), pipelines, seed);
+        Timestamp at = SpannerTime.now(sample.source());
+        CutoverCheck.Outcome cutover = new CutoverWaiter(sample.states(), Clock.systemUTC(),
             d -> Thread.sleep(d.toMillis()), new PrintWriter(Writer.nullWriter()))
             .await(runId, at, settings.cutoverTimeout(), Duration.ofSeconds(1));
         sampler.sampleAll();
         PrefixSampler.Stats stats = sampler.stop();
-        VerifyReport report = new Verifier(source, mapping, router, ShardDatabases.of(shards),
-            VerifyConfig.at(at)).verify(line -> { });
+        VerifyReport report = new Verifier(sample.source(), sample.mapping(), sample.router(),
+            ShardDatabases.of(sample.shards()), VerifyConfig.at(at)).verify(line -> { });
         progress.close();
         out.printf("seed %d: %s; cutover %s%n", seed, generator.stats(), cutover.verdict());
         if (!stats.mismatched().isEmpty()) {

@@ -7,6 +7,7 @@ import dev.rr.common.input.Shard;
 import dev.rr.common.spanner.SpannerRetry;
 import dev.rr.common.spanner.SpannerTime;
 import dev.rr.launcher.check.ConsistentPrefixOracle;
+import dev.rr.launcher.check.GeneratorConfig;
 import dev.rr.launcher.check.PostMortem;
 import dev.rr.launcher.check.PrefixSample;
 import dev.rr.launcher.check.PrefixSampler;
@@ -21,7 +22,6 @@ import java.nio.file.Paths;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -58,8 +58,8 @@ final class DiffRun {
     }
   }
 
-  /** The emulator's change stream drops fractional seconds, so times are written whole. */
-  static final ChronoUnit EMULATOR_PRECISION = ChronoUnit.SECONDS;
+  /** {@code -Ddiff.shardMoves=true}: the generator also moves families to another shard. */
+  static final boolean SHARD_MOVES = Boolean.getBoolean("diff.shardMoves");
 
   private enum Fault { NONE, READER_STOPPED, WRITER_KILLED }
 
@@ -73,12 +73,13 @@ final class DiffRun {
       Duration duration, boolean control) throws Exception {
     Fault fault = Fault.values()[new Random(seed).nextInt(Fault.values().length)];
     try (ReplicationFixture fixture = ReplicationFixture.create(env, "diff" + seed, servers, work)) {
-      fixture.log("DIFF seed=%d fault=%s duration=%s", seed, fault, duration);
+      fixture.log("DIFF seed=%d fault=%s duration=%s shardMoves=%s", seed, fault, duration, SHARD_MOVES);
       fixture.preLaunchChecks();
       fixture.startReader(ReaderRunMode.REGULAR);
       fixture.startWriter(WriterRunMode.REGULAR);
       RandomTransactions generator = new RandomTransactions(fixture.client(), ReplicationFixture.SHARD_IDS,
-          seed, SpannerRetry.forEmulator().withMaxAttempts(50), EMULATOR_PRECISION);
+          SpannerRetry.forEmulator().withMaxAttempts(50),
+          GeneratorConfig.forEmulator(seed).withShardMoves(SHARD_MOVES));
       generator.createAccounts();
       try (PrefixSampler sampler = new PrefixSampler(oracle(fixture), shardDatabases(fixture), 20).start();
           BalanceSampler balances = new BalanceSampler(fixture.shards(), RandomTransactions.ACCOUNTS,
