@@ -17,7 +17,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.rr.common.routing.SpannerJsonValues;
 import dev.rr.common.routing.SpannerRowValues;
-import dev.rr.common.schema.SpannerType;
 import dev.rr.reader.logic.RowLookup;
 import org.apache.beam.sdk.io.gcp.spanner.SpannerAccessor;
 import org.apache.beam.sdk.io.gcp.spanner.SpannerConfig;
