@@ -8,14 +8,22 @@ import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.Key;
 import com.google.cloud.spanner.Mutation;
 import com.google.cloud.spanner.Value;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.rr.common.config.ReaderConfig;
+import dev.rr.common.model.ChangeRecord;
 import dev.rr.common.model.ModType;
+import dev.rr.common.mysql.MySqlValueConverter;
+import dev.rr.common.schema.ColumnMapping;
+import dev.rr.common.schema.SourceType;
+import dev.rr.common.schema.SpannerType;
+import dev.rr.reader.dao.SpannerSchemaReader;
 import dev.rr.reader.dofn.AssignShardFn;
 import dev.rr.testing.SpannerEmulatorExtension;
-import com.google.gson.JsonParser;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Bounded reader runs on a PostgreSQL-dialect data database: deletes under {@code NEW_ROW} are
  * routed by the row read just before them (the table's schema read from {@code
  * information_schema} in schema {@code public}, its PostgreSQL types mapped onto Spanner's), and
- * without a session file the identity mapping covers the database's tables.
+ * without a session file the identity mapping covers the database's tables. The records carry
+ * values the writer converts for MySQL like GoogleSQL ones.
  */
 class PostgresDataIT {
   @RegisterExtension static SpannerEmulatorExtension spanner = new SpannerEmulatorExtension();
@@ -47,6 +56,42 @@ class PostgresDataIT {
           + " price numeric, doc jsonb, tags bigint[], names character varying[], score real,"
           + " prices numeric[], docs jsonb[],"
           + " PRIMARY KEY (k_id, k_name, k_day, k_at, k_bin, k_flag, k_ratio))";
+
+  /** The MySQL column type each events column would be written to. */
+  static final Map<String, SourceType> MYSQL_TYPES = Map.ofEntries(
+      Map.entry("k_id", SourceType.of("bigint")),
+      Map.entry("k_name", SourceType.of("varchar", 20L)),
+      Map.entry("k_day", SourceType.of("date")),
+      Map.entry("k_at", SourceType.of("datetime", 6L)),
+      Map.entry("k_bin", SourceType.of("varbinary", 3L)),
+      Map.entry("k_flag", SourceType.of("tinyint", 1L)),
+      Map.entry("k_ratio", SourceType.of("double")),
+      Map.entry("amount", SourceType.of("bigint")),
+      Map.entry("price", SourceType.of("decimal", 20L, 6L)),
+      Map.entry("doc", SourceType.of("json")),
+      Map.entry("tags", SourceType.of("json")),
+      Map.entry("names", SourceType.of("json")),
+      Map.entry("score", SourceType.of("float")),
+      Map.entry("prices", SourceType.of("json")),
+      Map.entry("docs", SourceType.of("json")));
+  /** What the writer would bind for {@code event(1, 10)}: the values written, nothing lost. */
+  static final Map<String, String> EXPECTED_MYSQL_VALUES = Map.ofEntries(
+      Map.entry("k_id", "1"),
+      Map.entry("k_name", "name-1"),
+      Map.entry("k_day", "2024-02-29"),
+      Map.entry("k_at", "2023-11-14T22:13:21"),
+      Map.entry("k_bin", "hex:0001ff"),
+      Map.entry("k_flag", "0"),
+      Map.entry("k_ratio", "1.25"),
+      Map.entry("amount", "10"),
+      Map.entry("price", "12345.678901"),
+      // jsonb keeps its own canonical spelling.
+      Map.entry("doc", "{\"a\": [1, 2], \"b\": \"x\"}"),
+      Map.entry("tags", "[1,7]"),
+      Map.entry("names", "[\"a\",\"b\"]"),
+      Map.entry("score", "1.5"),
+      Map.entry("prices", "[1.5,-2]"),
+      Map.entry("docs", "[{\"k\":1}]"));
 
   @TempDir Path work;
 
@@ -158,6 +203,38 @@ class PostgresDataIT {
     assertEquals(2, lookups(result));
   }
 
+
+  @Test
+  void shouldWriteRecordsWhoseValuesTheWriterConvertsForEveryPostgresType() throws Exception {
+    ReaderRunFixture run = ReaderRunFixture.postgres(spanner, work, List.of("only"),
+        EVENTS, CHANGE_STREAM);
+    Timestamp t1 = run.data.write(event(1, 10));
+
+    ReaderConfig config = run.config("pgvalues", "10s", t1).build();
+    ReaderPipeline.run(config, ReaderRunFixture.directOptions()).waitUntilFinish();
+
+    List<ChangeRecord> records = BufferFiles.read(run.buffer).values().stream()
+        .flatMap(List::stream).toList();
+    assertEquals(1, records.size());
+    ChangeRecord insert = records.get(0);
+    assertEquals("only", insert.shard());
+    Map<String, SpannerType> types =
+        SpannerSchemaReader.readAll(run.data.client()).get("events").columns();
+    JsonObject values = JsonParser.parseString(insert.newValuesJson()).getAsJsonObject();
+    JsonParser.parseString(insert.keysJson()).getAsJsonObject().entrySet()
+        .forEach(e -> values.add(e.getKey(), e.getValue()));
+    Map<String, String> converted = new TreeMap<>();
+    MySqlValueConverter converter = new MySqlValueConverter();
+    MYSQL_TYPES.forEach((column, mysqlType) -> converted.put(column, show(
+        converter.convert("events", new ColumnMapping(column, types.get(column), column,
+            mysqlType), values.get(column)))));
+    assertEquals(EXPECTED_MYSQL_VALUES, converted);
+  }
+
+  private static String show(Object value) {
+    return value instanceof byte[] bytes ? "hex:" + HexFormat.of().formatHex(bytes)
+        : String.valueOf(value);
+  }
 
   /** Per buffer directory, its records in file order as "change k_id=... @commit". */
   private static Map<String, List<String>> byDirectory(ReaderRunFixture run) {

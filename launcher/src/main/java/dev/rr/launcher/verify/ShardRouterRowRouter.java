@@ -2,15 +2,13 @@ package dev.rr.launcher.verify;
 
 import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.Struct;
-import com.google.cloud.spanner.Type;
 import dev.rr.common.model.ChangeRecord;
 import dev.rr.common.model.ModType;
 import dev.rr.common.routing.RouteResult;
 import dev.rr.common.routing.ShardRouter;
+import dev.rr.common.routing.SpannerRowValues;
 import dev.rr.common.schema.ColumnMapping;
 import dev.rr.common.schema.TableMapping;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,30 +36,9 @@ public final class ShardRouterRowRouter implements RowRouter {
     return result.isRouted() ? Optional.of(result.logicalShardId()) : Optional.empty();
   }
 
-  /** BOOL Boolean, INT64 Long, FLOAT64 Double, NUMERIC BigDecimal, STRING/JSON String, ... */
+  /** The row as {@link SpannerRowValues} gives it (the change-stream decoder's types). */
   static Map<String, Object> values(TableMapping table, Struct row) {
-    Map<String, Object> values = new HashMap<>();
-    for (ColumnMapping column : table.columns()) {
-      String name = column.spannerName();
-      values.put(name, row.isNull(name) ? null : value(row, name, row.getColumnType(name)));
-    }
-    return values;
-  }
-
-  private static Object value(Struct row, String name, Type type) {
-    return switch (type.getCode()) {
-      case BOOL -> row.getBoolean(name);
-      case INT64 -> row.getLong(name);
-      case FLOAT64 -> row.getDouble(name);
-      case FLOAT32 -> row.getFloat(name);
-      case NUMERIC -> row.getBigDecimal(name);
-      case STRING -> row.getString(name);
-      case JSON -> row.getJson(name);
-      case BYTES -> row.getBytes(name);
-      case DATE -> row.getDate(name);
-      case TIMESTAMP -> row.getTimestamp(name);
-      case ARRAY -> List.copyOf(row.getValue(name).getAsStringList());
-      default -> row.getValue(name).toString();
-    };
+    return SpannerRowValues.of(
+        table.columns().stream().map(ColumnMapping::spannerName).toList(), row);
   }
 }

@@ -2,6 +2,7 @@ package dev.rr.launcher.verify;
 
 import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.DatabaseClient;
+import com.google.cloud.spanner.Dialect;
 import com.google.cloud.spanner.ResultSet;
 import com.google.cloud.spanner.Statement;
 import com.google.cloud.spanner.Struct;
@@ -12,17 +13,22 @@ import java.util.List;
 /**
  * Reads a Spanner table at one timestamp in key order, one primary-key chunk per query
  * ({@code WHERE key > last ORDER BY key LIMIT n}), so tables of any size stream in bounded memory.
+ * Identifiers and parameters are spelled in the database's dialect: {@code `t`} and {@code @p1}
+ * in GoogleSQL, {@code "t"} and {@code $1} in PostgreSQL (parameter {@code p1} either way).
  */
 final class SpannerTableScan {
   private final DatabaseClient client;
+  private final Dialect dialect;
   private final ComparedTable table;
   private final Timestamp readTimestamp;
   private final int chunkSize;
   private Struct last;
   private boolean exhausted;
 
-  SpannerTableScan(DatabaseClient client, ComparedTable table, Timestamp readTimestamp, int chunkSize) {
+  SpannerTableScan(DatabaseClient client, Dialect dialect, ComparedTable table,
+      Timestamp readTimestamp, int chunkSize) {
     this.client = client;
+    this.dialect = dialect;
     this.table = table;
     this.readTimestamp = readTimestamp;
     this.chunkSize = chunkSize;
@@ -54,19 +60,26 @@ final class SpannerTableScan {
             .map(c -> quote(c.spannerName())).toList()))
         .append(" FROM ").append(quote(table.spannerName()));
     if (last != null) {
-      sql.append(" WHERE ").append(KeysetPredicate.after(keys, i -> "@k" + i));
+      sql.append(" WHERE ").append(KeysetPredicate.after(keys, this::placeholder));
     }
     sql.append(" ORDER BY ").append(String.join(", ", keys)).append(" LIMIT ").append(chunkSize);
     Statement.Builder builder = Statement.newBuilder(sql.toString());
     if (last != null) {
       for (int i = 0; i < table.keyColumns.size(); i++) {
-        builder.bind("k" + i).to(last.getValue(table.keyColumns.get(i).spannerName()));
+        builder.bind("p" + (i + 1)).to(last.getValue(table.keyColumns.get(i).spannerName()));
       }
     }
     return builder.build();
   }
 
-  private static String quote(String identifier) {
-    return "`" + identifier.replace("`", "\\`") + "`";
+  /** The placeholder of key parameter {@code i} (0-based), bound as {@code p<i+1>}. */
+  private String placeholder(int i) {
+    return (dialect == Dialect.POSTGRESQL ? "$" : "@p") + (i + 1);
+  }
+
+  private String quote(String identifier) {
+    return dialect == Dialect.POSTGRESQL
+        ? "\"" + identifier.replace("\"", "\"\"") + "\""
+        : "`" + identifier.replace("`", "\\`") + "`";
   }
 }

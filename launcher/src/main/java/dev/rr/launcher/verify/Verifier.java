@@ -1,6 +1,7 @@
 package dev.rr.launcher.verify;
 
 import com.google.cloud.spanner.DatabaseClient;
+import com.google.cloud.spanner.Dialect;
 import com.google.cloud.spanner.Struct;
 import dev.rr.common.mysql.MySqlDialect;
 import dev.rr.common.mysql.SqlStatement;
@@ -26,6 +27,8 @@ import java.util.function.Consumer;
  */
 public final class Verifier {
   private final DatabaseClient spanner;
+  /** Asked once: the scans spell their SQL in it. */
+  private final Dialect dialect;
   private final SchemaMapping mapping;
   private final RowRouter router;
   private final List<ShardDatabase> shards;
@@ -34,6 +37,7 @@ public final class Verifier {
   public Verifier(DatabaseClient spanner, SchemaMapping mapping, RowRouter router,
       List<ShardDatabase> shards, VerifyConfig config) {
     this.spanner = spanner;
+    this.dialect = spanner.getDialect();
     this.mapping = mapping;
     this.router = router;
     this.shards = List.copyOf(shards);
@@ -85,7 +89,8 @@ public final class Verifier {
         comparisons.put(shard.shardId(), new ShardComparison(
             new MySqlTableScan(connection, table, canonical, config.chunkSize()), builder));
       }
-      SpannerTableScan scan = new SpannerTableScan(spanner, table, config.readTimestamp(), config.chunkSize());
+      SpannerTableScan scan = new SpannerTableScan(
+          spanner, dialect, table, config.readTimestamp(), config.chunkSize());
       long read = 0;
       for (List<Struct> chunk = scan.nextChunk(); !chunk.isEmpty(); chunk = scan.nextChunk()) {
         for (Struct row : chunk) {

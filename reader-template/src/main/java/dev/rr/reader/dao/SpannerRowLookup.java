@@ -16,7 +16,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.rr.common.routing.SpannerJsonValues;
-import dev.rr.common.schema.SpannerType;
+import dev.rr.common.routing.SpannerRowValues;
 import dev.rr.reader.logic.RowLookup;
 import org.apache.beam.sdk.io.gcp.spanner.SpannerAccessor;
 import org.apache.beam.sdk.io.gcp.spanner.SpannerConfig;
@@ -72,7 +72,8 @@ public final class SpannerRowLookup implements RowLookup {
                   KeySet.singleKey(key(schema, keysJson)),
                   new ArrayList<>(schema.columns().keySet()),
                   Options.priority(priority))) {
-        return rows.next() ? Optional.of(SpannerRowValues.of(schema, rows.getCurrentRowAsStruct()))
+        return rows.next() ? Optional.of(
+            SpannerRowValues.of(schema.columns().keySet(), rows.getCurrentRowAsStruct()))
             : Optional.empty();
       }
     } catch (SpannerException e) {

@@ -1,9 +1,9 @@
-package dev.rr.reader.dao;
+package dev.rr.common.routing;
 
 import com.google.cloud.spanner.Struct;
 import com.google.cloud.spanner.Type;
-import dev.rr.common.routing.SpannerJsonValues;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,15 +13,16 @@ import java.util.Map;
  * The columns of a row read from Spanner as the Java values {@link SpannerJsonValues} gives for
  * the same row in change-stream JSON, so that a row read back routes exactly like a row image
  * from the stream. Values are read by the column's type in the result, so a PostgreSQL-dialect
- * {@code numeric} or {@code jsonb} reads like a GoogleSQL NUMERIC or JSON.
+ * {@code numeric} or {@code jsonb} reads like a GoogleSQL NUMERIC or JSON. The reader's row
+ * lookups and {@code rr verify}'s routing both use it.
  */
-final class SpannerRowValues {
+public final class SpannerRowValues {
   private SpannerRowValues() {}
 
-  /** The columns of {@code row}, by name, in the order of {@code schema}. */
-  static Map<String, Object> of(SpannerTableSchema schema, Struct row) {
+  /** The {@code columns} of {@code row}, by name, in that order. */
+  public static Map<String, Object> of(Collection<String> columns, Struct row) {
     Map<String, Object> values = new LinkedHashMap<>();
-    for (String column : schema.columns().keySet()) {
+    for (String column : columns) {
       values.put(column, value(row, column));
     }
     return Collections.unmodifiableMap(values);
