@@ -48,7 +48,7 @@ public final class MappedRows {
 
   /** Spanner's rows at {@code at} that {@code router} sends to {@code shardId}, in Spanner key order. */
   public List<VerifyRow> spanner(DatabaseClient client, Timestamp at, RowRouter router, String shardId) {
-    SpannerTableScan scan = new SpannerTableScan(client, table, at, chunkSize);
+    SpannerTableScan scan = new SpannerTableScan(client, client.getDialect(), table, at, chunkSize);
     List<VerifyRow> rows = new ArrayList<>();
     for (List<Struct> chunk = scan.nextChunk(); !chunk.isEmpty(); chunk = scan.nextChunk()) {
       for (Struct row : chunk) {
