@@ -131,6 +131,18 @@ final class BufferWindows {
     return WindowFiles.parse(file.getFileName().toString()).orElseThrow();
   }
 
+  /** The latest end of a window file of any shard: the reader fired every window up to it. */
+  static Optional<Instant> lastWindowEnd(Path buffer) throws IOException {
+    Optional<Instant> last = Optional.empty();
+    for (String shard : ReplicationFixture.SHARD_IDS) {
+      for (Path file : windowFiles(buffer.resolve(shard))) {
+        Instant end = window(file).end();
+        last = last.filter(at -> !at.isBefore(end)).or(() -> Optional.of(end));
+      }
+    }
+    return last;
+  }
+
   /** Records (lines) in a window file; 0 when it does not exist. */
   static long records(Path file) throws IOException {
     if (!Files.exists(file)) {

@@ -29,13 +29,15 @@ final class PartitionFaults {
       + " AND c.State <> 'FINISHED') LIMIT 1";
   /**
    * A finished partition whose children are all still {@code CREATED}: inserted by their parent,
-   * not yet scheduled by the connector, so none of their changes has been read.
+   * not yet scheduled by the connector, so none of their changes has been read. Each child has
+   * this one parent: a child of a merge would be inserted again by its other parent when that
+   * one finishes, and read after all.
    */
   private static final String WITH_UNREAD_CHILDREN = "SELECT p.PartitionToken FROM `%1$s` p"
       + " WHERE p.State = 'FINISHED' AND p.PartitionToken <> 'Parent0'"
       + " AND EXISTS (SELECT 1 FROM `%1$s` c WHERE p.PartitionToken IN UNNEST(c.ParentTokens))"
       + " AND NOT EXISTS (SELECT 1 FROM `%1$s` c WHERE p.PartitionToken IN UNNEST(c.ParentTokens)"
-      + " AND c.State <> 'CREATED') LIMIT 1";
+      + " AND (c.State <> 'CREATED' OR ARRAY_LENGTH(c.ParentTokens) > 1)) LIMIT 1";
 
   private PartitionFaults() {}
 
