@@ -43,6 +43,11 @@ class E2EFaultsIT {
   static final Duration PATIENCE = Duration.ofMinutes(2);
   static final int WANTED_ABORTS = 3;
   static final int MAX_PROBES = 1000;
+  /** Emulator flags: change-stream partitions hand over every 2-4 s instead of 20-40 s. */
+  static final List<String> CHURNING_PARTITIONS = List.of(
+      "--override_change_stream_partition_token_alive_seconds=2",
+      "--change_stream_churning_interval=2s",
+      "--change_stream_churn_thread_sleep_interval=1s");
 
   @TempDir Path work;
 
@@ -92,16 +97,13 @@ class E2EFaultsIT {
     ReplicationRun.Outcome[] run = new ReplicationRun.Outcome[1];
     int[] relaunches = new int[1];
     ScenarioResult result = E2EReport.run("orphaned-partition", () -> {
-      try (SpannerEmulator churning = SpannerEmulator.start(List.of(
-              "--override_change_stream_partition_token_alive_seconds=2",
-              "--change_stream_churning_interval=2s",
-              "--change_stream_churn_thread_sleep_interval=1s"));
+      try (SpannerEmulator churning = SpannerEmulator.start(CHURNING_PARTITIONS);
           Spanner spanner = SpannerEmulator.connect(churning.hostPort(), SPANNER.projectId())) {
         SpannerEmulator.createInstance(spanner, SPANNER.projectId(), SPANNER.instanceId());
         SpannerEnv env = SpannerEnv.own(churning.hostPort(), spanner, SPANNER.projectId(), SPANNER.instanceId());
         try (ReplicationFixture fixture = started(env, "orphan", work)) {
           run[0] = ReplicationRun.run(fixture, ReplicationRun.workload(26, 15, 10),
-              workload -> fixture.orphanAFinishedPartition(PATIENCE));
+              workload -> PartitionFaults.orphanAFinishedPartition(fixture, PATIENCE));
           relaunches[0] = fixture.readerRelaunches();
           fixture.log("the reader relaunched itself %d time(s)", relaunches[0]);
         }
@@ -269,7 +271,7 @@ class E2EFaultsIT {
     return 0;
   }
 
-  private static Map<String, ShardProgress> awaitProgress(ReplicationFixture fixture,
+  static Map<String, ShardProgress> awaitProgress(ReplicationFixture fixture,
       Predicate<Map<String, ShardProgress>> done) throws InterruptedException {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     Map<String, ShardProgress> progress = fixture.shardProgress();
@@ -280,7 +282,7 @@ class E2EFaultsIT {
     return progress;
   }
 
-  private static boolean appliedPast(ShardProgress progress, Timestamp at) {
+  static boolean appliedPast(ShardProgress progress, Timestamp at) {
     return progress != null && progress.status() == ShardStatus.SUCCESS
         && progress.processedUpto().compareTo(at) > 0;
   }

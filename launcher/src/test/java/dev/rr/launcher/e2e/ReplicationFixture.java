@@ -169,15 +169,20 @@ final class ReplicationFixture implements AutoCloseable {
 
   /** The launch of this fixture with the given run modes (both pipelines, DirectRunner). */
   LaunchConfig config(ReaderRunMode readerMode, WriterRunMode writerMode) {
+    return config(runId, buffer, start, Optional.empty(), readerMode, writerMode);
+  }
+
+  private LaunchConfig config(String run, Path bufferDir, Timestamp from, Optional<Timestamp> to,
+      ReaderRunMode readerMode, WriterRunMode writerMode) {
     SpannerTarget source = new SpannerTarget(env.projectId(), data.instanceId(), data.databaseId(),
         Optional.empty(), Optional.of(env.emulatorHost()));
     MetadataTarget metadataTarget = new MetadataTarget(
         source.withDatabase(metadata.instanceId(), metadata.databaseId()), Optional.empty());
-    ReplicationSettings replication = new ReplicationSettings(CHANGE_STREAM, Optional.of(start),
-        Optional.empty(), WINDOW, buffer.toString(), Optional.of(sessionFile.toString()),
+    ReplicationSettings replication = new ReplicationSettings(CHANGE_STREAM, Optional.of(from),
+        to, WINDOW, bufferDir.toString(), Optional.of(sessionFile.toString()),
         shardsFile.toString(), FiltrationMode.FORWARD_MIGRATION, "skip", Optional.of(ZoneOffset.UTC));
-    RunSettings run = new RunSettings(Jobs.BOTH, Runner.DIRECT, runId, readerMode, writerMode, false);
-    return new LaunchConfig(run, source, metadataTarget, replication, CustomCode.none(),
+    RunSettings settings = new RunSettings(Jobs.BOTH, Runner.DIRECT, run, readerMode, writerMode, false);
+    return new LaunchConfig(settings, source, metadataTarget, replication, CustomCode.none(),
         Optional.empty(), Map.of(), WRITER_EXTRAS);
   }
 
@@ -199,6 +204,22 @@ final class ReplicationFixture implements AutoCloseable {
     return reader;
   }
 
+  /**
+   * Runs a separate bounded reader of the same change stream, session and shards from {@code
+   * from} to {@code to} (inclusive) as run {@code run} into {@code bufferDir}, and waits for it to
+   * finish. Its window grid starts at {@code from}; the run's metadata rows are its own.
+   */
+  void runBoundedReader(String run, Path bufferDir, Timestamp from, Timestamp to) throws Exception {
+    PipelineResult reader = DirectPipelines.reader().start(PipelineParameters.reader(
+        config(run, bufferDir, from, Optional.of(to), ReaderRunMode.REGULAR, WriterRunMode.REGULAR)));
+    PipelineResult.State state = reader.waitUntilFinish(org.joda.time.Duration.standardMinutes(2));
+    if (state != PipelineResult.State.DONE) {
+      stop(reader);
+      throw new IllegalStateException("the bounded reader " + run + " ended " + state);
+    }
+    log("bounded reader %s read %s..%s", run, from, to);
+  }
+
   /** Starts the writer in {@code mode}, as {@code rr launch --runner direct} does. */
   PipelineResult startWriter(WriterRunMode mode) throws Exception {
     PipelineResult writer = DirectPipelines.writer()
@@ -206,67 +227,6 @@ final class ReplicationFixture implements AutoCloseable {
     writers.add(writer);
     log("writer started (%s)", mode.optionName());
     return writer;
-  }
-
-  /**
-   * Leaves the footprint of Beam issue 40232 in the reader's partition table: a finished partition
-   * (other than the root) that no partition names as a parent. Takes a finished partition whose
-   * children have all finished too (so nothing is lost by it), deletes those children's rows and
-   * stamps the partition finished again, in one transaction. Waits until the reader's first
-   * partition table holds such a partition (it needs two handovers).
-   *
-   * @return the partition's token
-   */
-  String orphanAFinishedPartition(Duration patience) throws InterruptedException {
-    DatabaseClient meta = env.client(metadata);
-    long deadline = System.nanoTime() + patience.toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<String> table = firstString(meta, com.google.cloud.spanner.Statement.of(
-          "SELECT table_name FROM information_schema.tables WHERE table_schema = ''"
-              + " AND STARTS_WITH(table_name, 'Metadata_') ORDER BY table_name LIMIT 1"));
-      Optional<String> token = table.flatMap(name -> firstString(meta,
-          com.google.cloud.spanner.Statement.of("SELECT p.PartitionToken FROM `" + name + "` p"
-              + " WHERE p.State = 'FINISHED' AND p.PartitionToken <> 'Parent0'"
-              + " AND EXISTS (SELECT 1 FROM `" + name + "` c"
-              + " WHERE p.PartitionToken IN UNNEST(c.ParentTokens))"
-              + " AND NOT EXISTS (SELECT 1 FROM `" + name + "` c"
-              + " WHERE p.PartitionToken IN UNNEST(c.ParentTokens) AND c.State <> 'FINISHED')"
-              + " LIMIT 1")));
-      if (token.isPresent()) {
-        String name = table.get();
-        String orphan = token.get();
-        meta.readWriteTransaction().run(transaction -> {
-          List<com.google.cloud.spanner.Mutation> changes = new ArrayList<>();
-          try (com.google.cloud.spanner.ResultSet children = transaction.executeQuery(
-              com.google.cloud.spanner.Statement.newBuilder("SELECT PartitionToken FROM `" + name
-                      + "` WHERE @orphan IN UNNEST(ParentTokens)")
-                  .bind("orphan").to(orphan).build())) {
-            while (children.next()) {
-              changes.add(com.google.cloud.spanner.Mutation.delete(name,
-                  com.google.cloud.spanner.Key.of(children.getString(0))));
-            }
-          }
-          changes.add(com.google.cloud.spanner.Mutation.newUpdateBuilder(name)
-              .set("PartitionToken").to(orphan)
-              .set("FinishedAt").to(com.google.cloud.spanner.Value.COMMIT_TIMESTAMP)
-              .build());
-          transaction.buffer(changes);
-          return null;
-        });
-        log("partition %s of %s left finished without child partitions", orphan, name);
-        return orphan;
-      }
-      Thread.sleep(200);
-    }
-    throw new IllegalStateException("no finished change-stream partition with finished children"
-        + " within " + patience);
-  }
-
-  private static Optional<String> firstString(DatabaseClient client,
-      com.google.cloud.spanner.Statement query) {
-    try (com.google.cloud.spanner.ResultSet rows = client.singleUse().executeQuery(query)) {
-      return rows.next() ? Optional.of(rows.getString(0)) : Optional.empty();
-    }
   }
 
   /** How many times the readers started so far relaunched themselves ({@link ResumingReader}). */
@@ -300,6 +260,11 @@ final class ReplicationFixture implements AutoCloseable {
     }
     stopWriters();
     log("writers killed");
+  }
+
+  /** The reader's {@code created_upto} of this run, by shard (shards without one absent). */
+  Map<String, Timestamp> createdUpto() {
+    return metadataStore().fileCreateProgress().createdUpto(runId);
   }
 
   /** The writer's progress rows of this run, by shard. */
