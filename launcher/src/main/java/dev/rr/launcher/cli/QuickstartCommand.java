@@ -5,10 +5,10 @@ import dev.rr.launcher.launch.DirectPipelines;
 import dev.rr.launcher.quickstart.Quickstart;
 import dev.rr.launcher.quickstart.QuickstartSettings;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -55,29 +55,14 @@ public final class QuickstartCommand implements Callable<Integer> {
       description = "How long cutover may wait for the shards (default: ${DEFAULT-VALUE}).")
   Duration cutoverTimeout;
 
-  @Option(names = "--emulatorHost", description = "Use this running Spanner emulator (host:port) instead of starting one.")
-  String emulatorHost;
-
-  @Option(names = "--mysqlHost", description = "Use this MySQL server instead of starting a private MariaDB.")
-  String mysqlHost;
-
-  @Option(names = "--mysqlPort", defaultValue = "3306", description = "Port of --mysqlHost (default: ${DEFAULT-VALUE}).")
-  int mysqlPort;
-
-  @Option(names = "--mysqlUser", defaultValue = "root", description = "User on --mysqlHost (default: ${DEFAULT-VALUE}).")
-  String mysqlUser;
-
-  @Option(names = "--mysqlPassword", defaultValue = "", description = "Password on --mysqlHost (default: empty).")
-  String mysqlPassword;
+  @Mixin LocalServicesOptions services;
 
   @Override
   public Integer call() throws Exception {
-    Optional<QuickstartSettings.MySqlEndpoint> mysql = SpannerOptions.nonBlank(mysqlHost)
-        .map(host -> new QuickstartSettings.MySqlEndpoint(host, mysqlPort, mysqlUser, mysqlPassword));
     QuickstartSettings settings;
     try {
       settings = new QuickstartSettings(workDir, duration, windowDuration, shards, rate, seed,
-          SpannerOptions.nonBlank(emulatorHost), mysql, cutoverTimeout);
+          services.emulatorHost(), services.mysql(), cutoverTimeout);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
