@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.Mutation;
 import dev.rr.common.input.SessionFile;
-import dev.rr.common.mysql.checkpoint.Checkpoint;
 import dev.rr.common.mysql.checkpoint.CheckpointDao;
 import dev.rr.common.schema.SchemaMapping;
 import dev.rr.launcher.verify.RowRouter;
@@ -19,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -205,11 +205,28 @@ class ConsistentPrefixOracleIT {
     checkpointAt(shard, commit);
   }
 
+  /**
+   * Sets the checkpoint row as a test fixture, forward or back, inside the caller's transaction
+   * (the writer's {@link CheckpointDao#advance} only moves forward, and this test flips between
+   * two states).
+   */
   private static void checkpointAt(Connection connection, Timestamp commit) throws Exception {
     Instant window = Instant.ofEpochSecond(commit.getSeconds());
-    CheckpointDao checkpoints = new CheckpointDao();
-    checkpoints.ensureRow(connection, RUN, SHARD);
-    checkpoints.advance(connection, checkpoints.readForUpdate(connection, RUN, SHARD).orElse(null),
-        new Checkpoint(RUN, SHARD, window, window.plusSeconds(1), commit, "7", 2));
+    try (PreparedStatement replace = connection.prepareStatement("REPLACE INTO "
+        + CheckpointDao.TABLE + " (" + String.join(", ", CheckpointDao.RUN_ID,
+            CheckpointDao.SHARD_ID, CheckpointDao.WINDOW_START, CheckpointDao.WINDOW_END,
+            CheckpointDao.COMMIT_SECONDS, CheckpointDao.COMMIT_NANOS,
+            CheckpointDao.SERVER_TRANSACTION_ID, CheckpointDao.RECORDS_APPLIED)
+        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      replace.setString(1, RUN);
+      replace.setString(2, SHARD);
+      replace.setObject(3, LocalDateTime.ofInstant(window, ZoneOffset.UTC));
+      replace.setObject(4, LocalDateTime.ofInstant(window.plusSeconds(1), ZoneOffset.UTC));
+      replace.setLong(5, commit.getSeconds());
+      replace.setInt(6, commit.getNanos());
+      replace.setString(7, "7");
+      replace.setLong(8, 2);
+      replace.executeUpdate();
+    }
   }
 }

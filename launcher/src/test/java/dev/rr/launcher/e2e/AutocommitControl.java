@@ -77,9 +77,12 @@ final class AutocommitControl {
     Instant second = Instant.ofEpochSecond(record.commitTimestamp().getSeconds());
     CheckpointDao checkpoints = new CheckpointDao();
     checkpoints.ensureRow(connection, runId, shard);
-    checkpoints.advance(connection,
-        checkpoints.readForUpdate(connection, runId, shard).orElse(null),
-        new Checkpoint(runId, shard, second, second.plusSeconds(1), record.commitTimestamp(),
-            record.serverTransactionId(), applied));
+    Checkpoint read = checkpoints.readForUpdate(connection, runId, shard).orElse(null);
+    if (read != null && read.covers(record)) {
+      // The transaction was claimed at its first record; the checkpoint only moves forward.
+      return;
+    }
+    checkpoints.advance(connection, read, new Checkpoint(runId, shard, second,
+        second.plusSeconds(1), record.commitTimestamp(), record.serverTransactionId(), applied));
   }
 }
