@@ -115,6 +115,9 @@ class LaunchIT {
     Workload workload = new Workload(spanner.client(), WorkloadConfig.ofTransactions(3, List.of("s1", "s2"), 40));
     workload.createAccounts();
     workload.run();
+    // The clock has millisecond precision: 2 ms later it is past the last commit, not within its
+    // millisecond (where it could be before it and leave it out of the run).
+    Thread.sleep(2);
     return Timestamp.now();
   }
 

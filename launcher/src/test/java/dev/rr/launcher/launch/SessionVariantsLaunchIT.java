@@ -74,9 +74,10 @@ class SessionVariantsLaunchIT {
             .set("created").to(Timestamp.parseTimestamp("2024-01-01T00:00:00Z")).build(),
         Mutation.newInsertBuilder("Orders").set("user_id").to(1L).set("order_id").to(7L)
             .set("amount").to(4294967295L).build());
-    spanner.write(Mutation.newUpdateBuilder("Users").set("id").to(1L)
+    // The run ends at the last commit: the clock read after it has only millisecond precision
+    // and can be before a commit in the same millisecond.
+    Timestamp end = spanner.write(Mutation.newUpdateBuilder("Users").set("id").to(1L)
         .set("full_name").to("Zo\u00eb Q").build());
-    Timestamp end = Timestamp.now();
     Path session = Files.writeString(dir.resolve(variant), fixture(variant));
     Path shards = Files.writeString(dir.resolve("shards.json"), LaunchIT.shardsJson(Map.of("s1", shard)));
     List<String> target = List.of("--emulatorHost=" + spanner.emulatorHost(),
@@ -96,7 +97,8 @@ class SessionVariantsLaunchIT {
     try (Connection connection = shard.connect(); Statement statement = connection.createStatement();
         ResultSet row = statement.executeQuery("SELECT u.name, u.balance, CAST(u.created AS CHAR),"
             + " o.amount FROM users u JOIN orders o ON o.user_id = u.id")) {
-      assertTrue(row.next(), "no replicated row\n" + launch.out());
+      assertTrue(row.next(), "no replicated row (commits " + start + " to " + end + ")\nbuffer: "
+          + bufferFiles() + "\nshard: " + rowCounts(shard) + "\n" + launch.out());
       assertEquals("Zo\u00eb Q", row.getString(1));
       assertEquals(new BigDecimal("12.34"), row.getBigDecimal(2));
       // created is a DATETIME: the writer wrote the instant at the session's offset.
@@ -106,6 +108,21 @@ class SessionVariantsLaunchIT {
     // audit is in the session but not in this Spanner database.
     RrRun verify = rr(target, "verify", "--readTimestamp=" + end, "--tables=Users,Orders");
     assertEquals(ExitCode.OK, verify.exitCode(), verify.out() + verify.err());
+  }
+
+  private static String rowCounts(MySqlTestDatabase shard) throws Exception {
+    try (Connection connection = shard.connect(); Statement statement = connection.createStatement();
+        ResultSet counts = statement.executeQuery("SELECT (SELECT COUNT(*) FROM users),"
+            + " (SELECT COUNT(*) FROM orders)")) {
+      counts.next();
+      return "users " + counts.getLong(1) + ", orders " + counts.getLong(2);
+    }
+  }
+
+  private List<String> bufferFiles() throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.walk(dir.resolve("buffer"))) {
+      return files.map(path -> dir.relativize(path).toString()).sorted().toList();
+    }
   }
 
   private static RrRun rr(List<String> target, String command, String... options) {
