@@ -11,6 +11,7 @@ import dev.rr.reader.logic.FinalWindows;
 import dev.rr.reader.logic.IntervalGrid;
 import dev.rr.reader.logic.OutputLayout;
 import dev.rr.reader.logic.ProgressPlan;
+import dev.rr.reader.logic.ProgressSink;
 import dev.rr.reader.logic.RoutingSpec;
 import dev.rr.reader.logic.WrittenFile;
 import dev.rr.reader.transforms.AssignShard;
@@ -86,16 +87,17 @@ public final class ReaderPipeline {
             .apply("ReadChangeStream", ReadChangeStream.from(config, partitionTable))
             .apply("FilterForwardMigrated", FilterForwardMigrated.withMode(config.filtrationMode()))
             .apply("SplitMods", SplitMods.create());
+    ProgressSink.Factory published = MetadataProgressSink.factory(
+        SpannerConfigs.metadata(config), run.tables(), config.runIdentifier());
     PCollection<KV<String, WrittenFile>> files =
         records
             .apply("AssignShard", AssignShard.using(routing,
                 SpannerRowLookup.factory(SpannerConfigs.data(config), config.rpcPriority())))
             .apply("WindowIntoIntervals", WindowIntoIntervals.of(grid))
-            .apply("WriteShardFiles",
-                WriteShardFiles.to(layout).keeping(new FinalWindows(run.createdUpto())));
-    files.apply("PublishProgress", PublishProgress.of(progress,
-            MetadataProgressSink.factory(
-                SpannerConfigs.metadata(config), run.tables(), config.runIdentifier()))
+            .apply("WriteShardFiles", WriteShardFiles.to(layout)
+                .keeping(new FinalWindows(run.createdUpto()))
+                .mergingLatePanesBefore(published));
+    files.apply("PublishProgress", PublishProgress.of(progress, published)
         .withReadPosition(
             ConnectorReadPosition.factory(SpannerConfigs.metadata(config), partitionTable)));
   }

@@ -6,9 +6,11 @@ import dev.rr.common.metadata.MetadataTables;
 import dev.rr.common.spanner.SpannerRetry;
 import dev.rr.reader.logic.ProgressSink;
 import dev.rr.reader.logic.ProgressUpdate;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.beam.sdk.io.gcp.spanner.SpannerAccessor;
 import org.apache.beam.sdk.io.gcp.spanner.SpannerConfig;
 import org.slf4j.Logger;
@@ -52,6 +54,12 @@ public final class MetadataProgressSink implements ProgressSink {
     dao.setCreatedUpto(runId, byShard);
     LOG.info("[run={}] created_upto {} for {} shards", runId,
         updates.isEmpty() ? "-" : updates.get(0).createdUpto(), updates.size());
+  }
+
+  @Override
+  public Optional<Instant> published(String shard) {
+    return dao.createdUpto(runId, shard)
+        .map(at -> Instant.ofEpochSecond(at.getSeconds(), at.getNanos()));
   }
 
   @Override

@@ -18,8 +18,8 @@ import org.joda.time.Duration;
  *
  * <p>Each window fires once, when the watermark passes its end (the on-time pane, whose file the
  * writer reads). Records arriving later than that, up to {@link #LATE_DATA_HORIZON}, fire late
- * panes that {@link WriteShardFiles} keeps apart in the late directory and counts: a window the
- * progress already declared final is never rewritten.
+ * panes that {@link WriteShardFiles} merges into the window's file while the window is not final,
+ * and keeps apart in the late directory (counted) once it is: a final window is never rewritten.
  */
 public final class WindowIntoIntervals
     extends PTransform<PCollection<KV<String, ChangeRecord>>, PCollection<KV<String, ChangeRecord>>> {

@@ -53,6 +53,8 @@ class WindowedFilesAndProgressTest {
   /** Files present in the output directory each time progress was published, by test run. */
   private static final Map<String, List<KV<Instant, Set<String>>>> SNAPSHOTS =
       new ConcurrentHashMap<>();
+  /** The latest created_upto published, by test run and shard. */
+  private static final Map<String, Map<String, Instant>> PUBLISHED = new ConcurrentHashMap<>();
 
   @TempDir Path out;
 
@@ -110,7 +112,8 @@ class WindowedFilesAndProgressTest {
         pipeline
             .apply(stream)
             .apply(WindowIntoIntervals.of(GRID))
-            .apply(WriteShardFiles.to(layout));
+            .apply(WriteShardFiles.to(layout)
+                .mergingLatePanesBefore(new SnapshotSink.Factory(runKey, out.toString())));
     PCollection<ProgressUpdate> progress =
         files.apply(
             PublishProgress.of(plan, new SnapshotSink.Factory(runKey, out.toString()))
@@ -167,7 +170,46 @@ class WindowedFilesAndProgressTest {
     return Files.readAllLines(file).stream().map(BufferRecordCodec::decode).toList();
   }
 
-  /** Records which files exist each time progress is published. */
+  /**
+   * A record behind the watermark whose window is not final yet (the source has not read past it,
+   * so created_upto is held before the window's end): it is merged into the window's file, which
+   * no writer has read, instead of being kept apart.
+   */
+  @Test
+  void shouldMergeALateRecordIntoItsWindowWhileTheWindowIsNotFinal() throws Exception {
+    Instant origin = Instant.ofEpochSecond(Instant.now().getEpochSecond() / 10 * 10 - 60);
+    IntervalGrid grid = IntervalGrid.anchoredAt(
+        Timestamp.ofTimeSecondsAndNanos(origin.getEpochSecond(), 0), Duration.ofSeconds(10));
+    ChangeRecord onTime = change("s1", origin.plusSeconds(3), "t1", 0);
+    ChangeRecord late = change("s1", origin.plusSeconds(2), "t0", 0);
+    TestStream<KV<String, ChangeRecord>> stream =
+        TestStream.create(KvCoder.of(StringUtf8Coder.of(), ChangeRecordCoder.of()))
+            .advanceWatermarkTo(new org.joda.time.Instant(origin.toEpochMilli()))
+            .addElements(event(onTime))
+            .advanceWatermarkTo(new org.joda.time.Instant(origin.plusSeconds(25).toEpochMilli()))
+            .addElements(event(late))
+            .advanceWatermarkToInfinity();
+    String runKey = out + "-merge";
+    ProgressPlan plan = new ProgressPlan(grid, origin, null, List.of("s1"), Map.of());
+    OutputLayout layout = new OutputLayout(out.toString(), "skip", "skip-unknown-shard");
+    SnapshotSink.Factory sink = new SnapshotSink.Factory(runKey, out.toString());
+
+    TestPipeline pipeline = TestPipeline.create().enableAbandonedNodeEnforcement(false);
+    pipeline
+        .apply(stream)
+        .apply(WindowIntoIntervals.of(grid))
+        .apply(WriteShardFiles.to(layout).mergingLatePanesBefore(sink))
+        // The source has read only 5 s of the first window: it never becomes final.
+        .apply(PublishProgress.of(plan, sink)
+            .withMinWriteInterval(Duration.ZERO)
+            .withReadPosition(new FixedPosition(origin.plusSeconds(5))));
+    pipeline.run().waitUntilFinish();
+
+    String window = "s1/" + dev.rr.common.buffer.WindowFiles.fileName(origin, origin.plusSeconds(10));
+    assertEquals(Set.of(window), listFiles(out), "nothing kept apart");
+    assertEquals(List.of(late, onTime), read(out.resolve(window)));
+  }
+
   /**
    * A drain: the watermark jumps to the end of time while the source had read only up to 25 s past
    * the grid's start. Only the window ends it read past are published, although files of later
@@ -240,6 +282,14 @@ class WindowedFilesAndProgressTest {
       SNAPSHOTS
           .computeIfAbsent(runKey, k -> java.util.Collections.synchronizedList(new ArrayList<>()))
           .add(KV.of(updates.get(0).createdUpto(), listFiles(root)));
+      Map<String, Instant> published = PUBLISHED.computeIfAbsent(runKey, k -> new ConcurrentHashMap<>());
+      updates.forEach(update -> published.merge(update.shard(), update.createdUpto(),
+          (a, b) -> a.isAfter(b) ? a : b));
+    }
+
+    @Override
+    public java.util.Optional<Instant> published(String shard) {
+      return java.util.Optional.ofNullable(PUBLISHED.getOrDefault(runKey, Map.of()).get(shard));
     }
 
     @Override
