@@ -22,6 +22,22 @@ public final class BeamShardMetrics implements ShardMetrics, Serializable {
 
   /** Namespace of every writer metric. */
   public static final String NAMESPACE = "rr_writer";
+  /** Window files opened for applying (per shard with {@code _<shard>}). */
+  public static final String FILE_READ = "file_read";
+  /** Records read from window files (per shard with {@code _<shard>}). */
+  public static final String RECORDS_READ = "records_read_from_gcs";
+  /** Records whose change was committed to the shard (per shard with {@code _<shard>}). */
+  public static final String RECORDS_PROCESSED = "records_processed";
+  /** Distribution of seconds from Spanner commit to MySQL commit (per shard with {@code _<shard>}). */
+  public static final String REPLICATION_LAG = "replication_lag_in_seconds";
+  /** Polls that found the next window not final yet (per shard with {@code _<shard>}). */
+  public static final String CREATE_LAG_RETRY = "metadata_file_create_lag_retry";
+  /** MySQL transactions rolled back for a transient error and retried (per shard). */
+  public static final String MYSQL_RETRY = "mySQL_retry";
+  /** Records a checkpoint already covered. */
+  public static final String RECORDS_ALREADY_APPLIED = "records_already_applied";
+  /** Shards stopped by a permanent error. */
+  public static final String SHARD_ERRORS = "shard_errors";
 
   private final Counter fileRead;
   private final Counter recordsRead;
@@ -31,12 +47,12 @@ public final class BeamShardMetrics implements ShardMetrics, Serializable {
   private final Counter mySqlRetry;
 
   public BeamShardMetrics(String shard) {
-    this.fileRead = counter("file_read_" + shard);
-    this.recordsRead = counter("records_read_from_gcs_" + shard);
-    this.recordsProcessed = counter("records_processed_" + shard);
-    this.lag = Metrics.distribution(NAMESPACE, "replication_lag_in_seconds_" + shard);
-    this.createLagRetry = counter("metadata_file_create_lag_retry_" + shard);
-    this.mySqlRetry = counter("mySQL_retry_" + shard);
+    this.fileRead = counter(FILE_READ + "_" + shard);
+    this.recordsRead = counter(RECORDS_READ + "_" + shard);
+    this.recordsProcessed = counter(RECORDS_PROCESSED + "_" + shard);
+    this.lag = Metrics.distribution(NAMESPACE, REPLICATION_LAG + "_" + shard);
+    this.createLagRetry = counter(CREATE_LAG_RETRY + "_" + shard);
+    this.mySqlRetry = counter(MYSQL_RETRY + "_" + shard);
   }
 
   private static Counter counter(String name) {
@@ -46,24 +62,24 @@ public final class BeamShardMetrics implements ShardMetrics, Serializable {
   @Override
   public void fileRead() {
     fileRead.inc();
-    counter("file_read").inc();
+    counter(FILE_READ).inc();
   }
 
   @Override
   public void recordsRead(long count) {
     recordsRead.inc(count);
-    counter("records_read_from_gcs").inc(count);
+    counter(RECORDS_READ).inc(count);
   }
 
   @Override
   public void recordsProcessed(long count) {
     recordsProcessed.inc(count);
-    counter("records_processed").inc(count);
+    counter(RECORDS_PROCESSED).inc(count);
   }
 
   @Override
   public void recordsAlreadyApplied(long count) {
-    counter("records_already_applied").inc(count);
+    counter(RECORDS_ALREADY_APPLIED).inc(count);
   }
 
   @Override
@@ -74,23 +90,23 @@ public final class BeamShardMetrics implements ShardMetrics, Serializable {
   @Override
   public void replicationLagSeconds(long seconds) {
     lag.update(seconds);
-    Metrics.distribution(NAMESPACE, "replication_lag_in_seconds").update(seconds);
+    Metrics.distribution(NAMESPACE, REPLICATION_LAG).update(seconds);
   }
 
   @Override
   public void fileCreateLagRetry() {
     createLagRetry.inc();
-    counter("metadata_file_create_lag_retry").inc();
+    counter(CREATE_LAG_RETRY).inc();
   }
 
   @Override
   public void mySqlRetry() {
     mySqlRetry.inc();
-    counter("mySQL_retry").inc();
+    counter(MYSQL_RETRY).inc();
   }
 
   @Override
   public void shardFailed() {
-    counter("shard_errors").inc();
+    counter(SHARD_ERRORS).inc();
   }
 }
