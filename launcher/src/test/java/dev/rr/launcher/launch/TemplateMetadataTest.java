@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -65,5 +66,51 @@ class TemplateMetadataTest {
 
     assertEquals(Set.of(), undeclared);
     assertTrue(passed.size() >= 18, passed.keySet().toString());
+  }
+
+  static JsonObject metadata(String resource) throws Exception {
+    try (InputStream in = TemplateMetadataTest.class.getClassLoader().getResourceAsStream(resource)) {
+      assertTrue(in != null, resource + " is on the classpath");
+      return JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+          .getAsJsonObject();
+    }
+  }
+
+  static Map<String, JsonObject> parameters(JsonObject metadata) {
+    Map<String, JsonObject> byName = new java.util.TreeMap<>();
+    for (JsonElement parameter : metadata.getAsJsonArray("parameters")) {
+      byName.put(parameter.getAsJsonObject().get("name").getAsString(), parameter.getAsJsonObject());
+    }
+    return byName;
+  }
+
+  /**
+   * Both jobs are streaming jobs; file and directory parameters are typed as Cloud Storage paths
+   * (the console offers a browser, Dataflow checks the form); both templates take the same window
+   * durations.
+   */
+  @Test
+  void shouldDeclareStreamingJobsWithTypedPathsAndOneWindowDurationRule() throws Exception {
+    Map<String, String> pathTypes = Map.of("sessionFilePath", "GCS_READ_FILE",
+        "sourceShardsFilePath", "GCS_READ_FILE", "gcsOutputDirectory", "GCS_WRITE_FOLDER",
+        "shardingCustomJarPath", "GCS_READ_FILE", "GCSInputDirectoryPath", "GCS_READ_FOLDER",
+        "transformationJarPath", "GCS_READ_FILE");
+    List<String> windowRules = new java.util.ArrayList<>();
+    for (String resource : List.of("flex-template/reader-metadata.json",
+        "flex-template/writer-metadata.json")) {
+      JsonObject metadata = metadata(resource);
+      assertTrue(metadata.has("streaming") && metadata.get("streaming").getAsBoolean(), resource);
+      Map<String, JsonObject> parameters = parameters(metadata);
+      for (Map.Entry<String, JsonObject> parameter : parameters.entrySet()) {
+        String expected = pathTypes.get(parameter.getKey());
+        if (expected != null) {
+          JsonElement type = parameter.getValue().get("paramType");
+          assertEquals(expected, type == null ? null : type.getAsString(),
+              resource + " " + parameter.getKey());
+        }
+      }
+      windowRules.add(parameters.get("windowDuration").get("regexes").toString());
+    }
+    assertEquals(windowRules.get(0), windowRules.get(1), "windowDuration rules");
   }
 }
