@@ -47,7 +47,9 @@ class CustomShardingIT {
     run.expect("shardA", "orders", ModType.INSERT, "{\"id\":\"1\"}", "shardA", t1);
     run.expect("shardB", "orders", ModType.INSERT, "{\"id\":\"2\"}", "shardB", t1);
     run.expect("shardB", "orders", ModType.DELETE, "{\"id\":\"2\"}", "shardB", t2);
-    run.expect("shardB", "orders", ModType.UPDATE, "{\"id\":\"1\"}", "shardB", t3);
+    // The fetcher routes by amount parity: 10 -> 13 moves row 1 from shardA to shardB.
+    run.expect("shardA", "orders", ModType.DELETE, "{\"id\":\"1\"}", "shardA", t3);
+    run.expect("shardB", "orders", ModType.INSERT, "{\"id\":\"1\"}", "shardB", t3);
 
     ReaderConfig config = run.config("custom", "10s", t3)
         .shardingCustomJarPath(jar.toString())
@@ -58,6 +60,8 @@ class CustomShardingIT {
     result.waitUntilFinish();
 
     assertEquals(run.expectedFiles(Duration.ofSeconds(10)), run.actualFiles());
-    assertEquals(1, PipelineCounters.sum(result, AssignShardFn.class, AssignShardFn.ROW_LOOKUPS));
+    // The deleted row, and the updated row before its update (the fetcher is asked for both).
+    assertEquals(2, PipelineCounters.sum(result, AssignShardFn.class, AssignShardFn.ROW_LOOKUPS));
+    assertEquals(1, PipelineCounters.sum(result, AssignShardFn.class, AssignShardFn.SHARD_MOVES));
   }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.PipelineResult;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,7 +95,9 @@ class ShardRoutingIT {
     assertEquals(run.start, run.runs().read("routing").orElseThrow().startTimestamp());
     assertEquals(1, counter(result, AssignShardFn.SKIPPED_RECORDS));
     assertEquals(1, counter(result, AssignShardFn.UNKNOWN_SHARD_RECORDS));
-    assertEquals(2, counter(result, AssignShardFn.ROW_LOOKUPS));
+    // Two deletes, and the update (NEW_ROW has no old values to tell whether its row moved).
+    assertEquals(3, counter(result, AssignShardFn.ROW_LOOKUPS));
+    assertEquals(0, counter(result, AssignShardFn.SHARD_MOVES));
   }
 
   @Test
@@ -121,5 +124,30 @@ class ShardRoutingIT {
 
     assertEquals(run.expectedFiles(Duration.ofSeconds(10)), run.actualFiles());
     assertEquals(1, counter(result, AssignShardFn.ROW_LOOKUPS));
+  }
+
+  @Test
+  @Disabled("not handled yet (limitations.md, 'A row re-inserted under another shard id'): the"
+      + " emulator reports a row deleted and inserted again in one transaction, and a Replace"
+      + " mutation of an existing row, as an INSERT; the reader does not read before inserts")
+  void shouldMoveARowDeletedAndInsertedAgainWithAnotherShardIdInOneTransaction() throws Exception {
+    ReaderRunFixture run = new ReaderRunFixture(spanner, work, List.of("shardA", "shardB"),
+        ORDERS, "CREATE CHANGE STREAM cs FOR ALL OPTIONS (value_capture_type = 'NEW_ROW')");
+    Timestamp t1 = run.data.write(order(5, "shardA", 50));
+    // Seen on the emulator 1.5.28: the change stream records this as an INSERT of row 5 only.
+    Timestamp t2 = run.data.write(Mutation.delete("orders", Key.of(5)), Mutation.newInsertBuilder(
+        "orders").set("id").to(5).set("migration_shard_id").to("shardB").set("amount").to(51).build());
+    run.expect("shardA", "orders", ModType.INSERT, key(5), "shardA", t1);
+    run.expect("shardA", "orders", ModType.DELETE, key(5), "shardA", t2);
+    run.expect("shardB", "orders", ModType.INSERT, key(5), "shardB", t2);
+
+    ReaderConfig config = run.config("reinsert", "10s", t2)
+        .sessionFilePath(ReaderRunFixture.resource("/sessions/orders-sharded-session.json"))
+        .build();
+    PipelineResult result = ReaderPipeline.run(config, ReaderRunFixture.directOptions());
+    result.waitUntilFinish();
+
+    assertEquals(run.expectedFiles(Duration.ofSeconds(10)), run.actualFiles());
+    assertEquals(1, counter(result, AssignShardFn.SHARD_MOVES));
   }
 }

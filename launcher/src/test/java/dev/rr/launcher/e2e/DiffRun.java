@@ -58,8 +58,9 @@ final class DiffRun {
     }
   }
 
-  /** {@code -Ddiff.shardMoves=true}: the generator also moves families to another shard. */
-  static final boolean SHARD_MOVES = Boolean.getBoolean("diff.shardMoves");
+  /** The generator also moves families to another shard, unless {@code -Ddiff.shardMoves=false}. */
+  static final boolean SHARD_MOVES =
+      Boolean.parseBoolean(System.getProperty("diff.shardMoves", "true"));
 
   private enum Fault { NONE, READER_STOPPED, WRITER_KILLED }
 

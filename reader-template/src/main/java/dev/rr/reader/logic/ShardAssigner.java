@@ -4,11 +4,19 @@ import dev.rr.common.model.ChangeRecord;
 import dev.rr.common.routing.RouteResult;
 import dev.rr.common.routing.ShardRouter;
 import dev.rr.common.schema.SchemaMapping;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Decides the output directory of each record: its shard's directory when routed, the skip
  * directory for tables the mapping does not know, the unknown-shard directory when the shard id is
  * missing or not in the shards file (the record keeps that id). Nothing is dropped.
+ *
+ * <p>An UPDATE whose row was routed elsewhere before it (its shard id changed, or a custom
+ * fetcher answers differently for the old row) becomes a {@link ShardMove}: a DELETE for the
+ * directory of the old row and an INSERT of the whole new row for the directory of the new one.
+ * When a row needed to tell either cannot be read, the record goes to the unknown-shard directory
+ * as it is, counted as a failed lookup.
  */
 public final class ShardAssigner {
 
@@ -18,15 +26,21 @@ public final class ShardAssigner {
    * @param directory output directory name (a shard id or one of the reserved directories)
    * @param record the record, with its shard set when one was found
    * @param outcome routed, or why not
-   * @param readFromSpanner whether the row had to be read from Spanner to route it
-   * @param lookupFailed whether reading the row failed (the record went to unknown-shard)
+   * @param rowLookups rows read from Spanner to route it (and its move, if any)
+   * @param lookupFailed whether reading a row failed (the record went to unknown-shard)
    */
   public record Assignment(
       String directory,
       ChangeRecord record,
       RouteResult.Outcome outcome,
-      boolean readFromSpanner,
-      boolean lookupFailed) {}
+      int rowLookups,
+      boolean lookupFailed) {
+
+    /** Whether any row had to be read from Spanner. */
+    public boolean readFromSpanner() {
+      return rowLookups > 0;
+    }
+  }
 
   private final ShardRouter router;
   private final SchemaMapping mapping;
@@ -40,32 +54,49 @@ public final class ShardAssigner {
     this.layout = layout;
   }
 
-  /** The directory and routed record for {@code record}. */
-  public Assignment assign(ChangeRecord record) {
+  /**
+   * The directory and routed record for {@code record}: one assignment, or two for a row that
+   * moved shards (the old shard's DELETE first; the lookups are counted on it).
+   */
+  public List<Assignment> assign(ChangeRecord record) {
     if (mapping.forSpannerTable(record.tableName()).isEmpty()) {
-      return new Assignment(
-          layout.skipDirectory(), record, RouteResult.Outcome.UNKNOWN_TABLE, false, false);
+      return List.of(new Assignment(
+          layout.skipDirectory(), record, RouteResult.Outcome.UNKNOWN_TABLE, 0, false));
     }
-    RowImages.Image image;
-    boolean lookupFailed = false;
     try {
-      image = rows.rowFor(record);
+      RowImages.Image after = rows.rowFor(record);
+      RouteResult to = router.route(record, after.row());
+      Optional<RowImages.Image> before = rows.before(record, after);
+      int lookups = count(after) + before.map(ShardAssigner::count).orElse(0);
+      RouteResult from = before.map(row -> router.route(record, row.row())).orElse(to);
+      if (directory(from).equals(directory(to))) {
+        return List.of(assignment(record, to, lookups));
+      }
+      RowImages.Image whole = rows.whole(record, after);
+      ShardMove move = ShardMove.of(record, before.orElseThrow(), whole);
+      lookups += whole == after ? 0 : count(whole);
+      return List.of(assignment(move.leaving(), from, lookups), assignment(move.arriving(), to, 0));
     } catch (RowLookup.LookupFailedException e) {
       // Kept with the unknown-shard records (and counted) rather than guessed or dropped.
-      image = new RowImages.Image(router.rowOf(record), false);
-      lookupFailed = true;
+      return List.of(new Assignment(layout.unknownShardDirectory(), record.withShard(null),
+          RouteResult.Outcome.UNKNOWN_SHARD, 0, true));
     }
-    RouteResult result = lookupFailed
-        ? RouteResult.unknownShard(null)
-        : router.route(record, image.row());
+  }
+
+  private Assignment assignment(ChangeRecord record, RouteResult result, int lookups) {
+    return new Assignment(directory(result), result.outcome() == RouteResult.Outcome.UNKNOWN_TABLE
+        ? record : record.withShard(result.logicalShardId()), result.outcome(), lookups, false);
+  }
+
+  private String directory(RouteResult result) {
     return switch (result.outcome()) {
-      case ROUTED -> new Assignment(result.logicalShardId(),
-          record.withShard(result.logicalShardId()), result.outcome(), image.readFromSpanner(), false);
-      case UNKNOWN_TABLE -> new Assignment(
-          layout.skipDirectory(), record, result.outcome(), image.readFromSpanner(), false);
-      case UNKNOWN_SHARD -> new Assignment(layout.unknownShardDirectory(),
-          record.withShard(result.logicalShardId()), result.outcome(), image.readFromSpanner(),
-          lookupFailed);
+      case ROUTED -> result.logicalShardId();
+      case UNKNOWN_TABLE -> layout.skipDirectory();
+      case UNKNOWN_SHARD -> layout.unknownShardDirectory();
     };
+  }
+
+  private static int count(RowImages.Image image) {
+    return image.readFromSpanner() ? 1 : 0;
   }
 }

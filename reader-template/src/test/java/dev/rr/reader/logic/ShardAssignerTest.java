@@ -11,10 +11,8 @@ import dev.rr.common.model.ModType;
 import dev.rr.common.routing.RouteResult.Outcome;
 import dev.rr.common.routing.ShardRouter;
 import dev.rr.common.schema.SchemaMapping;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -22,27 +20,6 @@ class ShardAssignerTest {
   private static final Timestamp COMMIT = Timestamp.ofTimeSecondsAndNanos(1_700_000_000L, 500);
   private static final OutputLayout LAYOUT = new OutputLayout("/buffer", "skip", "skip-unknown-shard");
   private static final SchemaMapping MAPPING = TestMappings.orders();
-
-  /** Answers reads from a fixed table of rows and remembers what was asked. */
-  private static final class FakeLookup implements RowLookup {
-    final List<String> reads = new ArrayList<>();
-    final Map<String, Map<String, Object>> rows;
-    final boolean fail;
-
-    FakeLookup(Map<String, Map<String, Object>> rows, boolean fail) {
-      this.rows = rows;
-      this.fail = fail;
-    }
-
-    @Override
-    public Optional<Map<String, Object>> readRow(String table, String keysJson, Timestamp at) {
-      reads.add(table + keysJson + "@" + at);
-      if (fail) {
-        throw new LookupFailedException("read timestamp too old", null);
-      }
-      return Optional.ofNullable(rows.get(keysJson));
-    }
-  }
 
   private static ChangeRecord.Builder order(ModType type, String keys, String oldValues, String newValues) {
     return ChangeRecord.builder()
@@ -55,18 +32,23 @@ class ShardAssignerTest {
         .newValuesJson(newValues);
   }
 
-  private static ShardAssigner assigner(FakeLookup lookup, RowNeed need) {
+  private static ShardAssigner assigner(FakeRowLookup lookup, RowNeed need) {
     ShardRouter router = ShardRouter.withDefaultFetcher(MAPPING, Set.of("a", "b"));
     return new ShardAssigner(router, MAPPING, new RowImages(router, MAPPING, need, lookup), LAYOUT);
   }
 
+  private static ShardAssigner.Assignment one(List<ShardAssigner.Assignment> assignments) {
+    assertEquals(1, assignments.size(), assignments.toString());
+    return assignments.get(0);
+  }
+
   @Test
   void shouldRouteInsertByTheShardIdColumnOfItsNewValuesWithoutReading() {
-    FakeLookup lookup = new FakeLookup(Map.of(), false);
-    ShardAssigner.Assignment assignment =
+    FakeRowLookup lookup = new FakeRowLookup(Map.of(), false);
+    ShardAssigner.Assignment assignment = one(
         assigner(lookup, RowNeed.SHARD_ID_COLUMN)
             .assign(order(ModType.INSERT, "{\"id\":\"1\"}", "{}",
-                "{\"shard\":\"b\",\"amount\":\"5\"}").build());
+                "{\"shard\":\"b\",\"amount\":\"5\"}").build()));
 
     assertEquals("b", assignment.directory());
     assertEquals("b", assignment.record().shard());
@@ -76,11 +58,11 @@ class ShardAssignerTest {
 
   @Test
   void shouldRouteDeleteToShardOfOldRowWhenNoNewValues() {
-    FakeLookup lookup = new FakeLookup(Map.of(), false);
-    ShardAssigner.Assignment assignment =
+    FakeRowLookup lookup = new FakeRowLookup(Map.of(), false);
+    ShardAssigner.Assignment assignment = one(
         assigner(lookup, RowNeed.SHARD_ID_COLUMN)
             .assign(order(ModType.DELETE, "{\"id\":\"1\"}",
-                "{\"shard\":\"a\",\"amount\":\"5\"}", "{}").build());
+                "{\"shard\":\"a\",\"amount\":\"5\"}", "{}").build()));
 
     assertEquals("a", assignment.directory());
     assertFalse(assignment.readFromSpanner());
@@ -89,11 +71,11 @@ class ShardAssignerTest {
 
   @Test
   void shouldReadTheDeletedRowOneMicrosecondBeforeTheDeleteWhenNoOldValuesAreCaptured() {
-    FakeLookup lookup = new FakeLookup(
+    FakeRowLookup lookup = new FakeRowLookup(
         Map.of("{\"id\":\"1\"}", Map.of("id", 1L, "shard", "b", "amount", 5L)), false);
-    ShardAssigner.Assignment assignment =
+    ShardAssigner.Assignment assignment = one(
         assigner(lookup, RowNeed.SHARD_ID_COLUMN)
-            .assign(order(ModType.DELETE, "{\"id\":\"1\"}", "{}", "{}").build());
+            .assign(order(ModType.DELETE, "{\"id\":\"1\"}", "{}", "{}").build()));
 
     assertEquals("b", assignment.directory());
     assertTrue(assignment.readFromSpanner());
@@ -104,10 +86,10 @@ class ShardAssignerTest {
 
   @Test
   void shouldSendRecordsOfUnmappedTablesToTheSkipDirectoryWithoutReading() {
-    FakeLookup lookup = new FakeLookup(Map.of(), false);
-    ShardAssigner.Assignment assignment =
+    FakeRowLookup lookup = new FakeRowLookup(Map.of(), false);
+    ShardAssigner.Assignment assignment = one(
         assigner(lookup, RowNeed.SHARD_ID_COLUMN)
-            .assign(order(ModType.DELETE, "{\"id\":\"1\"}", "{}", "{}").tableName("Audit").build());
+            .assign(order(ModType.DELETE, "{\"id\":\"1\"}", "{}", "{}").tableName("Audit").build()));
 
     assertEquals("skip", assignment.directory());
     assertEquals(Outcome.UNKNOWN_TABLE, assignment.outcome());
@@ -117,9 +99,9 @@ class ShardAssignerTest {
 
   @Test
   void shouldKeepAnUnknownShardIdInTheRecordAndUseTheUnknownShardDirectory() {
-    ShardAssigner.Assignment assignment =
-        assigner(new FakeLookup(Map.of(), false), RowNeed.SHARD_ID_COLUMN)
-            .assign(order(ModType.INSERT, "{\"id\":\"1\"}", "{}", "{\"shard\":\"zz\"}").build());
+    ShardAssigner.Assignment assignment = one(
+        assigner(new FakeRowLookup(Map.of(), false), RowNeed.SHARD_ID_COLUMN)
+            .assign(order(ModType.INSERT, "{\"id\":\"1\"}", "{}", "{\"shard\":\"zz\"}").build()));
 
     assertEquals("skip-unknown-shard", assignment.directory());
     assertEquals("zz", assignment.record().shard());
@@ -128,9 +110,9 @@ class ShardAssignerTest {
 
   @Test
   void shouldSendARecordWhoseRowCannotBeReadToTheUnknownShardDirectory() {
-    ShardAssigner.Assignment assignment =
-        assigner(new FakeLookup(Map.of(), true), RowNeed.SHARD_ID_COLUMN)
-            .assign(order(ModType.DELETE, "{\"id\":\"1\"}", "{}", "{}").build());
+    ShardAssigner.Assignment assignment = one(
+        assigner(new FakeRowLookup(Map.of(), true), RowNeed.SHARD_ID_COLUMN)
+            .assign(order(ModType.DELETE, "{\"id\":\"1\"}", "{}", "{}").build()));
 
     assertEquals("skip-unknown-shard", assignment.directory());
     assertNull(assignment.record().shard());
@@ -139,7 +121,7 @@ class ShardAssignerTest {
 
   @Test
   void shouldReadInsertedRowAtCommitTimeWhenAFullRowIsNeededAndValuesAreMissing() {
-    FakeLookup lookup = new FakeLookup(
+    FakeRowLookup lookup = new FakeRowLookup(
         Map.of("{\"id\":\"1\"}", Map.of("id", 1L, "shard", "a", "amount", 5L)), false);
     // OLD_AND_NEW_VALUES: an update carries only the changed columns
     RowImages rows = new RowImages(
@@ -156,13 +138,13 @@ class ShardAssignerTest {
 
   @Test
   void shouldNeverLookAtRowsForASingleShard() {
-    FakeLookup lookup = new FakeLookup(Map.of(), true);
+    FakeRowLookup lookup = new FakeRowLookup(Map.of(), true);
     ShardRouter router = ShardRouter.withDefaultFetcher(MAPPING, Set.of("only"));
     ShardAssigner assigner =
         new ShardAssigner(router, MAPPING, new RowImages(router, MAPPING, RowNeed.NONE, null), LAYOUT);
 
-    ShardAssigner.Assignment assignment =
-        assigner.assign(order(ModType.DELETE, "{\"id\":\"1\"}", "{}", "{}").build());
+    ShardAssigner.Assignment assignment = one(
+        assigner.assign(order(ModType.DELETE, "{\"id\":\"1\"}", "{}", "{}").build()));
 
     assertEquals("only", assignment.directory());
     assertEquals(List.of(), lookup.reads);
