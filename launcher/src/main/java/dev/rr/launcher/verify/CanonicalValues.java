@@ -73,6 +73,11 @@ public final class CanonicalValues {
   /** The canonical form of column {@code index} (1-based) of a MySQL row of mapped {@code column}. */
   public String mysql(ResultSet rows, int index, ColumnMapping column) throws SQLException {
     SourceType type = column.sourceType();
+    if (!MySqlValueConverter.supports(type)) {
+      // A type the writer does not write (spatial): its Spanner side is unwritable anyway.
+      String text = rows.getString(index);
+      return text == null ? NULL : text;
+    }
     Object value = switch (family(type)) {
       case BIT, BINARY -> rows.getBytes(index);
       case FLOAT, DOUBLE -> {

@@ -111,6 +111,8 @@ class CanonicalValuesTest {
     String refused = spanner("s", "STRING", "varbinary(16)");
     assertTrue(refused.startsWith(CanonicalValues.UNWRITABLE), refused);
     assertTrue(refused.contains("not hexadecimal text"), refused);
+    assertTrue(spanner("s", "STRING", "geometry").startsWith(CanonicalValues.UNWRITABLE),
+        "a type the writer does not write");
   }
 
   @Test
