@@ -193,9 +193,11 @@ public final class MySqlValueConverter implements Serializable {
 
   private static byte[] toBit(String base, SourceType type, JsonElement value) {
     BigInteger bits =
-        base.equals("BYTES")
-            ? new BigInteger(1, SpannerJsonCoercions.bytes(value))
-            : SpannerJsonCoercions.integer(base, value);
+        switch (base) {
+          case "BYTES" -> new BigInteger(1, SpannerJsonCoercions.bytes(value));
+          case "STRING" -> MigrationToolText.bitNumber(text(value));
+          default -> SpannerJsonCoercions.integer(base, value);
+        };
     long width = type.mods().isEmpty() ? 1 : type.mods().get(0);
     if (bits.signum() < 0 || bits.bitLength() > width) {
       throw new IllegalArgumentException(
@@ -226,7 +228,8 @@ public final class MySqlValueConverter implements Serializable {
   private static byte[] toBinary(String base, JsonElement value) {
     return switch (base) {
       case "BYTES" -> SpannerJsonCoercions.bytes(value);
-      case "STRING", "JSON" -> text(value).getBytes(StandardCharsets.UTF_8);
+      case "STRING" -> MigrationToolText.hexBytes(text(value));
+      case "JSON" -> text(value).getBytes(StandardCharsets.UTF_8);
       default ->
           throw new IllegalArgumentException("a " + base + " value cannot be written as bytes");
     };

@@ -6,8 +6,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The MySQL column types grouped by how a value is converted for them. */
-enum SourceFamily {
+/**
+ * The MySQL column types grouped by how a value is converted for them (public for {@code rr
+ * verify}, which reads each family back the way the writer wrote it).
+ */
+public enum SourceFamily {
   INTEGER,
   DECIMAL,
   FLOAT,
@@ -86,7 +89,7 @@ enum SourceFamily {
   private static final Map<String, String> BASE_NAMES = new ConcurrentHashMap<>();
 
   /** The family of {@code type}; fails for column types this dialect does not write. */
-  static SourceFamily of(SourceType type) {
+  public static SourceFamily of(SourceType type) {
     SourceFamily family = BY_NAME.get(baseName(type));
     if (family == null) {
       throw new IllegalArgumentException("unsupported MySQL column type '" + type.name() + "'");
@@ -123,7 +126,7 @@ enum SourceFamily {
    * The bare type name: lower case, without a length in parentheses or the unsigned / zerofill
    * attributes, in case a mapping carries them inside the name.
    */
-  static String baseName(SourceType type) {
+  public static String baseName(SourceType type) {
     return BASE_NAMES.computeIfAbsent(type.name(), SourceFamily::stripAttributes);
   }
 

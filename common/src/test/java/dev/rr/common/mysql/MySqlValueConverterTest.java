@@ -180,7 +180,16 @@ class MySqlValueConverterTest {
         Arguments.of("BYTES", "tinyblob", "\"YQ==\"", new byte[] {'a'}),
         Arguments.of("BYTES", "mediumblob", "\"YQ==\"", new byte[] {'a'}),
         Arguments.of("BYTES", "longblob", "\"YQ==\"", new byte[] {'a'}),
-        Arguments.of("STRING", "varbinary(10)", "\"h\\u00e9\"", "h\u00e9".getBytes(StandardCharsets.UTF_8)),
+        // The migration tool's convention for a binary column migrated to STRING: hex text.
+        Arguments.of("STRING", "varbinary(10)", "\"68c3a9\"", "h\u00e9".getBytes(StandardCharsets.UTF_8)),
+        Arguments.of("STRING", "binary(4)", "\"00FF41\"", new byte[] {0, -1, 'A'}),
+        Arguments.of("STRING", "longblob", "\"\"", new byte[0]),
+        Arguments.of("STRING", "blob", "\"deadBEEF\"", new byte[] {-34, -83, -66, -17}),
+        Arguments.of("STRING", "tinyblob", "\"61\"", new byte[] {'a'}),
+        Arguments.of("STRING", "mediumblob", "\"0a\"", new byte[] {'\n'}),
+        // ... and for a bit column migrated to STRING: the decimal number of its bits.
+        Arguments.of("STRING", "bit(12)", "\"4095\"", new byte[] {0x0f, -1}),
+        Arguments.of("STRING", "bit(1)", "\"0\"", new byte[] {0}),
         Arguments.of("JSON", "blob", "\"{}\"", new byte[] {'{', '}'}));
   }
 
@@ -225,6 +234,12 @@ class MySqlValueConverterTest {
         Arguments.of("BYTES", "blob", "\"not base64!\"", "Illegal base64"),
         Arguments.of("BYTES", "varchar(10)", "\"/w==\"", "not valid UTF-8"),
         Arguments.of("INT64", "varbinary(10)", "\"1\"", "cannot be written as bytes"),
+        Arguments.of("STRING", "binary(255)", "\"binary text\"", "not hexadecimal text"),
+        Arguments.of("STRING", "longblob", "\"abc\"", "odd number of hex digits"),
+        Arguments.of("STRING", "varbinary(4)", "\"0x41\"", "not hexadecimal text"),
+        Arguments.of("STRING", "bit(8)", "\"1f\"", "not the decimal number of the bits"),
+        Arguments.of("STRING", "bit(8)", "\"b'101'\"", "not the decimal number of the bits"),
+        Arguments.of("STRING", "bit(8)", "\"256\"", "needs 9 bits but the column holds 8"),
         Arguments.of("ARRAY<STRING>", "set", "[\"a,b\"]", "cannot contain a comma"),
         Arguments.of("ARRAY<STRING>", "set", "[null]", "null member"),
         Arguments.of("ARRAY<FLOAT64>", "json", "[1.5,\"NaN\"]", "JSON cannot hold NaN"),

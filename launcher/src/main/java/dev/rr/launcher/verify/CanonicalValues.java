@@ -1,19 +1,15 @@
 package dev.rr.launcher.verify;
 
-import com.google.cloud.ByteArray;
-import com.google.cloud.Date;
-import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.Struct;
-import com.google.cloud.spanner.Type;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
+import dev.rr.common.mysql.ConversionException;
+import dev.rr.common.mysql.MySqlValueConverter;
+import dev.rr.common.mysql.SourceFamily;
+import dev.rr.common.mysql.TemporalPrecisions;
+import dev.rr.common.schema.ColumnMapping;
 import dev.rr.common.schema.SourceType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -21,192 +17,135 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
+import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Turns a Spanner value and a MySQL value of the same mapped column into the same canonical
- * string when they hold equal data: numbers without trailing zeros, times as local date-times in
- * the source time zone at the column's fractional precision, bytes as hex, JSON with sorted keys,
- * NULL as a marker no text value can take.
+ * string when they hold equal data. The Spanner value is first converted exactly as the writer
+ * converts it (its change-stream JSON through {@link MySqlValueConverter}, the migration tool's
+ * conventions included); the MySQL value is read as the server stores it. Both then take one
+ * form per MySQL column family ({@link CanonicalForms}), so that the server's own renderings
+ * (padding, set order, float digits, fractional zeros) never show as differences, and every
+ * difference left is one the writer would not have produced. A Spanner value the writer would
+ * refuse canonicalizes to a marker no stored value takes, with the reason.
  */
 public final class CanonicalValues {
   /** The canonical form of SQL NULL. */
   public static final String NULL = "\u0000NULL";
+  /** Starts the canonical form of a Spanner value the writer cannot write to its column. */
+  public static final String UNWRITABLE = "\u0000unwritable: ";
 
-  private static final Set<String> NUMERIC = Set.of("tinyint", "smallint", "mediumint", "middleint",
-      "int", "integer", "bigint", "bool", "boolean", "decimal", "numeric", "dec", "fixed", "year");
-  private static final Set<String> DATETIME = Set.of("datetime", "timestamp");
-  private static final Set<String> BINARY = Set.of("binary", "varbinary", "tinyblob", "blob",
-      "mediumblob", "longblob");
   private static final DateTimeFormatter MYSQL_DATETIME = new DateTimeFormatterBuilder()
       .appendPattern("yyyy-MM-dd HH:mm:ss")
       .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
       .toFormatter();
 
-  private final ZoneOffset sourceTimezone;
+  private final MySqlValueConverter converter;
 
+  /** Values of a source at {@code sourceTimezone}, temporal digits from the mapped types. */
   public CanonicalValues(ZoneOffset sourceTimezone) {
-    this.sourceTimezone = sourceTimezone;
+    this(sourceTimezone, TemporalPrecisions.none());
   }
 
-  /** The canonical form of column {@code column} of a Spanner row, for a MySQL column of {@code target}. */
-  public String spanner(Struct row, String column, SourceType target) {
-    if (row.isNull(column)) {
+  /** Values of a source at {@code sourceTimezone} whose live temporal columns have {@code precisions}. */
+  public CanonicalValues(ZoneOffset sourceTimezone, TemporalPrecisions precisions) {
+    this.converter = new MySqlValueConverter(sourceTimezone, precisions);
+  }
+
+  /**
+   * The canonical form of {@code column} of Spanner row {@code row}, as the writer would write it
+   * into source table {@code table}.
+   */
+  public String spanner(Struct row, String table, ColumnMapping column) {
+    if (row.isNull(column.spannerName())) {
       return NULL;
     }
-    Type type = row.getColumnType(column);
-    String family = target.name();
-    return switch (type.getCode()) {
-      case BOOL -> row.getBoolean(column) ? "1" : "0";
-      case INT64 -> Long.toString(row.getLong(column));
-      case FLOAT32 -> Float.toString(row.getFloat(column));
-      case FLOAT64 -> family.equals("float")
-          ? Float.toString((float) row.getDouble(column)) : Double.toString(row.getDouble(column));
-      case NUMERIC -> number(row.getBigDecimal(column).toPlainString());
-      case PG_NUMERIC -> number(row.getString(column));
-      case STRING -> text(row.getString(column), family);
-      case JSON -> json(row.getJson(column));
-      case PG_JSONB -> json(row.getPgJsonb(column));
-      case BYTES -> bytes(row.getBytes(column), family);
-      case DATE -> row.getDate(column).toString();
-      case TIMESTAMP -> timestamp(row.getTimestamp(column), target);
-      case ARRAY -> json(arrayJson(row, column, type.getArrayElementType()).toString());
-      default -> row.getValue(column).toString();
+    Object written;
+    try {
+      written = converter.convert(table, column, ChangeStreamValues.of(row, column.spannerName()));
+    } catch (ConversionException e) {
+      return UNWRITABLE + e.getMessage();
+    }
+    return written == null ? NULL : written(written, column);
+  }
+
+  /** The canonical form of column {@code index} (1-based) of a MySQL row of mapped {@code column}. */
+  public String mysql(ResultSet rows, int index, ColumnMapping column) throws SQLException {
+    SourceType type = column.sourceType();
+    if (!MySqlValueConverter.supports(type)) {
+      // A type the writer does not write (spatial): its Spanner side is unwritable anyway.
+      String text = rows.getString(index);
+      return text == null ? NULL : text;
+    }
+    Object value = switch (family(type)) {
+      case BIT, BINARY -> rows.getBytes(index);
+      case FLOAT, DOUBLE -> {
+        double number = rows.getDouble(index);
+        yield rows.wasNull() ? null : number;
+      }
+      case DECIMAL -> rows.getBigDecimal(index);
+      case YEAR -> {
+        // Connector/J reads a YEAR as a date by default (yearIsDateType); its number is the year.
+        int year = rows.getInt(index);
+        yield rows.wasNull() ? null : (long) year;
+      }
+      case DATETIME, TIMESTAMP -> {
+        String text = rows.getString(index);
+        yield text == null ? null : LocalDateTime.parse(text, MYSQL_DATETIME);
+      }
+      default -> rows.getString(index);
+    };
+    return value == null ? NULL : written(value, column);
+  }
+
+  /** The canonical form of a value as written to (or read from) {@code column}'s MySQL column. */
+  private static String written(Object value, ColumnMapping column) {
+    SourceType type = column.sourceType();
+    return switch (family(type)) {
+      case INTEGER, YEAR -> CanonicalForms.number(value.toString());
+      case DECIMAL -> decimal(new BigDecimal(value.toString()), type);
+      case FLOAT -> Float.toString(((Number) value).floatValue());
+      case DOUBLE -> Double.toString(((Number) value).doubleValue());
+      case BIT -> new BigInteger(1, (byte[]) value).toString();
+      case BINARY -> HexFormat.of().formatHex(padded((byte[]) value, type));
+      case JSON -> CanonicalForms.json(value.toString());
+      case SET -> CanonicalForms.set(value.toString());
+      case TIME -> CanonicalForms.time(value.toString());
+      case DATE -> value.toString();
+      case DATETIME, TIMESTAMP -> ((LocalDateTime) value).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+      case TEXT, ENUM -> CanonicalForms.text(value.toString(), type, column.spannerType());
     };
   }
 
-  /** The canonical form of column {@code index} (1-based) of a MySQL row of type {@code type}. */
-  public String mysql(ResultSet rows, int index, SourceType type) throws SQLException {
-    String family = type.name();
-    if (family.equals("bit")) {
-      byte[] raw = rows.getBytes(index);
-      return raw == null ? NULL : new BigInteger(1, raw).toString();
-    }
-    if (BINARY.contains(family)) {
-      byte[] raw = rows.getBytes(index);
-      return raw == null ? NULL : HexFormat.of().formatHex(raw);
-    }
-    String text = rows.getString(index);
-    if (text == null) {
-      return NULL;
-    }
-    if (NUMERIC.contains(family)) {
-      return number(text);
-    }
-    if (family.equals("float")) {
-      return Float.toString(Float.parseFloat(text));
-    }
-    if (family.equals("double") || family.equals("real") || family.equals("double precision")) {
-      return Double.toString(Double.parseDouble(text));
-    }
-    if (family.equals("json")) {
-      return json(text);
-    }
-    if (DATETIME.contains(family)) {
-      return datetime(LocalDateTime.parse(text, MYSQL_DATETIME), type);
-    }
-    return text;
+  private static SourceFamily family(SourceType type) {
+    return SourceFamily.of(type);
   }
 
-  private static String text(String value, String family) {
-    if (NUMERIC.contains(family)) {
-      return number(value);
-    }
-    return family.equals("json") ? json(value) : value;
+  /** A decimal rounded to the column's scale, as the server stores it, without trailing zeros. */
+  private static String decimal(BigDecimal value, SourceType type) {
+    BigDecimal stored = type.mods().isEmpty() ? value
+        : value.setScale(type.mods().size() > 1 ? type.mods().get(1).intValue() : 0,
+            RoundingMode.HALF_UP);
+    return CanonicalForms.number(stored.toPlainString());
   }
 
-  private static String bytes(ByteArray value, String family) {
-    byte[] raw = value.toByteArray();
-    if (family.equals("bit")) {
-      return new BigInteger(1, raw).toString();
+  /** {@code binary(n)} holds exactly n bytes: MySQL pads shorter values with 0x00. */
+  private static byte[] padded(byte[] value, SourceType type) {
+    if (!SourceFamily.baseName(type).equals("binary")) {
+      return value;
     }
-    if (BINARY.contains(family)) {
-      return HexFormat.of().formatHex(raw);
-    }
-    return new String(raw, StandardCharsets.UTF_8);
-  }
-
-  private String timestamp(Timestamp value, SourceType target) {
-    LocalDateTime local = LocalDateTime.ofEpochSecond(
-        value.getSeconds(), value.getNanos(), sourceTimezone);
-    return DATETIME.contains(target.name()) ? datetime(local, target) : local.toString();
-  }
-
-  /** yyyy-MM-ddTHH:mm:ss.ffffff cut to the column's fractional digits (MySQL keeps at most 6). */
-  private static String datetime(LocalDateTime value, SourceType type) {
-    int digits = type.mods().isEmpty() ? 0 : (int) Math.min(6, Math.max(0, type.mods().get(0)));
-    long unit = (long) Math.pow(10, 9 - digits);
-    LocalDateTime cut = value.withNano((int) (value.getNano() / unit * unit));
-    return cut.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+    int length = type.mods().isEmpty() ? 1 : type.mods().get(0).intValue();
+    return value.length >= length ? value : Arrays.copyOf(value, length);
   }
 
   /** A decimal number without trailing zeros ({@code 1.50} -> {@code 1.5}, {@code 0.0} -> 0). */
   static String number(String value) {
-    try {
-      BigDecimal number = new BigDecimal(value.trim()).stripTrailingZeros();
-      return number.signum() == 0 ? "0" : number.toPlainString();
-    } catch (NumberFormatException e) {
-      return value;
-    }
+    return CanonicalForms.number(value);
   }
 
   /** JSON re-serialized with object keys sorted, so formatting and key order do not matter. */
   static String json(String value) {
-    try {
-      return sorted(JsonParser.parseString(value)).toString();
-    } catch (RuntimeException e) {
-      return value;
-    }
-  }
-
-  private static JsonElement sorted(JsonElement element) {
-    if (element.isJsonObject()) {
-      Map<String, JsonElement> byKey = new TreeMap<>();
-      element.getAsJsonObject().entrySet().forEach(e -> byKey.put(e.getKey(), sorted(e.getValue())));
-      JsonObject result = new JsonObject();
-      byKey.forEach(result::add);
-      return result;
-    }
-    if (element.isJsonArray()) {
-      JsonArray result = new JsonArray();
-      element.getAsJsonArray().forEach(e -> result.add(sorted(e)));
-      return result;
-    }
-    if (element.isJsonPrimitive() && element.getAsJsonPrimitive().isNumber()) {
-      return new JsonPrimitive(new BigDecimal(element.getAsString()).stripTrailingZeros());
-    }
-    return element;
-  }
-
-  private static JsonArray arrayJson(Struct row, String column, Type elementType) {
-    JsonArray array = new JsonArray();
-    List<?> values = switch (elementType.getCode()) {
-      case BOOL -> row.getBooleanList(column);
-      case INT64 -> row.getLongList(column);
-      case FLOAT64 -> row.getDoubleList(column);
-      case NUMERIC -> row.getBigDecimalList(column);
-      case DATE -> row.getDateList(column);
-      case TIMESTAMP -> row.getTimestampList(column);
-      case JSON -> row.getJsonList(column);
-      default -> row.getStringList(column);
-    };
-    for (Object value : values) {
-      if (value == null) {
-        array.add((JsonElement) null);
-      } else if (value instanceof Boolean b) {
-        array.add(b);
-      } else if (value instanceof Number n) {
-        array.add(n);
-      } else if (value instanceof Date || value instanceof Timestamp) {
-        array.add(value.toString());
-      } else {
-        array.add(value.toString());
-      }
-    }
-    return array;
+    return CanonicalForms.json(value);
   }
 }

@@ -1,5 +1,7 @@
 package dev.rr.launcher.verify;
 
+import dev.rr.common.mysql.SourceFamily;
+import dev.rr.common.schema.ColumnMapping;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -49,7 +51,7 @@ final class MySqlTableScan implements RowSource {
   private void fetch() throws SQLException {
     List<String> keys = table.keyColumns.stream().map(c -> quote(c.sourceName())).toList();
     List<String> columns = new ArrayList<>(keys);
-    table.comparedColumns.forEach(c -> columns.add(quote(c.sourceName())));
+    table.comparedColumns.forEach(c -> columns.add(selected(c)));
     StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", columns))
         .append(" FROM ").append(quote(table.sourceName()));
     if (lastKey != null) {
@@ -84,14 +86,24 @@ final class MySqlTableScan implements RowSource {
   private VerifyRow toRow(ResultSet rows) throws SQLException {
     List<String> key = new ArrayList<>();
     for (int i = 0; i < table.keyColumns.size(); i++) {
-      key.add(canonical.mysql(rows, i + 1, table.keyColumns.get(i).sourceType()));
+      key.add(canonical.mysql(rows, i + 1, table.keyColumns.get(i)));
     }
     List<String> values = new ArrayList<>();
     int offset = table.keyColumns.size() + 1;
     for (int i = 0; i < table.comparedColumns.size(); i++) {
-      values.add(canonical.mysql(rows, offset + i, table.comparedColumns.get(i).sourceType()));
+      values.add(canonical.mysql(rows, offset + i, table.comparedColumns.get(i)));
     }
     return new VerifyRow(key, values);
+  }
+
+  /**
+   * A compared column as selected: a {@code FLOAT} as {@code CAST(c AS DOUBLE)}, since the server
+   * prints a float with 6 significant digits and the stored float has more.
+   */
+  private static String selected(ColumnMapping column) {
+    String name = quote(column.sourceName());
+    return SourceFamily.of(column.sourceType()) == SourceFamily.FLOAT
+        ? "CAST(" + name + " AS DOUBLE)" : name;
   }
 
   static String quote(String identifier) {

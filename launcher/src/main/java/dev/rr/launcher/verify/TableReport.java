@@ -105,6 +105,10 @@ public record TableReport(
     }
 
     private static String show(String value) {
+      if (value.startsWith(CanonicalValues.UNWRITABLE)) {
+        return "(the writer refuses it: "
+            + value.substring(CanonicalValues.UNWRITABLE.length()) + ")";
+      }
       return CanonicalValues.NULL.equals(value) ? "NULL" : "'" + value + "'";
     }
   }

@@ -5,6 +5,7 @@ import com.google.cloud.spanner.Dialect;
 import com.google.cloud.spanner.Struct;
 import dev.rr.common.mysql.MySqlDialect;
 import dev.rr.common.mysql.SqlStatement;
+import dev.rr.common.mysql.TemporalPrecisions;
 import dev.rr.common.schema.ColumnMapping;
 import dev.rr.common.schema.SchemaMapping;
 import dev.rr.common.schema.TableMapping;
@@ -73,7 +74,7 @@ public final class Verifier {
 
   private List<TableReport> verifyTable(ComparedTable table, Consumer<String> progress,
       long[] unrouted, List<String> unroutedExamples) throws SQLException {
-    CanonicalValues canonical = new CanonicalValues(config.sourceTimezone());
+    CanonicalValues canonical = null;
     List<String> columnNames = table.comparedColumns.stream().map(ColumnMapping::sourceName).toList();
     Map<String, Connection> connections = new LinkedHashMap<>();
     Map<String, ShardComparison> comparisons = new LinkedHashMap<>();
@@ -83,11 +84,19 @@ public final class Verifier {
         Connection connection = shard.connector().open();
         connections.put(shard.shardId(), connection);
         useSourceTimeZone(connection);
+        if (canonical == null) {
+          // Spanner values are cut to the fractional digits of the live columns, as the writer
+          // cuts them; the shards of one run share their schema.
+          canonical = new CanonicalValues(config.sourceTimezone(), TemporalPrecisions.load(connection));
+        }
         TableReport.Builder builder = new TableReport.Builder(
             table.spannerName(), shard.shardId(), columnNames, config.maxListed());
         builders.put(shard.shardId(), builder);
         comparisons.put(shard.shardId(), new ShardComparison(
             new MySqlTableScan(connection, table, canonical, config.chunkSize()), builder));
+      }
+      if (canonical == null) {
+        canonical = new CanonicalValues(config.sourceTimezone());
       }
       SpannerTableScan scan = new SpannerTableScan(
           spanner, dialect, table, config.readTimestamp(), config.chunkSize());
@@ -136,11 +145,11 @@ public final class Verifier {
   static VerifyRow toRow(Struct row, ComparedTable table, CanonicalValues canonical) {
     List<String> key = new ArrayList<>();
     for (ColumnMapping column : table.keyColumns) {
-      key.add(canonical.spanner(row, column.spannerName(), column.sourceType()));
+      key.add(canonical.spanner(row, table.sourceName(), column));
     }
     List<String> values = new ArrayList<>();
     for (ColumnMapping column : table.comparedColumns) {
-      values.add(canonical.spanner(row, column.spannerName(), column.sourceType()));
+      values.add(canonical.spanner(row, table.sourceName(), column));
     }
     return new VerifyRow(key, values);
   }
