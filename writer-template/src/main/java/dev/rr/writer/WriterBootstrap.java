@@ -144,7 +144,15 @@ public final class WriterBootstrap {
     }
     DatabaseId database = DatabaseId.of(run.get().spannerDatabase());
     try (Connection mysql = connect(shard)) {
-      return IdentitySchemaMappings.fromDatabases(spanner.getDatabaseClient(database), mysql);
+      SchemaMapping mapping =
+          IdentitySchemaMappings.fromDatabases(spanner.getDatabaseClient(database), mysql);
+      if (mapping.spannerTables().isEmpty()) {
+        // Every change would be skipped as unmapped while the run reports success.
+        throw new ConfigException("no Spanner table has a table of the same name in shard "
+            + shard.logicalShardId() + " (" + shard.dbName() + "): create the tables, or give"
+            + " sessionFilePath when the names differ");
+      }
+      return mapping;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the schema of shard " + shard.logicalShardId()
           + " for the identity mapping (give sessionFilePath to avoid it): " + e.getMessage(), e);

@@ -152,4 +152,19 @@ class WriterBootstrapIT {
     assertEquals(List.of("id"), parent.sourcePrimaryKey());
     assertTrue(parent.bySpannerColumn("update_ts").orElseThrow().hasSource());
   }
+
+  @Test
+  void shouldRefuseAnIdentityMappingThatMapsNoTableInsteadOfSkippingEveryChange()
+      throws Exception {
+    SpannerTestDatabase source = emulator.newDatabase("CREATE TABLE t (id INT64) PRIMARY KEY (id)");
+    PipelineFixture fixture =
+        new PipelineFixture(emulator, directory).shard("shard1", mysql.newDatabase());
+    fixture.startRun(START, END, Duration.ofSeconds(10), source.id().getName());
+
+    ConfigException refused = assertThrows(ConfigException.class,
+        () -> WriterBootstrap.prepare(fixture.config().build()));
+
+    assertTrue(refused.getMessage().contains("no Spanner table has a table of the same name in"
+        + " shard shard1"), refused.getMessage());
+  }
 }
