@@ -54,11 +54,11 @@ public final class LiveSchemaCheck {
    * {@code mapping} with every source column's type replaced by its type in {@code live}; a
    * column generated in the shard loses its source column (the writer never writes it).
    *
-   * @throws SchemaMismatchException when {@link #mismatches} (without Spanner's generated
-   *     columns) finds any
+   * @throws SchemaMismatchException when {@link #mismatches} finds any (with the Spanner
+   *     generated columns the mapping knows of)
    */
   public static SchemaMapping resolve(SchemaMapping mapping, LiveSchema live) {
-    List<SchemaMismatch> found = mismatches(mapping, live, Set.of());
+    List<SchemaMismatch> found = mismatches(mapping, live, mapping.spannerGeneratedColumns());
     if (!found.isEmpty()) {
       throw new SchemaMismatchException(found);
     }
@@ -78,7 +78,8 @@ public final class LiveSchemaCheck {
       tables.add(new TableMapping(table.spannerName(), table.sourceName(), columns,
           table.sourcePrimaryKey(), table.shardIdColumn()));
     }
-    return new ResolvedSchemaMapping(tables, mapping.sourceTimezone());
+    return new ResolvedSchemaMapping(
+        tables, mapping.sourceTimezone(), mapping.spannerGeneratedColumns());
   }
 
   private static Optional<SchemaMismatch> columnMismatch(

@@ -8,6 +8,7 @@ import dev.rr.common.input.IdentitySchemaMapping;
 import dev.rr.common.input.IdentitySchemaMappings;
 import dev.rr.common.input.SecretManagerSecretResolver;
 import dev.rr.common.input.SessionFile;
+import dev.rr.common.input.SpannerGeneratedColumns;
 import dev.rr.common.input.Shard;
 import dev.rr.common.input.ShardsFile;
 import dev.rr.common.metadata.MetadataStore;
@@ -119,6 +120,9 @@ public final class PreLaunchChecks {
       out.printf("schema mismatches between the %s and the shards (%d):%n  %s%n",
           session.isPresent() ? "session file" : "Spanner schema", mismatches.size(),
           String.join("\n  ", mismatches));
+      if (!problems.isEmpty()) {
+        out.printf("other problems (%d):%n  %s%n", problems.size(), String.join("\n  ", problems));
+      }
       throw new SchemaMismatchesException(mismatches, problems);
     }
     if (!problems.isEmpty()) {

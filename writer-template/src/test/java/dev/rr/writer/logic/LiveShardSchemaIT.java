@@ -9,6 +9,7 @@ import dev.rr.common.input.IdentitySchemaMapping;
 import dev.rr.common.metadata.ShardStatus;
 import dev.rr.common.model.ChangeRecord;
 import dev.rr.common.model.ModType;
+import dev.rr.common.schema.ResolvedSchemaMapping;
 import dev.rr.common.schema.SchemaMapping;
 import dev.rr.common.schema.SourceType;
 import dev.rr.common.schema.SpannerType;
@@ -22,6 +23,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +93,25 @@ class LiveShardSchemaIT {
         harness.progress.row("s1").error());
     assertEquals(List.of("1|2|3|5|1.0"),
         SchemaFeaturesIT.rows(database, "SELECT id, a, b, total, half FROM t"));
+  }
+
+  @Test
+  void shouldStopInErrorAtStartWhenASpannerGeneratedColumnMapsToAPlainColumn() throws Exception {
+    MySqlTestDatabase database = database(
+        "CREATE TABLE t (id BIGINT PRIMARY KEY, a INT, doubled INT NOT NULL)");
+    SchemaMapping session = ResolvedSchemaMapping.withSpannerGenerated(
+        mapping("t", List.of("id", "a", "doubled"), SourceType.of("bigint"), SourceType.of("int"),
+            SourceType.of("int")), Set.of("t.doubled"));
+
+    // The change stream carries no value for doubled.
+    WorkerHarness harness =
+        run(database, session, insert("t", "{\"id\":\"1\"}", "{\"a\":\"2\"}"));
+
+    assertEquals(ShardStatus.ERROR, harness.progress.row("s1").status());
+    String error = harness.progress.row("s1").error();
+    assertTrue(error.contains("table t, column doubled, session type int, real type int(11):"
+        + " Spanner column t.doubled is generated"), error);
+    assertEquals(List.of(), SchemaFeaturesIT.rows(database, "SELECT id FROM t"));
   }
 
   private static SchemaMapping mapping(String table, List<String> columns, SourceType... types) {

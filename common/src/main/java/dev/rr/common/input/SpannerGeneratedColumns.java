@@ -1,4 +1,4 @@
-package dev.rr.launcher.launch;
+package dev.rr.common.input;
 
 import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.Dialect;
@@ -9,9 +9,10 @@ import java.util.TreeSet;
 
 /**
  * The generated (computed) columns of the Spanner database: change streams do not carry their
- * values, so a plain MySQL column mapped from one would never get them.
+ * values, so a plain MySQL column mapped from one would never get them. Read by {@code rr launch}
+ * and the writer's bootstrap for the schema cross-check.
  */
-final class SpannerGeneratedColumns {
+public final class SpannerGeneratedColumns {
   static final String GOOGLESQL =
       "SELECT TABLE_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS"
           + " WHERE TABLE_SCHEMA = '' AND IS_GENERATED = 'ALWAYS'";
@@ -21,8 +22,8 @@ final class SpannerGeneratedColumns {
 
   private SpannerGeneratedColumns() {}
 
-  /** Every generated column, as {@code Table.column}. */
-  static Set<String> read(DatabaseClient client) {
+  /** Every generated column of the default schema, as {@code Table.column}. */
+  public static Set<String> read(DatabaseClient client) {
     String sql = client.getDialect() == Dialect.POSTGRESQL ? POSTGRESQL : GOOGLESQL;
     Set<String> columns = new TreeSet<>();
     try (ResultSet rows = client.singleUse().executeQuery(Statement.of(sql))) {
