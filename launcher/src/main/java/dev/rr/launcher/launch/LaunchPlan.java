@@ -33,8 +33,8 @@ public final class LaunchPlan {
     out.println();
     out.println("Would check:");
     out.printf("  session file %s%n", config.replication().sessionFile().orElse("(none: identity mapping)"));
-    out.printf("  shards file %s: every shard reachable, privileges to write data and checkpoints%n",
-        config.replication().shardsFile());
+    out.printf("  shards file %s: every shard reachable, its tables and columns against the"
+        + " mapping, privileges to write data and checkpoints%n", config.replication().shardsFile());
     out.println();
     printCommands(out);
     printFollowUps(out);
