@@ -11,7 +11,10 @@ public final class ExitCode {
   /** The command failed, or verify found a difference, or the operator declined a prompt. */
   public static final int FAILURE = 1;
 
-  /** The command line is invalid: unknown option, missing or malformed value. */
+  /**
+   * The command line is invalid: unknown option, missing or malformed value; or (launch) the
+   * input files do not fit the shards: their schemas cannot take the mapping.
+   */
   public static final int USAGE = 2;
 
   /** Cutover was not reached: a shard is in ERROR, or the timeout passed first. */
@@ -21,7 +24,7 @@ public final class ExitCode {
   static final String[] HELP_LIST = {
     OK + ":success (verify: no difference; cutover: every shard caught up)",
     FAILURE + ":failure, verify found differences, or confirmation declined",
-    USAGE + ":invalid command line",
+    USAGE + ":invalid command line (launch: also shard schemas that cannot take the mapping)",
     NOT_CAUGHT_UP + ":cutover not reached (a shard in ERROR, or timeout)",
   };
 

@@ -2,6 +2,7 @@ package dev.rr.writer;
 
 import com.google.cloud.spanner.DatabaseId;
 import com.google.cloud.spanner.Spanner;
+import com.google.cloud.spanner.SpannerException;
 import dev.rr.common.config.ConfigException;
 import dev.rr.common.config.ConfigProblems;
 import dev.rr.common.config.WriterConfig;
@@ -10,6 +11,7 @@ import dev.rr.common.input.SecretManagerSecretResolver;
 import dev.rr.common.input.SessionFile;
 import dev.rr.common.input.Shard;
 import dev.rr.common.input.ShardsFile;
+import dev.rr.common.input.SpannerGeneratedColumns;
 import dev.rr.common.metadata.MetadataStore;
 import dev.rr.common.metadata.RunMetadata;
 import dev.rr.common.metadata.ShardProgress;
@@ -17,6 +19,7 @@ import dev.rr.common.mysql.ErrorClass;
 import dev.rr.common.mysql.MySqlErrorClassifier;
 import dev.rr.common.mysql.checkpoint.CheckpointDao;
 import dev.rr.common.mysql.checkpoint.CheckpointTableException;
+import dev.rr.common.schema.ResolvedSchemaMapping;
 import dev.rr.common.schema.SchemaMapping;
 import dev.rr.writer.custom.CustomTransformations;
 import dev.rr.writer.logic.MetadataClients;
@@ -83,7 +86,8 @@ public final class WriterBootstrap {
       try (SecretManagerSecretResolver secrets = new SecretManagerSecretResolver()) {
         shards = ShardsFile.load(config.sourceShardsFilePath(), secrets);
       }
-      SchemaMapping schema = schema(config, run, spanner, shards.get(0));
+      SchemaMapping schema = withSpannerGenerated(schema(config, run, spanner, shards.get(0)),
+          run, spanner);
       Map<String, ShardProgress> progress =
           store.fileProcessProgress().read(config.runIdentifier());
       List<String> selected = ShardSelection.select(config.runMode(),
@@ -144,10 +148,39 @@ public final class WriterBootstrap {
     }
     DatabaseId database = DatabaseId.of(run.get().spannerDatabase());
     try (Connection mysql = connect(shard)) {
-      return IdentitySchemaMappings.fromDatabases(spanner.getDatabaseClient(database), mysql);
+      SchemaMapping mapping =
+          IdentitySchemaMappings.fromDatabases(spanner.getDatabaseClient(database), mysql);
+      if (mapping.spannerTables().isEmpty()) {
+        // Every change would be skipped as unmapped while the run reports success.
+        throw new ConfigException("no Spanner table has a table of the same name in shard "
+            + shard.logicalShardId() + " (" + shard.dbName() + "): create the tables, or give"
+            + " sessionFilePath when the names differ");
+      }
+      return mapping;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the schema of shard " + shard.logicalShardId()
           + " for the identity mapping (give sessionFilePath to avoid it): " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * {@code schema} knowing the generated columns of the run's Spanner database, when the reader
+   * recorded it: each shard worker then refuses to start when one maps to a plain column.
+   */
+  private static SchemaMapping withSpannerGenerated(
+      SchemaMapping schema, Optional<RunMetadata> run, Spanner spanner) {
+    if (run.isEmpty()) {
+      return schema;
+    }
+    DatabaseId database = DatabaseId.of(run.get().spannerDatabase());
+    try {
+      return ResolvedSchemaMapping.withSpannerGenerated(
+          schema, SpannerGeneratedColumns.read(spanner.getDatabaseClient(database)));
+    } catch (SpannerException e) {
+      // rr launch checks them too; the writer can run without the source database's schema.
+      LOG.warn("[writer] cannot read the generated columns of {}; not checked: {}",
+          database.getName(), e.getMessage());
+      return schema;
     }
   }
 

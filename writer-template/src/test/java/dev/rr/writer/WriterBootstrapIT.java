@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,5 +152,37 @@ class WriterBootstrapIT {
     assertEquals("parent1", parent.sourceName());
     assertEquals(List.of("id"), parent.sourcePrimaryKey());
     assertTrue(parent.bySpannerColumn("update_ts").orElseThrow().hasSource());
+  }
+
+  @Test
+  void shouldRefuseAnIdentityMappingThatMapsNoTableInsteadOfSkippingEveryChange()
+      throws Exception {
+    SpannerTestDatabase source = emulator.newDatabase("CREATE TABLE t (id INT64) PRIMARY KEY (id)");
+    PipelineFixture fixture =
+        new PipelineFixture(emulator, directory).shard("shard1", mysql.newDatabase());
+    fixture.startRun(START, END, Duration.ofSeconds(10), source.id().getName());
+
+    ConfigException refused = assertThrows(ConfigException.class,
+        () -> WriterBootstrap.prepare(fixture.config().build()));
+
+    assertTrue(refused.getMessage().contains("no Spanner table has a table of the same name in"
+        + " shard shard1"), refused.getMessage());
+  }
+
+  @Test
+  void shouldKnowTheSpannerGeneratedColumnsSoThatEachShardCanRefuseThem() throws Exception {
+    SpannerTestDatabase source = emulator.newDatabase("CREATE TABLE t (id INT64, a INT64,"
+        + " doubled INT64 AS (a * 2) STORED) PRIMARY KEY (id)");
+    MySqlTestDatabase shard = mysql.newDatabase();
+    try (Connection connection = shard.connect()) {
+      Fixtures.execute(connection, "CREATE TABLE t (id BIGINT PRIMARY KEY, a BIGINT,"
+          + " doubled BIGINT)");
+    }
+    PipelineFixture fixture = new PipelineFixture(emulator, directory).shard("shard1", shard);
+    fixture.startRun(START, END, Duration.ofSeconds(10), source.id().getName());
+
+    WriterPlan plan = WriterBootstrap.prepare(fixture.config().build());
+
+    assertEquals(Set.of("t.doubled"), plan.schema().spannerGeneratedColumns());
   }
 }

@@ -102,6 +102,26 @@ public enum SourceFamily {
     return BY_NAME.containsKey(baseName(type));
   }
 
+  /**
+   * True when values mapped for a column of type {@code mapped} can be written to a column of
+   * type {@code real} by converting them for {@code real}: both are numbers, both are character
+   * strings (JSON included: MariaDB reports a JSON column as {@code longtext}), both are
+   * date-times, or both are of one family. Widths, signs and precisions may differ: the writer
+   * converts by the real column.
+   */
+  static boolean compatible(SourceType mapped, SourceType real) {
+    return of(mapped).group() == of(real).group();
+  }
+
+  private SourceFamily group() {
+    return switch (this) {
+      case INTEGER, DECIMAL, FLOAT, DOUBLE -> INTEGER;
+      case TEXT, ENUM, SET, JSON -> TEXT;
+      case DATETIME, TIMESTAMP -> DATETIME;
+      default -> this;
+    };
+  }
+
   /** True when the column is unsigned (by flag, or spelled into the type name). */
   static boolean isUnsigned(SourceType type) {
     // SourceType names are lower case already.

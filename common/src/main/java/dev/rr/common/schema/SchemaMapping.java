@@ -25,4 +25,12 @@ public interface SchemaMapping extends Serializable {
   default Optional<ZoneOffset> sourceTimezone() {
     return Optional.empty();
   }
+
+  /**
+   * The Spanner columns known to be generated (computed), as {@code Table.column}: change streams
+   * do not carry their values. Empty when unknown (a session file does not say).
+   */
+  default Set<String> spannerGeneratedColumns() {
+    return Set.of();
+  }
 }

@@ -87,8 +87,8 @@ final class ShardWorkerPath implements WriterPath {
         () -> ThreadLocalRandom.current().nextDouble());
     return new ShardWorker(settings, services, live -> new WindowApplier(
         new WindowApplier.Settings(job.runId(), shardId, job.start(), batchSize, batchSize),
-        new ChangeMapper(job.mapping(), dialect.withTemporalPrecisions(live.precisions()), null,
-            shardId),
+        new ChangeMapper(live.mapping(job.mapping()),
+            dialect.withTemporalPrecisions(live.precisions()), null, shardId),
         new BatchStatements(dialect, batchSize),
         new BatchStatements(dialect, 1),
         new WindowApplier.Collaborators(checkpoints, live.constraints(), keeper, metrics, clock)));

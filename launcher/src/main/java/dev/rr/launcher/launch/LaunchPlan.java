@@ -16,7 +16,7 @@ public final class LaunchPlan {
 
   /** Prints the whole plan for {@code --dry-run}. */
   public void printDryRun(PrintWriter out) {
-    out.printf("rr launch --dry-run: run %s on %s; nothing is created, checked or started.%n",
+    out.printf("rr launch --dry-run: run %s on %s; nothing is created or started.%n",
         config.run().runIdentifier(), config.run().runner().name().toLowerCase());
     out.println();
     out.println("Would create if missing (an existing change stream is validated instead):");
@@ -33,8 +33,8 @@ public final class LaunchPlan {
     out.println();
     out.println("Would check:");
     out.printf("  session file %s%n", config.replication().sessionFile().orElse("(none: identity mapping)"));
-    out.printf("  shards file %s: every shard reachable, privileges to write data and checkpoints%n",
-        config.replication().shardsFile());
+    out.printf("  shards file %s: every shard reachable, its tables and columns against the"
+        + " mapping, privileges to write data and checkpoints%n", config.replication().shardsFile());
     out.println();
     printCommands(out);
     printFollowUps(out);

@@ -32,11 +32,18 @@ public final class Launcher {
     LaunchPlan plan = new LaunchPlan(config);
     if (config.run().dryRun()) {
       plan.printDryRun(out);
-      return ExitCode.OK;
+      List<String> mismatches = DryRunSchemaCheck.run(config, out);
+      out.flush();
+      return mismatches.isEmpty() ? ExitCode.OK : ExitCode.USAGE;
     }
     out.printf("rr launch: run %s%nchecks:%n", config.run().runIdentifier());
     try (Spanner spanner = SpannerClients.open(config.source())) {
       new PreLaunchChecks(spanner, out, checkPrivileges).run(config);
+    } catch (PreLaunchChecks.SchemaMismatchesException e) {
+      // Listed above; the inputs do not fit the shards, as a wrong option would not.
+      out.println("launch refused: fix the shards' schemas or the session file, then launch again");
+      out.flush();
+      return ExitCode.USAGE;
     }
     out.println();
     plan.printCommands(out);

@@ -1,22 +1,28 @@
 package dev.rr.launcher.launch;
 
 import com.google.cloud.spanner.DatabaseAdminClient;
+import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.Dialect;
 import com.google.cloud.spanner.Spanner;
+import dev.rr.common.input.IdentitySchemaMapping;
+import dev.rr.common.input.IdentitySchemaMappings;
 import dev.rr.common.input.SecretManagerSecretResolver;
 import dev.rr.common.input.SessionFile;
+import dev.rr.common.input.SpannerGeneratedColumns;
 import dev.rr.common.input.Shard;
 import dev.rr.common.input.ShardsFile;
 import dev.rr.common.metadata.MetadataStore;
 import dev.rr.common.schema.SchemaMapping;
 import dev.rr.common.schema.SourceTimezone;
-import dev.rr.common.schema.TableMapping;
 import dev.rr.launcher.spanner.SpannerClients;
 import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything {@code rr launch} checks or creates before starting a pipeline: change stream,
@@ -39,6 +45,8 @@ public final class PreLaunchChecks {
   /**
    * Runs every check for {@code config}.
    *
+   * @throws SchemaMismatchesException when a shard's schema cannot take the mapping (listed
+   *     on {@code out} too)
    * @throws IllegalStateException listing every problem found in the shards
    */
   public Inputs run(LaunchConfig config) throws Exception {
@@ -65,7 +73,7 @@ public final class PreLaunchChecks {
     List<String> tables = SpannerClients.metadata(spanner, config.metadata()).createMissingTables();
     out.printf("  metadata tables: %s%n", tables.isEmpty() ? "present" : "created " + tables);
     if (config.run().jobs().includesWriter()) {
-      checkShards(shards, mapping);
+      checkShards(config, shards, mapping);
     }
     out.flush();
     return new Inputs(mapping, shards);
@@ -81,18 +89,75 @@ public final class PreLaunchChecks {
         + " (" + origin + ")";
   }
 
-  private void checkShards(List<Shard> shards, Optional<SchemaMapping> mapping) {
-    List<String> sourceTables = mapping.map(m -> m.spannerTables().stream().sorted()
-        .map(t -> m.forSpannerTable(t).map(TableMapping::sourceName).orElse(t)).toList())
-        .orElse(List.of());
+  /**
+   * Checks every shard: reachable, privileges, checkpoint table, and its live schema against the
+   * mapping - the session file's, or without one the identity mapping the writer builds from the
+   * first shard.
+   */
+  private void checkShards(
+      LaunchConfig config, List<Shard> shards, Optional<SchemaMapping> session) {
+    DatabaseClient source = spanner.getDatabaseClient(SpannerClients.databaseId(config.source()));
+    Set<String> generated = SpannerGeneratedColumns.read(source);
+    Optional<SchemaMapping> read = session.isPresent() ? session : identity(source, shards.get(0));
+    // An unreadable first shard: its own check below says why.
+    SchemaMapping mapping = read.orElseGet(() -> IdentitySchemaMapping.builder().build());
     List<String> problems = new ArrayList<>();
+    List<String> mismatches = new ArrayList<>();
+    if (read.isPresent() && mapping.spannerTables().isEmpty()) {
+      mismatches.add("shard " + shards.get(0).logicalShardId() + ": no Spanner table has a"
+          + " table of the same name in its database: every change would be skipped as"
+          + " unmapped (give --sessionFilePath when the names differ)");
+    }
     for (Shard shard : shards) {
-      List<String> found = ShardCheck.check(shard, sourceTables, checkPrivileges);
-      out.printf("  shard %s: %s%n", shard.logicalShardId(), found.isEmpty() ? "ok" : found.size() + " problem(s)");
-      problems.addAll(found);
+      ShardCheck.Findings found = ShardCheck.check(shard, mapping, generated, checkPrivileges);
+      out.printf("  shard %s: %s%n", shard.logicalShardId(), found.isEmpty() ? "ok"
+          : found.problems().size() + " problem(s), " + found.mismatches().size()
+              + " schema mismatch(es)");
+      problems.addAll(found.problems());
+      mismatches.addAll(found.mismatches());
+    }
+    if (!mismatches.isEmpty()) {
+      out.printf("schema mismatches between the %s and the shards (%d):%n  %s%n",
+          session.isPresent() ? "session file" : "Spanner schema", mismatches.size(),
+          String.join("\n  ", mismatches));
+      if (!problems.isEmpty()) {
+        out.printf("other problems (%d):%n  %s%n", problems.size(), String.join("\n  ", problems));
+      }
+      throw new SchemaMismatchesException(mismatches, problems);
     }
     if (!problems.isEmpty()) {
       throw new IllegalStateException("pre-launch checks failed:\n  " + String.join("\n  ", problems));
+    }
+  }
+
+  /** The identity mapping as the writer builds it, from the first shard; empty when unreadable. */
+  private Optional<SchemaMapping> identity(DatabaseClient source, Shard first) {
+    try (Connection connection = ShardCheck.connect(first)) {
+      IdentitySchemaMapping mapping = IdentitySchemaMappings.fromDatabases(source, connection);
+      if (!mapping.spannerOnlyTables().isEmpty()) {
+        out.printf("  Spanner tables with no table of the same name in shard %s (not"
+            + " replicated): %s%n", first.logicalShardId(), mapping.spannerOnlyTables());
+      }
+      return Optional.of(mapping);
+    } catch (SQLException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The launch is refused: the shards' schemas cannot take the mapping. */
+  public static final class SchemaMismatchesException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    SchemaMismatchesException(List<String> mismatches, List<String> problems) {
+      super("pre-launch checks failed: " + mismatches.size() + " schema mismatch(es)"
+          + (problems.isEmpty() ? "" : " and " + problems.size() + " other problem(s)")
+          + ":\n  " + String.join("\n  ", concat(mismatches, problems)));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+      List<String> all = new ArrayList<>(a);
+      all.addAll(b);
+      return all;
     }
   }
 }

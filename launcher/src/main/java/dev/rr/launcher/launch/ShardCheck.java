@@ -1,7 +1,10 @@
 package dev.rr.launcher.launch;
 
 import dev.rr.common.input.Shard;
+import dev.rr.common.mysql.LiveSchema;
+import dev.rr.common.mysql.LiveSchemaCheck;
 import dev.rr.common.mysql.checkpoint.CheckpointDao;
+import dev.rr.common.schema.SchemaMapping;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,8 +19,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Checks one shard before a launch: it is reachable, every mapped table exists, the user holds
- * the privileges the writer needs on them, and the checkpoint table exists (created if missing).
+ * Checks one shard before a launch: it is reachable, its live schema can take the mapping (every
+ * mapped table and column exists with a compatible type, see {@link LiveSchemaCheck}), the user
+ * holds the privileges the writer needs on the mapped tables, and the checkpoint table exists
+ * (created if missing).
  */
 public final class ShardCheck {
   /** Privileges the writer needs on every replicated table. */
@@ -37,22 +42,41 @@ public final class ShardCheck {
   private ShardCheck() {}
 
   /**
-   * Runs the checks on {@code shard} for {@code sourceTables}.
+   * What a check found on one shard.
    *
-   * @return problems found, each a full sentence naming the shard and what to do; empty when fine
+   * @param problems reachability, privilege and checkpoint-table problems, each a full sentence
+   *     naming the shard and what to do
+   * @param mismatches ways the shard's schema cannot take the mapping, each naming the shard,
+   *     table, column, session type and real type
    */
-  public static List<String> check(Shard shard, Collection<String> sourceTables, boolean privileges) {
+  public record Findings(List<String> problems, List<String> mismatches) {
+    public Findings {
+      problems = List.copyOf(problems);
+      mismatches = List.copyOf(mismatches);
+    }
+
+    /** True when nothing was found. */
+    public boolean isEmpty() {
+      return problems.isEmpty() && mismatches.isEmpty();
+    }
+  }
+
+  /**
+   * Runs the checks on {@code shard} for {@code mapping}: reachable, every mapped table and
+   * column present with a type the mapped values can be written to, privileges (when asked),
+   * checkpoint table (created when missing).
+   *
+   * @param spannerGenerated Spanner columns that are generated, as {@code Table.column}
+   */
+  public static Findings check(
+      Shard shard, SchemaMapping mapping, Set<String> spannerGenerated, boolean privileges) {
     List<String> problems = new ArrayList<>();
-    String name = "shard " + shard.logicalShardId() + " (" + shard.host() + ":" + shard.port() + "/"
-        + shard.dbName() + ")";
-    try (Connection connection = DriverManager.getConnection(shard.jdbcUrl(), shard.jdbcProperties())) {
-      for (String table : sourceTables) {
-        if (!tableExists(connection, table)) {
-          problems.add(name + ": table " + table + " does not exist");
-        }
-      }
+    List<String> mismatches = new ArrayList<>();
+    String name = name(shard);
+    try (Connection connection = connect(shard)) {
+      mismatches.addAll(mismatches(connection, shard, mapping, spannerGenerated));
       if (privileges) {
-        problems.addAll(missingPrivileges(connection, shard, sourceTables, name));
+        problems.addAll(missingPrivileges(connection, shard, sourceTables(mapping), name));
       }
       try {
         new CheckpointDao().ensureTable(connection);
@@ -60,21 +84,48 @@ public final class ShardCheck {
         problems.add(name + ": checkpoint table: " + e.getMessage());
       }
     } catch (SQLException e) {
-      problems.add(name + ": cannot connect as " + shard.user() + ": " + e.getMessage());
+      problems.add(cannotConnect(shard, e));
     }
-    return problems;
+    return new Findings(problems, mismatches);
   }
 
-  private static boolean tableExists(Connection connection, String table) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.executeQuery("SELECT 1 FROM `" + table.replace("`", "``") + "` LIMIT 0").close();
-      return true;
-    } catch (SQLException e) {
-      if (e.getErrorCode() == 1146) {
-        return false;
-      }
-      throw e;
+  /**
+   * Only the schema cross-check, creating nothing (for {@code --dry-run}).
+   *
+   * @throws SQLException when the shard cannot be read
+   */
+  public static List<String> schemaMismatches(
+      Shard shard, SchemaMapping mapping, Set<String> spannerGenerated) throws SQLException {
+    try (Connection connection = connect(shard)) {
+      return mismatches(connection, shard, mapping, spannerGenerated);
     }
+  }
+
+  /** Opens a connection to {@code shard}'s database. */
+  static Connection connect(Shard shard) throws SQLException {
+    return DriverManager.getConnection(shard.jdbcUrl(), shard.jdbcProperties());
+  }
+
+  /** "cannot connect" as one sentence naming the shard. */
+  static String cannotConnect(Shard shard, SQLException e) {
+    return name(shard) + ": cannot connect as " + shard.user() + ": " + e.getMessage();
+  }
+
+  private static List<String> mismatches(Connection connection, Shard shard,
+      SchemaMapping mapping, Set<String> spannerGenerated) throws SQLException {
+    LiveSchema live = LiveSchema.load(connection);
+    return LiveSchemaCheck.mismatches(mapping, live, spannerGenerated).stream()
+        .map(mismatch -> "shard " + shard.logicalShardId() + ": " + mismatch).toList();
+  }
+
+  private static List<String> sourceTables(SchemaMapping mapping) {
+    return mapping.spannerTables().stream().sorted()
+        .map(t -> mapping.forSpannerTable(t).orElseThrow().sourceName()).toList();
+  }
+
+  private static String name(Shard shard) {
+    return "shard " + shard.logicalShardId() + " (" + shard.host() + ":" + shard.port() + "/"
+        + shard.dbName() + ")";
   }
 
   private static List<String> missingPrivileges(Connection connection, Shard shard,

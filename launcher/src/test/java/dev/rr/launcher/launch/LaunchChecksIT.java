@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rr.common.input.IdentitySchemaMapping;
 import dev.rr.common.input.Shard;
+import dev.rr.common.schema.SchemaMapping;
+import dev.rr.common.schema.SourceType;
+import dev.rr.common.schema.SpannerType;
 import dev.rr.testing.MySqlExtension;
 import dev.rr.testing.MySqlTestDatabase;
 import dev.rr.testing.SpannerEmulatorExtension;
@@ -13,6 +17,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -86,9 +91,10 @@ class LaunchChecksIT {
       statement.execute("CREATE TABLE parent1 (id INT PRIMARY KEY)");
     }
 
-    List<String> problems = ShardCheck.check(shard(db, db.user(), db.password()), List.of("parent1"), true);
+    ShardCheck.Findings found = ShardCheck.check(shard(db, db.user(), db.password()),
+        mapping("parent1"), Set.of(), true);
 
-    assertEquals(List.of(), problems);
+    assertEquals(new ShardCheck.Findings(List.of(), List.of()), found);
     try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
       statement.executeQuery("SELECT 1 FROM rr_replication_checkpoint LIMIT 0").close();
     }
@@ -105,9 +111,12 @@ class LaunchChecksIT {
       statement.execute("GRANT SELECT ON `" + db.name() + "`.* TO '" + user + "'@'%'");
     }
 
-    List<String> problems = ShardCheck.check(shard(db, user, "pw"), List.of("parent1", "nosuch"), true);
+    ShardCheck.Findings found = ShardCheck.check(shard(db, user, "pw"),
+        mapping("parent1", "nosuch"), Set.of(), true);
 
-    assertTrue(problems.stream().anyMatch(p -> p.endsWith("table nosuch does not exist")), problems.toString());
+    assertEquals(List.of("shard s1: table nosuch: does not exist in the shard database (Spanner"
+        + " table nosuch maps to it)"), found.mismatches());
+    List<String> problems = found.problems();
     assertTrue(problems.stream().anyMatch(p -> p.contains("lacks INSERT, UPDATE, DELETE on parent1")
         && p.contains("run: GRANT INSERT, UPDATE, DELETE ON `" + db.name() + "`.`parent1` TO '" + user + "'@'%';")),
         problems.toString());
@@ -117,10 +126,21 @@ class LaunchChecksIT {
   void shouldReportUnreachableShard() {
     Shard nowhere = new Shard("s9", "127.0.0.1", 1, "u", "p", "db", Map.of("connectTimeout", "2000"));
 
-    List<String> problems = ShardCheck.check(nowhere, List.of(), true);
+    List<String> problems = ShardCheck.check(nowhere, mapping(), Set.of(), true).problems();
 
     assertEquals(1, problems.size());
     assertTrue(problems.get(0).startsWith("shard s9 (127.0.0.1:1/db): cannot connect as u"), problems.get(0));
+  }
+
+  /** Tables of one INT64 key column {@code id} each, the same names on both sides. */
+  static SchemaMapping mapping(String... tables) {
+    IdentitySchemaMapping.Builder builder = IdentitySchemaMapping.builder();
+    for (String table : tables) {
+      builder.spannerColumn(table, "id", SpannerType.of("INT64"))
+          .sourceColumn(table, "id", SourceType.of("int"))
+          .sourcePrimaryKey(table, List.of("id"));
+    }
+    return builder.build();
   }
 
   static Shard shard(MySqlTestDatabase db, String user, String password) {

@@ -79,7 +79,9 @@ public final class ShardWorker {
   private boolean failureReported;
 
   /**
-   * @param appliers makes the window applier once the shard's schema is known
+   * @param appliers makes the window applier once the shard's schema is known; it fails with a
+   *     permanent error when the shard's schema cannot take the mapping, and the shard stops in
+   *     {@code ERROR} before applying anything
    */
   public ShardWorker(
       ShardWorkerSettings settings,
@@ -179,14 +181,16 @@ public final class ShardWorker {
       from = later(from, instant(stored.get().processedUpto()));
     }
     position = from;
-    ShardSchema schema;
     try (Connection connection = services.connections().get()) {
       services.checkpoints().ensureTable(connection);
       // Before the first transaction: FOR UPDATE can only lock a row that exists.
       services.checkpoints().ensureRow(connection, settings.runId(), settings.shard());
-      schema = ShardSchema.load(connection);
+      ShardSchema schema = ShardSchema.load(connection);
       checkpoint =
           services.checkpoints().read(connection, settings.runId(), settings.shard()).orElse(null);
+      // Checks the mapping against the shard's schema: a shard that cannot take it stops here,
+      // before any record, with every mismatch named (a permanent SchemaMismatchException).
+      applier = appliers.apply(schema);
     } catch (SQLException | RuntimeException e) {
       throw new ApplyException("[shard=" + settings.shard() + "] cannot start: " + e.getMessage(),
           ApplyErrors.classify(e), null, e);
@@ -194,7 +198,6 @@ public final class ShardWorker {
     if (checkpoint != null) {
       position = later(position, instant(checkpoint.commitTimestamp()));
     }
-    applier = appliers.apply(schema);
     LOG.info("[shard={}] starting at {} (checkpoint {})", settings.shard(), position, checkpoint);
   }
 

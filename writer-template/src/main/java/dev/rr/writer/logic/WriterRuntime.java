@@ -113,7 +113,7 @@ public final class WriterRuntime implements AutoCloseable {
     return new ShardWorker(settings, services, live -> new WindowApplier(
         new WindowApplier.Settings(config.runIdentifier(), shardId, plan.start(), batchSize,
             batchSize),
-        new ChangeMapper(plan.schema(), dialect.withTemporalPrecisions(live.precisions()),
+        new ChangeMapper(live.mapping(plan.schema()), dialect.withTemporalPrecisions(live.precisions()),
             transformation, shardId),
         new BatchStatements(dialect, batchSize),
         new BatchStatements(dialect, 1),

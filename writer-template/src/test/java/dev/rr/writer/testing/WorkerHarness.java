@@ -77,7 +77,7 @@ public final class WorkerHarness {
         random::nextDouble);
     return new ShardWorker(settings, services, live -> new WindowApplier(
         new WindowApplier.Settings(RUN_ID, shard, start, batchSize, batchSize),
-        new ChangeMapper(schema, dialect.withTemporalPrecisions(live.precisions()),
+        new ChangeMapper(live.mapping(schema), dialect.withTemporalPrecisions(live.precisions()),
             transformation, shard),
         new BatchStatements(dialect, batchSize),
         new BatchStatements(dialect, 1),
