@@ -1,4 +1,4 @@
-package dev.rr.reader.logic;
+package dev.rr.common.buffer;
 
 import com.google.cloud.Timestamp;
 import java.io.Serializable;
