@@ -30,6 +30,11 @@ public final class IntervalGrid implements Serializable {
     return new IntervalGrid(toMillis(origin), size.toMillis());
   }
 
+  /** The grid of windows of {@code size} whose boundaries include {@code origin} (to the ms). */
+  public static IntervalGrid anchoredAt(Instant origin, Duration size) {
+    return new IntervalGrid(origin.toEpochMilli(), size.toMillis());
+  }
+
   /** Window length in milliseconds. */
   public long sizeMillis() {
     return sizeMillis;
