@@ -23,8 +23,9 @@ import java.util.TreeMap;
  * what is already known and starting before {@code created_upto} (read before this call, as
  * {@link WindowPlanner} requires). Windows that end at or before the shard's position are
  * forgotten. Up to {@link #MAX_LOOKUPS} windows are asked for by exact name on the run's grid;
- * more (or on a worker's first call) by one listing of the range of their starts. Either way a call costs in proportion to the windows that became final since
- * the last one - in steady state one or two names - never to the files behind the position.
+ * more, and a worker's first call, by one listing of the range of their starts. After the first
+ * call, a call costs in proportion to the windows that became final since the last one - in
+ * steady state one or two names - never to the files behind the position.
  *
  * <p>Exact names are only right when the writer's grid is the reader's. A listed file that is
  * not on the grid proves otherwise, and stops the shard with a permanent error instead of letting
@@ -65,7 +66,8 @@ public final class ShardWindowIndex {
     Instant from = knownUpto == null || knownUpto.isBefore(position) ? position : knownUpto;
     NavigableMap<TimeWindow, String> notYetFinal = new TreeMap<>();
     if (createdUpto.isAfter(from)) {
-      Instant finalUpto = grid.isBoundary(createdUpto) ? createdUpto : grid.windowStart(createdUpto);
+      Instant finalUpto =
+          grid.isBoundary(createdUpto) ? createdUpto : grid.windowStart(createdUpto);
       for (Map.Entry<TimeWindow, String> entry : find(grid.windowStart(from), createdUpto)
           .entrySet()) {
         TimeWindow window = entry.getKey();
