@@ -18,7 +18,7 @@ import dev.rr.reader.dao.RunInputsFile;
 import dev.rr.reader.dao.SpannerConfigs;
 import dev.rr.reader.dao.SpannerIdentityMapping;
 import dev.rr.reader.dao.SpannerSchemaReader;
-import dev.rr.reader.logic.IntervalGrid;
+import dev.rr.common.buffer.IntervalGrid;
 import dev.rr.reader.logic.OutputLayout;
 import dev.rr.reader.logic.ResumePoint;
 import dev.rr.reader.logic.RunChecks;

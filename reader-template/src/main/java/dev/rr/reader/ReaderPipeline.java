@@ -8,7 +8,7 @@ import dev.rr.reader.dao.MetadataProgressSink;
 import dev.rr.reader.dao.SpannerConfigs;
 import dev.rr.reader.dao.SpannerRowLookup;
 import dev.rr.reader.logic.FinalWindows;
-import dev.rr.reader.logic.IntervalGrid;
+import dev.rr.common.buffer.IntervalGrid;
 import dev.rr.reader.logic.OutputLayout;
 import dev.rr.reader.logic.ProgressPlan;
 import dev.rr.reader.logic.ProgressSink;

@@ -11,7 +11,7 @@ import dev.rr.common.config.ReaderConfig;
 import dev.rr.common.metadata.FileCreateProgressDao;
 import dev.rr.common.metadata.MetadataTables;
 import dev.rr.common.model.ModType;
-import dev.rr.reader.logic.IntervalGrid;
+import dev.rr.common.buffer.IntervalGrid;
 import dev.rr.testing.SpannerEmulatorExtension;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import dev.rr.common.metadata.FileCreateProgressDao;
 import dev.rr.common.metadata.MetadataTables;
 import dev.rr.common.metadata.RunMetadataDao;
 import dev.rr.common.model.ModType;
-import dev.rr.reader.logic.IntervalGrid;
+import dev.rr.common.buffer.IntervalGrid;
 import dev.rr.testing.SpannerEmulatorExtension;
 import dev.rr.testing.SpannerTestDatabase;
 import java.io.IOException;

@@ -13,7 +13,7 @@ import dev.rr.common.metadata.FileProcessProgressDao;
 import dev.rr.common.metadata.MetadataTables;
 import dev.rr.common.metadata.ShardProgress;
 import dev.rr.common.metadata.ShardStatus;
-import dev.rr.reader.logic.IntervalGrid;
+import dev.rr.common.buffer.IntervalGrid;
 import dev.rr.testing.SpannerEmulatorExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -9,7 +9,7 @@ import com.google.cloud.spanner.Mutation;
 import dev.rr.common.config.ReaderConfig;
 import dev.rr.common.model.ModType;
 import dev.rr.reader.dofn.AssignShardFn;
-import dev.rr.reader.logic.IntervalGrid;
+import dev.rr.common.buffer.IntervalGrid;
 import dev.rr.testing.SpannerEmulatorExtension;
 import java.nio.file.Path;
 import java.time.Duration;

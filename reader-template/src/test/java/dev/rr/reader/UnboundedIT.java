@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.cloud.Timestamp;
 import dev.rr.common.config.ReaderConfig;
 import dev.rr.common.model.ModType;
-import dev.rr.reader.logic.IntervalGrid;
+import dev.rr.common.buffer.IntervalGrid;
 import dev.rr.testing.SpannerEmulatorExtension;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -68,8 +68,7 @@ public final class WriterBootstrap {
       Optional<RunMetadata> run = store.runs().read(config.runIdentifier());
       ConfigProblems problems = new ConfigProblems();
       Instant start = resolveStart(config, run, problems);
-      Duration windowDuration = config.windowDuration()
-          .or(() -> run.map(RunMetadata::windowDuration)).orElse(null);
+      Duration windowDuration = resolveWindowDuration(config, run);
       String buffer = config.bufferDirectory()
           .or(() -> run.map(RunMetadata::bufferDirectory)).orElse(null);
       problems.check(windowDuration != null, "windowDuration is required: run "
@@ -104,6 +103,22 @@ public final class WriterBootstrap {
               : schema.sourceTimezone().isPresent() ? "session file" : "default");
       return plan;
     }
+  }
+
+  /**
+   * The window length. The reader's run row wins: the writer looks window files up by name on
+   * the reader's grid, and another length would miss every file. The option only counts for a
+   * run the reader has not recorded yet.
+   */
+  private static Duration resolveWindowDuration(WriterConfig config, Optional<RunMetadata> run) {
+    Optional<Duration> option = config.windowDuration();
+    Optional<Duration> recorded = run.map(RunMetadata::windowDuration);
+    if (recorded.isPresent() && option.isPresent() && !option.equals(recorded)) {
+      LOG.warn("[run={}] windowDuration {} ignored: the reader wrote {} windows, and the writer"
+          + " finds window files by name on the reader's grid", config.runIdentifier(),
+          option.get(), recorded.get());
+    }
+    return recorded.or(() -> option).orElse(null);
   }
 
   /**

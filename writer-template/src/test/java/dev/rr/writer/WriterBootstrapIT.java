@@ -103,6 +103,20 @@ class WriterBootstrapIT {
     assertEquals(START, plan.start());
   }
 
+  @Test
+  void shouldWalkTheReadersWindowGridWhenARelaunchPassesAnotherWindowDuration() throws Exception {
+    PipelineFixture fixture = new PipelineFixture(emulator, directory)
+        .shard("shard1", interleaveDatabase());
+    fixture.startRun(START, END, Duration.ofSeconds(10));
+
+    WriterPlan plan = WriterBootstrap.prepare(fixture.config()
+        .sessionFilePath(fixture.interleaveSessionFile()).runMode("resumeAll")
+        .windowDuration("5s").build());
+
+    // The writer looks window files up by name on the grid: another length would miss them all.
+    assertEquals(Duration.ofSeconds(10), plan.windowDuration());
+  }
+
   private static ShardProgress progress(String shard, ShardStatus status) {
     return ShardProgress.builder().runId(PipelineFixture.RUN_ID).shard(shard)
         .processedUpto(PipelineFixture.timestamp(START)).status(status).build();

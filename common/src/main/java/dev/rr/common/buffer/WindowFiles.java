@@ -43,6 +43,14 @@ public final class WindowFiles {
     return TIMESTAMP.format(window.start()) + "-" + TIMESTAMP.format(window.end()) + SUFFIX;
   }
 
+  /**
+   * The leading part of the name of every window file whose window starts at {@code start}.
+   * Fixed width (years 0000-9999), so window file names sort by window start.
+   */
+  public static String startName(Instant start) {
+    return TIMESTAMP.format(start);
+  }
+
   /** The file name of the window {@code [start, end)}. */
   public static String fileName(Instant start, Instant end) {
     return fileName(new TimeWindow(start, end));

@@ -51,4 +51,40 @@ class BufferListingTest {
     assertTrue(BufferListing.windowFiles(buffer.toString(), "never-written").isEmpty());
     assertTrue(BufferListing.windowFiles(buffer.resolve("no-buffer").toString(), "ls1").isEmpty());
   }
+
+  @Test
+  void shouldListOnlyWindowsStartingInTheRangeAcrossAPrefixBoundary() throws Exception {
+    // Windows 4..9 span 16:53:40 to 16:54:40: the two bounds share only "2024-06-24T16:5".
+    for (int index = 0; index < 14; index++) {
+      BufferFileWriter.write(WindowFiles.fileFor(buffer.toString(), "ls1", window(index)),
+          List.of(TestRecords.record(index, 0, "t", 0)));
+    }
+    ResourceId shardDir = WindowFiles.shardDirectory(buffer.toString(), "ls1");
+
+    NavigableMap<TimeWindow, ResourceId> files =
+        BufferListing.windowsStarting(shardDir, window(4).start(), window(10).start());
+
+    assertEquals(List.of(window(4), window(5), window(6), window(7), window(8), window(9)),
+        List.copyOf(files.keySet()));
+    assertTrue(BufferListing.windowsStarting(shardDir, window(4).start(), window(4).start())
+        .isEmpty());
+  }
+
+  @Test
+  void shouldFindExactlyTheAskedWindowsThatHaveAFile() throws Exception {
+    for (int index : new int[] {1, 2, 5}) {
+      BufferFileWriter.write(WindowFiles.fileFor(buffer.toString(), "ls1", window(index)),
+          List.of(TestRecords.record(index, 0, "t", 0)));
+    }
+    ResourceId shardDir = WindowFiles.shardDirectory(buffer.toString(), "ls1");
+
+    NavigableMap<TimeWindow, ResourceId> files = BufferListing.existing(shardDir,
+        List.of(window(0), window(1), window(3), window(5), window(6)));
+
+    assertEquals(List.of(window(1), window(5)), List.copyOf(files.keySet()));
+    assertEquals(WindowFiles.fileFor(buffer.toString(), "ls1", window(5)), files.get(window(5)));
+    assertTrue(BufferListing.existing(
+        WindowFiles.shardDirectory(buffer.toString(), "never-written"), List.of(window(1)))
+        .isEmpty());
+  }
 }

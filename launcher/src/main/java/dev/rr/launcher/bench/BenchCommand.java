@@ -1,10 +1,13 @@
 package dev.rr.launcher.bench;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -28,6 +31,7 @@ import picocli.CommandLine.Spec;
       BenchCommand.Scaling.class,
       BenchCommand.Reader.class,
       BenchCommand.Lag.class,
+      BenchCommand.Listing.class,
       BenchCommand.All.class,
       CommandLine.HelpCommand.class
     })
@@ -37,7 +41,7 @@ public final class BenchCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "Missing benchmark: writer|scaling|reader|lag|all");
+        spec.commandLine(), "Missing benchmark: writer|scaling|reader|lag|listing|all");
   }
 
   /** What one benchmark command does inside its environment. */
@@ -108,6 +112,35 @@ public final class BenchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       return execute(spec, options, runner -> runner.lag(sizes));
+    }
+  }
+
+  @Command(name = "listing", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "What one writer poll of a caught-up shard costs with 1,000 / 10,000 /"
+          + " 100,000 window files behind it: the old whole-directory listing against the"
+          + " shard's window index, on a local directory. Needs no database or emulator.")
+  static final class Listing implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--files", split = ",", defaultValue = "1000,10000,100000",
+        description = "Window files behind the shard, one measurement each"
+            + " (default: ${DEFAULT-VALUE}).")
+    List<Integer> files;
+
+    @Option(names = "--polls", defaultValue = "50",
+        description = "Polls measured per size, one new final window each"
+            + " (default: ${DEFAULT-VALUE}).")
+    int polls;
+
+    @Option(names = "--workDir", defaultValue = "rr-work/bench",
+        description = "Scratch directory (default: ${DEFAULT-VALUE}).")
+    Path workDir;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      List<ListingBench.Point> points = ListingBench.run(workDir, files, polls, out);
+      return points.stream().allMatch(ListingBench.Point::samePlans) ? 0 : 1;
     }
   }
 

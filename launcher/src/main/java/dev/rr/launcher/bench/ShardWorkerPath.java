@@ -2,6 +2,7 @@ package dev.rr.launcher.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.rr.common.buffer.IntervalGrid;
 import dev.rr.common.config.WriterConfigBuilder;
 import dev.rr.common.input.Shard;
 import dev.rr.common.metadata.ShardProgress;
@@ -80,7 +81,7 @@ final class ShardWorkerPath implements WriterPath {
     ReaderProgress createdUpto = s -> Optional.of(job.end());
     Instant lastCommit = job.end().minusNanos(1_000);
     ShardWorkerSettings settings = new ShardWorkerSettings(job.runId(), shardId, job.start(),
-        Optional.of(lastCommit), POLL_INTERVAL, Duration.ofSeconds(5), Duration.ofMillis(200),
+        IntervalGrid.anchoredAt(job.start(), job.window()), Optional.of(lastCommit), POLL_INTERVAL, Duration.ofSeconds(5), Duration.ofMillis(200),
         Duration.ofSeconds(10));
     ShardWorkerServices services = new ShardWorkerServices(pool::getConnection, checkpoints,
         dialect, WindowLister.of(job.bufferDir()), createdUpto, progress, keeper, metrics, clock,

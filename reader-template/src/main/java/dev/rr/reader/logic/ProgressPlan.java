@@ -1,5 +1,6 @@
 package dev.rr.reader.logic;
 
+import dev.rr.common.buffer.IntervalGrid;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;

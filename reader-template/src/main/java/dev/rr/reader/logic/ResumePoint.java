@@ -1,6 +1,7 @@
 package dev.rr.reader.logic;
 
 import com.google.cloud.Timestamp;
+import dev.rr.common.buffer.IntervalGrid;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.cloud.Timestamp;
+import dev.rr.common.buffer.IntervalGrid;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.rr.reader.logic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.cloud.Timestamp;
+import dev.rr.common.buffer.IntervalGrid;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

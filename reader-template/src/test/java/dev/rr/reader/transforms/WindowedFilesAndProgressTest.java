@@ -8,7 +8,7 @@ import dev.rr.common.buffer.BufferRecordCodec;
 import dev.rr.common.buffer.ChangeRecordCoder;
 import dev.rr.common.model.ChangeRecord;
 import dev.rr.common.model.ModType;
-import dev.rr.reader.logic.IntervalGrid;
+import dev.rr.common.buffer.IntervalGrid;
 import dev.rr.reader.logic.OutputLayout;
 import dev.rr.reader.logic.ProgressPlan;
 import dev.rr.reader.logic.ProgressSink;

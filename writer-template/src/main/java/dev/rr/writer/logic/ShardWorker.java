@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -26,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * Applies one shard's windows in order, strictly one after the other, for a bounded time per call
  * so that a runner can interleave many shards on few threads.
  *
- * <p>Each call to {@link #runFor} reads the reader's {@code created_upto} once, lists the shard's
- * window files once, and then does what {@link WindowPlanner} says: applies present windows
+ * <p>Each call to {@link #runFor} reads the reader's {@code created_upto} once, asks the shard's
+ * {@link ShardWindowIndex} for the window files up to it once (a cost that does not grow with the
+ * windows behind the shard), and then does what {@link WindowPlanner} says: applies present windows
  * (consecutive ones together, as a {@link WindowRun} of up to {@link #MAX_RUN_SPAN}), skips empty
  * stretches, or asks to be called again after the poll interval. Transient errors are
  * retried with jittered exponential backoff (status {@code RETRYING} with the error); the worker
@@ -66,6 +68,7 @@ public final class ShardWorker {
   private final Function<ShardSchema, WindowApplier> appliers;
   private final ProgressReporter reporter;
   private final Backoff backoff;
+  private final ShardWindowIndex windows;
 
   private WindowApplier applier;
   private WindowRun currentRun;
@@ -94,6 +97,7 @@ public final class ShardWorker {
         settings.progressInterval(), services.clock());
     this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(),
         services.random());
+    this.windows = new ShardWindowIndex(settings.shard(), settings.grid(), services.lister());
   }
 
   /** The shard this worker applies. */
@@ -119,7 +123,9 @@ public final class ShardWorker {
       while (true) {
         // created_upto before the listing: a file missing from the listing is then truly absent.
         Optional<Instant> createdUpto = services.readerProgress().createdUpto(settings.shard());
-        NavigableMap<TimeWindow, String> files = services.lister().list(settings.shard());
+        NavigableMap<TimeWindow, String> files = createdUpto.isPresent()
+            ? windows.files(position, createdUpto.get())
+            : Collections.emptyNavigableMap();
         WindowPlanner.Plan plan =
             WindowPlanner.plan(position, createdUpto, files, settings.end());
         List<FinalWindow> run = new ArrayList<>();

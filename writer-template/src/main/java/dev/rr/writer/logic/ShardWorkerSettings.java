@@ -1,5 +1,6 @@
 package dev.rr.writer.logic;
 
+import dev.rr.common.buffer.IntervalGrid;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import java.util.Optional;
  * @param runId the run identifier
  * @param shard logical shard id
  * @param start changes committed before it are not applied
+ * @param grid the run's window grid, as the reader wrote the buffer (its files are looked up by
+ *     name on it)
  * @param end the last commit timestamp to apply (inclusive); empty for an open-ended run
  * @param pollInterval wait before looking again for a window the reader has not finished
  * @param progressInterval least time between two progress writes with the same status
@@ -20,6 +23,7 @@ public record ShardWorkerSettings(
     String runId,
     String shard,
     Instant start,
+    IntervalGrid grid,
     Optional<Instant> end,
     Duration pollInterval,
     Duration progressInterval,

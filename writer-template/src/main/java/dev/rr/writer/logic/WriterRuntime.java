@@ -2,6 +2,7 @@ package dev.rr.writer.logic;
 
 import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.Spanner;
+import dev.rr.common.buffer.IntervalGrid;
 import dev.rr.common.config.WriterConfig;
 import dev.rr.common.input.SecretManagerSecretResolver;
 import dev.rr.common.input.Shard;
@@ -101,7 +102,8 @@ public final class WriterRuntime implements AutoCloseable {
     CheckpointDao checkpoints = new CheckpointDao();
     RecordKeeper keeper = new BufferRecordKeeper(plan.bufferDirectory(), shardId);
     ShardWorkerSettings settings = new ShardWorkerSettings(config.runIdentifier(), shardId,
-        plan.start(), plan.endTimestamp(), config.pollInterval(), PROGRESS_INTERVAL,
+        plan.start(), IntervalGrid.anchoredAt(plan.start(), plan.windowDuration()),
+        plan.endTimestamp(), config.pollInterval(), PROGRESS_INTERVAL,
         INITIAL_BACKOFF, MAX_BACKOFF);
     ShardWorkerServices services = new ShardWorkerServices(pools.connections(shard), checkpoints,
         dialect, WindowLister.of(plan.bufferDirectory()), readerProgress, progress, keeper,

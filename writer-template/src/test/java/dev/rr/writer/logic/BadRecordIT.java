@@ -113,7 +113,8 @@ class BadRecordIT {
     TimeWindow window = new TimeWindow(START, START.plusSeconds(60));
     buffer.write("bad", window, accountChanges(60, true));
     buffer.write("good", window, accountChanges(60, false));
-    WorkerHarness harness = new WorkerHarness(buffer, accounts()).start(START).batchSize(20)
+    WorkerHarness harness = new WorkerHarness(buffer, accounts()).start(START)
+        .window(window.duration()).batchSize(20)
         .end(window.end().minusMillis(1));
     harness.readerProgress.set("bad", window.end());
     harness.readerProgress.set("good", window.end());
@@ -174,7 +175,7 @@ class BadRecordIT {
     Files.writeString(file, Fixtures.resource("/fixtures/buffer-sample/events.txt"));
     SchemaMapping session = SessionFile.parse("session.json",
         Fixtures.resource("/fixtures/buffer-sample/session.json"));
-    WorkerHarness harness = new WorkerHarness(buffer, session).start(window.start())
+    WorkerHarness harness = new WorkerHarness(buffer, session).start(window.start()).window(window.duration())
         .end(window.end().minusMillis(1));
     harness.readerProgress.set("ls1", window.end());
 
@@ -197,7 +198,7 @@ class BadRecordIT {
           "ALTER TABLE AllDatatypeTransformation MODIFY bit_column VARBINARY(20)");
     }
     WorkerHarness fixed = new WorkerHarness(buffer, withVarbinaryBitColumn())
-        .start(window.start()).end(window.end().minusMillis(1));
+        .start(window.start()).window(window.duration()).end(window.end().minusMillis(1));
     fixed.readerProgress.set("ls1", window.end());
     fixed.progress.put(failed);
 

@@ -74,7 +74,7 @@ class LargeRowsIT {
     }
     TestBuffer buffer = new TestBuffer(bufferDirectory);
     buffer.write("s1", WINDOW, records);
-    WorkerHarness harness = new WorkerHarness(buffer, documents()).start(START).batchSize(20)
+    WorkerHarness harness = new WorkerHarness(buffer, documents()).start(START).window(WINDOW.duration()).batchSize(20)
         .end(WINDOW.end().minusMillis(1));
     harness.readerProgress.set("s1", WINDOW.end());
     return harness;

@@ -130,7 +130,7 @@ class ShardWorkerIT {
         InterleaveStream.generate(9, "shard1", START, Duration.ofMillis(100), 80);
     List<ChangeRecord> records = stream.records();
     TimeWindow window = new TimeWindow(START, START.plusSeconds(60));
-    harness.end(window.end().minusMillis(1));
+    harness.window(window.duration()).end(window.end().minusMillis(1));
     // A drained reader fired the open window: its file holds only the changes read so far, and
     // created_upto stays at the window's start.
     Instant drainedAt = START.plusSeconds(4);
@@ -169,7 +169,7 @@ class ShardWorkerIT {
         InterleaveStream.generate(4, "shard1", START, Duration.ofMillis(100), 80);
     List<ChangeRecord> records = stream.records();
     TimeWindow window = new TimeWindow(START, START.plusSeconds(60));
-    harness.end(window.end().minusMillis(1));
+    harness.window(window.duration()).end(window.end().minusMillis(1));
     harness.readerProgress.set("shard1", window.end());
     buffer.write("shard1", window, records);
     // The writer dies in the middle of the window...
@@ -201,7 +201,7 @@ class ShardWorkerIT {
   void shouldApplyConsecutiveSmallWindowsInSharedMySqlTransactions() throws Exception {
     TestBuffer buffer = new TestBuffer(bufferDirectory);
     WorkerHarness harness = new WorkerHarness(buffer, Fixtures.interleaveSession())
-        .start(START).batchSize(1000);
+        .start(START).window(Duration.ofSeconds(1)).batchSize(1000);
     MySqlTestDatabase database = interleaveDatabase(0);
     // About 2 transactions per second with a few 25 s pauses, in 1 s windows: hundreds of small
     // files with empty stretches between some of them.

@@ -83,6 +83,7 @@ class TemporalPrecisionIT {
         change(3, ModType.DELETE, "2024-12-31T23:59:58.999999Z", "{}")));
     // One MySQL transaction per Spanner transaction: the delete must find the inserted row.
     WorkerHarness harness = new WorkerHarness(buffer, events(sessionType)).start(START)
+        .window(WINDOW.duration())
         .batchSize(1).end(WINDOW.end().minusMillis(1));
     harness.readerProgress.set("s1", WINDOW.end());
 

@@ -1,5 +1,6 @@
 package dev.rr.writer.testing;
 
+import dev.rr.common.buffer.IntervalGrid;
 import dev.rr.common.mysql.MySqlDialect;
 import dev.rr.common.mysql.checkpoint.CheckpointDao;
 import dev.rr.common.schema.SchemaMapping;
@@ -34,6 +35,7 @@ public final class WorkerHarness {
   private final Random random = new Random(7);
 
   private Instant start = Instant.EPOCH;
+  private Duration window = Duration.ofSeconds(10);
   private Instant end;
   private int batchSize = 100;
   private CustomTransformation transformation;
@@ -45,6 +47,12 @@ public final class WorkerHarness {
 
   public WorkerHarness start(Instant value) {
     start = value;
+    return this;
+  }
+
+  /** The run's window length (the grid is anchored at the start); 10 s unless set. */
+  public WorkerHarness window(Duration value) {
+    window = value;
     return this;
   }
 
@@ -70,7 +78,7 @@ public final class WorkerHarness {
     BufferRecordKeeper keeper = new BufferRecordKeeper(buffer.directory(), shard);
     Clock clock = Clock.systemUTC();
     ShardWorkerSettings settings = new ShardWorkerSettings(RUN_ID, shard, start,
-        Optional.ofNullable(end), Duration.ofMillis(100), Duration.ZERO, Duration.ofMillis(50),
+        IntervalGrid.anchoredAt(start, window), Optional.ofNullable(end), Duration.ofMillis(100), Duration.ZERO, Duration.ofMillis(50),
         Duration.ofMillis(500));
     ShardWorkerServices services = new ShardWorkerServices(connections, checkpoints, dialect,
         WindowLister.of(buffer.directory()), readerProgress, progress, keeper, metrics, clock,

@@ -1,4 +1,4 @@
-package dev.rr.reader.logic;
+package dev.rr.common.buffer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

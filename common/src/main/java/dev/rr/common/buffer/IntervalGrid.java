@@ -1,4 +1,4 @@
-package dev.rr.reader.logic;
+package dev.rr.common.buffer;
 
 import com.google.cloud.Timestamp;
 import java.io.Serializable;
@@ -28,6 +28,11 @@ public final class IntervalGrid implements Serializable {
   /** The grid of windows of {@code size} whose boundaries include {@code origin} (to the ms). */
   public static IntervalGrid anchoredAt(Timestamp origin, Duration size) {
     return new IntervalGrid(toMillis(origin), size.toMillis());
+  }
+
+  /** The grid of windows of {@code size} whose boundaries include {@code origin} (to the ms). */
+  public static IntervalGrid anchoredAt(Instant origin, Duration size) {
+    return new IntervalGrid(origin.toEpochMilli(), size.toMillis());
   }
 
   /** Window length in milliseconds. */
