@@ -7,6 +7,7 @@ import dev.rr.common.metadata.ShardStatus;
 import dev.rr.common.spanner.SpannerTime;
 import dev.rr.launcher.ExitCode;
 import dev.rr.launcher.launch.ChangeStreamDdl;
+import dev.rr.launcher.spanner.MetadataLocation;
 import dev.rr.launcher.spanner.MetadataTarget;
 import dev.rr.launcher.spanner.SpannerClients;
 import dev.rr.launcher.spanner.SpannerTarget;
@@ -159,6 +160,7 @@ final class StatusCommands {
   }
 
   private static RunStateSource states(Spanner spanner, MetadataTarget target) {
+    MetadataLocation.requireExists(spanner, target);
     MetadataStore store = SpannerClients.metadata(spanner, target);
     return new MetadataRunStateSource(store.fileCreateProgress(), store.fileProcessProgress(),
         Clock.systemUTC());
