@@ -83,6 +83,7 @@ public final class Rr implements Runnable {
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     applyExitCodeHelp(commandLine);
     commandLine.setExecutionExceptionHandler(Rr::handleFailure);
+    commandLine.setParameterExceptionHandler(Rr::handleUsageError);
     return commandLine;
   }
 
@@ -95,6 +96,11 @@ public final class Rr implements Runnable {
     CommandSpec spec = commandLine.getCommandSpec();
     spec.usageMessage().exitCodeListHeading("%nExit codes:%n");
     spec.usageMessage().exitCodeList(exitCodes());
+    boolean anyRequired = spec.options().stream().anyMatch(o -> o.required());
+    if (anyRequired) {
+      spec.usageMessage().requiredOptionMarker('*');
+      spec.usageMessage().optionListHeading("%nOptions (* = required):%n");
+    }
     for (CommandLine sub : commandLine.getSubcommands().values()) {
       applyExitCodeHelp(sub);
     }
@@ -107,6 +113,21 @@ public final class Rr implements Runnable {
       codes.put(line.substring(0, colon), line.substring(colon + 1));
     }
     return codes;
+  }
+
+  /**
+   * A command line that does not parse: the problem, suggestions for a misspelt option, and one
+   * line pointing to the help - not the whole help, which buries the problem.
+   */
+  private static int handleUsageError(ParameterException failure, String[] args) {
+    CommandLine commandLine = failure.getCommandLine();
+    PrintWriter err = commandLine.getErr();
+    String name = commandLine.getCommandSpec().qualifiedName();
+    err.println(commandLine.getColorScheme().errorText(name + ": " + failure.getMessage()));
+    CommandLine.UnmatchedArgumentException.printSuggestions(failure, err);
+    err.println("Try '" + name + " --help' for the options.");
+    err.flush();
+    return commandLine.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   private static int handleFailure(

@@ -1,8 +1,10 @@
 package dev.rr.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -60,5 +62,35 @@ class RrTest {
         new java.io.IOException("connection refused"));
 
     assertEquals("cannot reach shard s1; caused by: connection refused", Rr.describe(failure));
+  }
+
+  @Test
+  void shouldPrintTheProblemAndAOneLineHintNotTheWholeHelpOnAUsageError() {
+    RrRun run = RrRun.of("launch", "--instanceId=i");
+
+    assertEquals(ExitCode.USAGE, run.exitCode());
+    List<String> lines = run.err().lines().toList();
+    assertTrue(lines.get(0).startsWith("rr launch: Missing required options: "), run.err());
+    assertEquals("Try 'rr launch --help' for the options.", lines.get(lines.size() - 1), run.err());
+    assertFalse(run.err().contains("Usage:"), run.err());
+    assertTrue(lines.size() <= 3, run.err());
+  }
+
+  @Test
+  void shouldSuggestTheOptionMeantWhenOneIsMisspelt() {
+    RrRun run = RrRun.of("status", "--runIdentifer=r1", "--instanceId=i", "--databaseId=d");
+
+    assertEquals(ExitCode.USAGE, run.exitCode());
+    assertTrue(run.err().contains("--runIdentifier"), run.err());
+    assertFalse(run.err().contains("Usage:"), run.err());
+  }
+
+  @Test
+  void shouldMarkRequiredOptionsInHelp() {
+    String help = RrRun.of("launch", "--help").out();
+
+    assertTrue(help.contains("Options (* = required):"), help);
+    assertTrue(help.lines().anyMatch(l -> l.matches("^\\*\\s+--changeStreamName=.*")), help);
+    assertTrue(help.lines().anyMatch(l -> l.matches("^\\s+--windowDuration=.*")), help);
   }
 }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         "Stop writes to Spanner first. Then this waits until every shard of the run has applied "
             + "all changes committed up to T (now by default): the reader has finished every window up "
             + "to T and each shard has applied the window containing T. Exits 3 when a shard is in "
-            + "ERROR or the timeout passes, naming the shards that are behind.")
+            + "ERROR, the reader stops advancing, or the timeout passes, naming the shards that are behind.")
 public final class CutoverCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RunOptions run;
@@ -29,7 +29,7 @@ public final class CutoverCommand implements Callable<Integer> {
   @Mixin MetadataOptions metadata;
 
   @Option(names = "--at", converter = TimestampConverter.class,
-      description = "Cutover time T, RFC 3339 (default: now).")
+      description = "Cutover time T, RFC 3339, not in the future (default: now, by Spanner's clock).")
   Timestamp at;
 
   @Option(names = "--timeout", defaultValue = "10m", converter = DurationConverter.class,
@@ -39,6 +39,14 @@ public final class CutoverCommand implements Callable<Integer> {
   @Option(names = "--poll", defaultValue = "2s", converter = DurationConverter.class,
       description = "How often progress is read (default: ${DEFAULT-VALUE}).")
   Duration poll;
+
+  @Option(names = "--readerStallTimeout", defaultValue = "2m", converter = DurationConverter.class,
+      description = "Fail once the reader's created_upto of a shard short of T has not moved for"
+          + " this long: the reader stopped (default: ${DEFAULT-VALUE}).")
+  Duration readerStallTimeout;
+
+  @Option(names = "--json", description = "Print the outcome as one JSON document; no progress lines.")
+  boolean json;
 
   @Override
   public Integer call() throws Exception {

@@ -4,11 +4,13 @@ import com.google.cloud.Timestamp;
 import dev.rr.common.config.FiltrationMode;
 import dev.rr.common.config.ReaderRunMode;
 import dev.rr.common.config.WriterRunMode;
+import dev.rr.launcher.ExitCode;
 import dev.rr.launcher.launch.CustomCode;
 import dev.rr.launcher.launch.DataflowSettings;
 import dev.rr.launcher.launch.DirectPipelines;
 import dev.rr.launcher.launch.Jobs;
 import dev.rr.launcher.launch.LaunchConfig;
+import dev.rr.launcher.launch.LaunchRefusedException;
 import dev.rr.launcher.launch.Launcher;
 import dev.rr.launcher.launch.ReplicationSettings;
 import dev.rr.launcher.launch.RunSettings;
@@ -164,8 +166,14 @@ public final class LaunchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return new Launcher(spec.commandLine().getOut(), DirectPipelines.reader(),
-        DirectPipelines.writer(), !skipPrivilegeCheck).launch(toConfig());
+    try {
+      return new Launcher(spec.commandLine().getOut(), DirectPipelines.reader(),
+          DirectPipelines.writer(), !skipPrivilegeCheck).launch(toConfig());
+    } catch (LaunchRefusedException e) {
+      spec.commandLine().getErr().println("rr launch: " + e.getMessage());
+      spec.commandLine().getErr().flush();
+      return ExitCode.USAGE;
+    }
   }
 
   /** The typed, validated launch described by the parsed options. */

@@ -18,20 +18,25 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     description =
         "Shows a run's progress per shard: state, files created up to, applied up to, last "
-            + "applied commit time, lag (now - last applied commit) and buffer backlog (created - "
-            + "applied), records applied, last error.")
+            + "applied commit time, lag (now - applied up to: small and steady on an idle, caught-up "
+            + "run), buffer backlog (created - applied), records applied, when the row was last "
+            + "written (STALLED when it stopped moving), last error.")
 public final class StatusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RunOptions run;
   @Mixin SpannerOptions spanner;
   @Mixin MetadataOptions metadata;
 
-  @Option(names = "--watch", description = "Refresh until interrupted.")
+  @Option(names = "--watch", description = "Refresh until interrupted (the screen is cleared only on a terminal).")
   boolean watch;
 
   @Option(names = "--interval", defaultValue = "5s", converter = DurationConverter.class,
       description = "Refresh interval with --watch (default: ${DEFAULT-VALUE}).")
   Duration interval;
+
+  @Option(names = "--stallAfter", defaultValue = "2m", converter = DurationConverter.class,
+      description = "Flag a shard whose row was not written for this long as STALLED (default: ${DEFAULT-VALUE}).")
+  Duration stallAfter;
 
   @Option(names = "--json", description = "Print one JSON document (per refresh) for scripts.")
   boolean json;

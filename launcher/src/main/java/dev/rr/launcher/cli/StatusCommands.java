@@ -7,11 +7,13 @@ import dev.rr.common.metadata.ShardStatus;
 import dev.rr.common.spanner.SpannerTime;
 import dev.rr.launcher.ExitCode;
 import dev.rr.launcher.launch.ChangeStreamDdl;
+import dev.rr.launcher.spanner.MetadataLocation;
 import dev.rr.launcher.spanner.MetadataTarget;
 import dev.rr.launcher.spanner.SpannerClients;
 import dev.rr.launcher.spanner.SpannerTarget;
 import dev.rr.launcher.status.BufferDeletion;
 import dev.rr.launcher.status.CutoverCheck;
+import dev.rr.launcher.status.CutoverJson;
 import dev.rr.launcher.status.CutoverWaiter;
 import dev.rr.launcher.status.MetadataRunStateSource;
 import dev.rr.launcher.status.RunState;
@@ -43,10 +45,10 @@ final class StatusCommands {
         if (command.json) {
           out.println(StatusJson.render(state));
         } else {
-          if (command.watch) {
+          if (command.watch && Terminal.isInteractive()) {
             out.print("\033[H\033[2J");
           }
-          StatusTable.print(state, out);
+          StatusTable.print(state, out, command.stallAfter);
         }
         out.flush();
         if (!command.watch) {
@@ -60,18 +62,39 @@ final class StatusCommands {
   static int cutover(CutoverCommand command) throws Exception {
     SpannerTarget source = command.spanner.toTarget(command.spec);
     PrintWriter out = command.spec.commandLine().getOut();
+    PrintWriter err = command.spec.commandLine().getErr();
     try (Spanner spanner = SpannerClients.open(source)) {
-      // Spanner's now, not the local clock's: it is after every write committed so far.
-      Timestamp at = command.at != null ? command.at
-          : SpannerTime.now(spanner.getDatabaseClient(SpannerClients.databaseId(source)));
-      out.printf("cutover of run %s at %s (timeout %s)%n", command.run.runIdentifier, at,
+      MetadataTarget metadata = command.metadata.toTarget(source);
+      RunStateSource states = states(spanner, metadata);
+      // Spanner's now, not the local clock's: it is after every write committed so far. For a
+      // given T only the clock matters, read where the run's rows are (that database exists).
+      Timestamp now = SpannerTime.now(spanner.getDatabaseClient(SpannerClients.databaseId(
+          command.at != null ? metadata.database() : source)));
+      if (command.at != null && command.at.compareTo(now) > 0) {
+        err.printf("rr cutover: --at %s is in the future (Spanner's clock reads %s): a cutover"
+            + " time must be a moment whose commits have all happened; stop writes, then give"
+            + " that time or none (now)%n", command.at, now);
+        err.flush();
+        return ExitCode.USAGE;
+      }
+      Timestamp at = command.at != null ? command.at : now;
+      PrintWriter progress = command.json ? Terminal.progress(err) : Terminal.progress(out);
+      progress.printf("cutover of run %s at %s (timeout %s)%n", command.run.runIdentifier, at,
           DurationConverter.format(command.timeout));
-      CutoverWaiter waiter = new CutoverWaiter(states(spanner, command.metadata.toTarget(source)),
-          Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), out);
+      CutoverWaiter waiter = new CutoverWaiter(states, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), progress, command.readerStallTimeout);
       CutoverCheck.Outcome outcome =
           waiter.await(command.run.runIdentifier, at, command.timeout, command.poll);
-      return report(outcome, at, out, command.spec.commandLine().getErr());
+      if (command.json) {
+        out.println(CutoverJson.render(command.run.runIdentifier, at, outcome));
+        out.flush();
+        return exitCode(outcome);
+      }
+      return report(outcome, at, out, err);
     }
+  }
+
+  static int exitCode(CutoverCheck.Outcome outcome) {
+    return outcome.verdict() == CutoverCheck.Verdict.DONE ? ExitCode.OK : ExitCode.NOT_CAUGHT_UP;
   }
 
   static int report(CutoverCheck.Outcome outcome, Timestamp at, PrintWriter out, PrintWriter err) {
@@ -159,6 +182,7 @@ final class StatusCommands {
   }
 
   private static RunStateSource states(Spanner spanner, MetadataTarget target) {
+    MetadataLocation.requireExists(spanner, target);
     MetadataStore store = SpannerClients.metadata(spanner, target);
     return new MetadataRunStateSource(store.fileCreateProgress(), store.fileProcessProgress(),
         Clock.systemUTC());

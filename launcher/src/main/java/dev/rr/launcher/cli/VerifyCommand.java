@@ -50,6 +50,9 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--sourceDbTimezoneOffset", description = "Time zone offset of the MySQL shards, as the writer used it (default: the session file's TimezoneOffset, else +00:00).")
   ZoneOffset sourceTimezone;
 
+  @Option(names = "--json", description = "Print the report as one JSON document.")
+  boolean json;
+
   @Option(names = "--shardingCustomJarPath", description = "Jar with the custom ShardIdFetcher the reader uses.")
   String shardingJar;
 

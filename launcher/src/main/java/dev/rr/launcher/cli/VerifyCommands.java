@@ -19,6 +19,7 @@ import dev.rr.launcher.verify.RowRouter;
 import dev.rr.launcher.verify.ShardDatabases;
 import dev.rr.launcher.verify.Verifier;
 import dev.rr.launcher.verify.VerifyConfig;
+import dev.rr.launcher.verify.VerifyJson;
 import dev.rr.launcher.verify.VerifyReport;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -58,13 +59,20 @@ final class VerifyCommands {
               className.get(), SpannerOptions.nonBlank(command.shardingParameters).orElse(null)))
           : ShardDatabases.defaultRouter(mapping, shards);
       Verifier verifier = new Verifier(client, mapping, router, ShardDatabases.of(shards), config);
+      // Progress (rewritten in place) only for a person at a terminal; scripts get the result.
+      PrintWriter progress = Terminal.progress(err);
       VerifyReport report = verifier.verify(line -> {
-        err.print("\r" + line + "\033[K");
-        err.flush();
+        progress.print("\r" + line + "\033[K");
+        progress.flush();
       });
-      err.print("\r\033[K");
-      err.flush();
-      report.print(out);
+      progress.print("\r\033[K");
+      progress.flush();
+      if (command.json) {
+        out.println(VerifyJson.render(report));
+        out.flush();
+      } else {
+        report.print(out);
+      }
       return report.equal() ? ExitCode.OK : ExitCode.FAILURE;
     }
   }

@@ -27,8 +27,17 @@ public final class Launcher {
     this.checkPrivileges = checkPrivileges;
   }
 
-  /** Runs the launch and returns the process exit code. */
+  /**
+   * Runs the launch and returns the process exit code.
+   *
+   * @throws LaunchRefusedException before printing or touching anything, when the options or
+   *     input files are invalid (a dry run checks all it can without a service)
+   */
   public int launch(LaunchConfig config) throws Exception {
+    List<String> problems = LaunchValidation.problems(config, !config.run().dryRun());
+    if (!problems.isEmpty()) {
+      throw new LaunchRefusedException(problems);
+    }
     LaunchPlan plan = new LaunchPlan(config);
     if (config.run().dryRun()) {
       plan.printDryRun(out);

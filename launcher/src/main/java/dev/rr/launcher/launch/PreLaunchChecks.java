@@ -70,8 +70,12 @@ public final class PreLaunchChecks {
     boolean created = MetadataStore.createDatabaseIfMissing(
         admin, SpannerClients.databaseId(config.metadata().database()), Dialect.GOOGLE_STANDARD_SQL);
     out.printf("  metadata database %s %s%n", config.metadata().database(), created ? "created" : "exists");
-    List<String> tables = SpannerClients.metadata(spanner, config.metadata()).createMissingTables();
+    MetadataStore store = SpannerClients.metadata(spanner, config.metadata());
+    List<String> tables = store.createMissingTables();
     out.printf("  metadata tables: %s%n", tables.isEmpty() ? "present" : "created " + tables);
+    if (config.run().jobs().includesReader()) {
+      out.println("  " + ReaderRunCheck.require(store, config));
+    }
     if (config.run().jobs().includesWriter()) {
       checkShards(config, shards, mapping);
     }

@@ -11,8 +11,13 @@ import dev.rr.common.spanner.SpannerRetry;
 public final class SpannerClients {
   private SpannerClients() {}
 
-  /** A Spanner service for {@code target}'s project and endpoint; close it when done. */
+  /**
+   * A Spanner service for {@code target}'s project and endpoint; close it when done.
+   *
+   * @throws IllegalStateException within seconds when the endpoint cannot be reached
+   */
   public static Spanner open(SpannerTarget target) {
+    SpannerEndpoint.of(target).requireReachable();
     SpannerOptions.Builder options = SpannerOptions.newBuilder()
         .setProjectId(target.projectId())
         // The launcher must not try to reach Google's monitoring endpoint (see ENVIRONMENT.md).

@@ -27,8 +27,10 @@ public final class MetadataRunStateSource implements RunStateSource {
 
   @Override
   public RunState read(String runId) {
-    SortedMap<String, Timestamp> createdUpto = created.createdUpto(runId);
+    // The writer's rows first: created_upto read afterwards is at least as new, so a shard never
+    // shows APPLIED_UPTO ahead of CREATED_UPTO merely because the reads were apart.
     SortedMap<String, ShardProgress> progress = processed.read(runId);
+    SortedMap<String, Timestamp> createdUpto = created.createdUpto(runId);
     TreeSet<String> shards = new TreeSet<>(createdUpto.keySet());
     shards.addAll(progress.keySet());
     List<ShardState> states = new ArrayList<>();
@@ -48,6 +50,7 @@ public final class MetadataRunStateSource implements RunStateSource {
         row.map(ShardProgress::processedUpto),
         row.map(ShardProgress::lastCommitTimestamp),
         row.map(ShardProgress::recordsApplied).orElse(0L),
-        row.map(ShardProgress::error));
+        row.map(ShardProgress::error),
+        row.map(ShardProgress::updatedAt));
   }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param lastCommit commit timestamp of the last applied change
  * @param recordsApplied change records applied in this run
  * @param error latest error text
+ * @param updatedAt when the writer last wrote this shard's progress row; empty before it did
  */
 public record ShardState(
     String shard,
@@ -27,7 +28,8 @@ public record ShardState(
     Optional<Timestamp> processedUpto,
     Optional<Timestamp> lastCommit,
     long recordsApplied,
-    Optional<String> error) {
+    Optional<String> error,
+    Optional<Timestamp> updatedAt) {
   public ShardState {
     Objects.requireNonNull(shard, "shard");
     Objects.requireNonNull(status, "status");
@@ -35,6 +37,15 @@ public record ShardState(
     Objects.requireNonNull(processedUpto, "processedUpto");
     Objects.requireNonNull(lastCommit, "lastCommit");
     Objects.requireNonNull(error, "error");
+    Objects.requireNonNull(updatedAt, "updatedAt");
+  }
+
+  /** A state without the row's update time (tests and callers that do not read it). */
+  public ShardState(String shard, Optional<ShardStatus> status, Optional<Timestamp> createdUpto,
+      Optional<Timestamp> processedUpto, Optional<Timestamp> lastCommit, long recordsApplied,
+      Optional<String> error) {
+    this(shard, status, createdUpto, processedUpto, lastCommit, recordsApplied, error,
+        Optional.empty());
   }
 
   /** True when the writer stopped this shard with a permanent error. */
@@ -42,9 +53,47 @@ public record ShardState(
     return status.filter(ShardStatus.ERROR::equals).isPresent();
   }
 
-  /** Now minus the last applied commit, empty before the first applied change. */
+  /**
+   * Replication lag: now minus {@code processedUpto}, the horizon before which every committed
+   * change is applied (never negative). An idle, caught-up run keeps it small and steady (about
+   * one window plus the reader's watermark delay); it grows only when the reader or the writer
+   * stops moving. (Now minus the last applied commit, as before, grew forever on an idle run.)
+   * Empty before the writer recorded progress.
+   */
   public Optional<Duration> lag(Instant now) {
-    return lastCommit.map(t -> Duration.between(t.toSqlTimestamp().toInstant(), now));
+    return processedUpto.map(t -> nonNegative(Duration.between(instant(t), now)));
+  }
+
+  /** Time since the writer last wrote this shard's row; empty when unknown. */
+  public Optional<Duration> sinceUpdate(Instant now) {
+    return updatedAt.map(t -> nonNegative(Duration.between(instant(t), now)));
+  }
+
+  /**
+   * True when the shard's row has not been written for longer than {@code after} although the
+   * shard is not in ERROR: the writer (or the reader feeding it) stopped. A running writer
+   * rewrites the row at least once a window, also when no data arrives.
+   */
+  public boolean isStalled(Instant now, Duration after) {
+    return !isError() && sinceUpdate(now).filter(d -> d.compareTo(after) > 0).isPresent();
+  }
+
+  /**
+   * True when the writer reports having applied past what the reader reports final. The two are
+   * read in that order, so a race cannot cause it: it means the rows disagree (a reader resumed
+   * from an earlier point after its rows were reset, or rows of another run).
+   */
+  public boolean isAppliedAheadOfCreated() {
+    return createdUpto.isPresent() && processedUpto.isPresent()
+        && processedUpto.get().compareTo(createdUpto.get()) > 0;
+  }
+
+  private static Instant instant(Timestamp t) {
+    return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+  }
+
+  private static Duration nonNegative(Duration d) {
+    return d.isNegative() ? Duration.ZERO : d;
   }
 
   /** Buffered but not yet applied: created up to minus applied up to (never negative). */
@@ -52,8 +101,7 @@ public record ShardState(
     if (createdUpto.isEmpty() || processedUpto.isEmpty()) {
       return Optional.empty();
     }
-    Duration gap = Duration.between(processedUpto.get().toSqlTimestamp().toInstant(),
-        createdUpto.get().toSqlTimestamp().toInstant());
-    return Optional.of(gap.isNegative() ? Duration.ZERO : gap);
+    return Optional.of(nonNegative(
+        Duration.between(instant(processedUpto.get()), instant(createdUpto.get()))));
   }
 }

@@ -13,8 +13,9 @@ public final class StatusJson {
 
   /**
    * One line: {@code {"runIdentifier", "readAt", "shards": [{"shard", "status", "createdUpto",
-   * "processedUpto", "lastCommitTimestamp", "lagSeconds", "backlogSeconds", "recordsApplied",
-   * "error"}]}}; absent values are JSON null, times RFC 3339.
+   * "processedUpto", "lastCommitTimestamp", "lagSeconds" (now - processedUpto), "backlogSeconds",
+   * "recordsApplied", "error", "updatedAt", "secondsSinceUpdate"}]}}; absent values are JSON
+   * null, times RFC 3339.
    */
   public static String render(RunState state) {
     JsonObject root = new JsonObject();
@@ -33,6 +34,9 @@ public final class StatusJson {
       row.addProperty("backlogSeconds", shard.backlog().map(d -> d.toMillis() / 1000.0).orElse(null));
       row.addProperty("recordsApplied", shard.recordsApplied());
       row.addProperty("error", shard.error().orElse(null));
+      row.addProperty("updatedAt", shard.updatedAt().map(Object::toString).orElse(null));
+      row.addProperty("secondsSinceUpdate",
+          shard.sinceUpdate(state.readAt()).map(d -> d.toMillis() / 1000.0).orElse(null));
       shards.add(row);
     }
     root.add("shards", shards);

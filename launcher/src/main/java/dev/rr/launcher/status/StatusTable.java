@@ -3,6 +3,9 @@ package dev.rr.launcher.status;
 import com.google.cloud.Timestamp;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,14 +14,29 @@ import java.util.Optional;
 public final class StatusTable {
   private static final String[] HEADERS = {
     "SHARD", "STATE", "CREATED_UPTO", "APPLIED_UPTO", "LAST_COMMIT", "LAG", "BACKLOG", "RECORDS",
-    "LAST_ERROR"
+    "UPDATED", "LAST_ERROR"
   };
   private static final int MAX_ERROR = 80;
 
+  /** A shard row not written for longer than this is flagged STALLED (a writer rewrites it every window). */
+  public static final Duration DEFAULT_STALL_AFTER = Duration.ofMinutes(2);
+
+  private static final DateTimeFormatter MILLIS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
   private StatusTable() {}
 
-  /** Prints a heading line and one row per shard. */
+  /** Prints a heading line and one row per shard, flagging rows older than the default. */
   public static void print(RunState state, PrintWriter out) {
+    print(state, out, DEFAULT_STALL_AFTER);
+  }
+
+  /**
+   * Prints a heading line, one row per shard, then one note per shard whose row stopped moving
+   * (not written for longer than {@code stallAfter}) or whose APPLIED_UPTO is ahead of its
+   * CREATED_UPTO.
+   */
+  public static void print(RunState state, PrintWriter out, Duration stallAfter) {
     out.printf("run %s at %s: %d shard(s)%n", state.runId(), state.readAt(), state.shards().size());
     List<String[]> rows = new ArrayList<>();
     rows.add(HEADERS);
@@ -32,6 +50,7 @@ public final class StatusTable {
         shard.lag(state.readAt()).map(StatusTable::duration).orElse("-"),
         shard.backlog().map(StatusTable::duration).orElse("-"),
         Long.toString(shard.recordsApplied()),
+        updated(shard, state.readAt(), stallAfter),
         shard.error().map(StatusTable::oneLine).orElse("")
       });
     }
@@ -48,11 +67,39 @@ public final class StatusTable {
       }
       out.println(line.toString().stripTrailing());
     }
+    notes(state, stallAfter).forEach(out::println);
     out.flush();
   }
 
+  /** The notes under the table: stalled rows and rows applied ahead of created. */
+  static List<String> notes(RunState state, Duration stallAfter) {
+    List<String> notes = new ArrayList<>();
+    for (ShardState shard : state.shards()) {
+      if (shard.isStalled(state.readAt(), stallAfter)) {
+        notes.add("! shard " + shard.shard() + ": STALLED, its row was last written "
+            + duration(shard.sinceUpdate(state.readAt()).orElseThrow()) + " ago (a running writer"
+            + " writes it every window, also when idle): check the writer and reader jobs");
+      }
+      if (shard.isAppliedAheadOfCreated()) {
+        notes.add("! shard " + shard.shard() + ": APPLIED_UPTO " + time(shard.processedUpto())
+            + " is after CREATED_UPTO " + time(shard.createdUpto()) + ": the reader's row went"
+            + " back (a reader reset or resumed from an earlier point); the writer applied only"
+            + " windows that were final when it read them");
+      }
+    }
+    return notes;
+  }
+
+  private static String updated(ShardState shard, Instant now, Duration stallAfter) {
+    return shard.sinceUpdate(now)
+        .map(d -> duration(d) + " ago" + (shard.isStalled(now, stallAfter) ? " STALLED" : ""))
+        .orElse("-");
+  }
+
+  /** RFC 3339 UTC with milliseconds (the window grid's precision), so a row fits a terminal. */
   static String time(Optional<Timestamp> value) {
-    return value.map(Timestamp::toString).orElse("-");
+    return value.map(t -> MILLIS.format(Instant.ofEpochSecond(t.getSeconds(), t.getNanos())))
+        .orElse("-");
   }
 
   /** {@code 850ms}, {@code 12.3s}, {@code 4m05s}, {@code 2h03m}. */

@@ -65,14 +65,14 @@ public class LaunchCommandTest {
     LaunchConfig config = parse("--runner=DIRECT", "--jobs=writer", "--windowDuration=2s",
         "--startTimestamp=2024-05-01T10:00:00Z", "--endTimestamp=2024-05-01T11:00:00.5Z",
         "--writerRunMode=resumeFailed", "--sourceDbTimezoneOffset=+05:30",
-        "--writerParameter", "maxConnections=4");
+        "--writerParameter", "maxShardConnections=4");
 
     assertEquals(Jobs.WRITER, config.run().jobs());
     assertEquals(Duration.ofSeconds(2), config.replication().windowDuration());
     assertEquals("2024-05-01T11:00:00.500000000Z", config.replication().endTimestamp().get().toString());
     assertEquals(WriterRunMode.RESUME_FAILED, config.run().writerRunMode());
     assertEquals("+05:30", config.replication().sourceTimezone().orElseThrow().getId());
-    assertEquals("4", config.extraWriterParameters().get("maxConnections"));
+    assertEquals("4", config.extraWriterParameters().get("maxShardConnections"));
   }
 
   @Test

@@ -103,7 +103,7 @@ class RunCommandsIT {
     RrRun run = rr("cutover", "--at=2024-05-01T10:00:15Z", "--timeout=2s", "--poll=500ms");
 
     assertEquals(ExitCode.NOT_CAUGHT_UP, run.exitCode(), run.out() + run.err());
-    assertTrue(run.err().contains("cutover timed out before every shard passed 2024-05-01T10:00:15Z: shard s2: applied up to 2024-05-01T10:00:10Z"), run.err());
+    assertTrue(run.err().contains("cutover timed out before every shard passed 2024-05-01T10:00:15Z: shard s2: applied up to 2024-05-01T10:00:10.000Z"), run.err());
   }
 
   @Test

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rr.launcher.ExitCode;
 import dev.rr.launcher.RrRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LaunchPlanTest {
   static final String[] DATAFLOW = {
@@ -68,11 +71,12 @@ class LaunchPlanTest {
   }
 
   @Test
-  void shouldPrintInProcessPipelinesAndRrCommandsForDirectRunner() {
+  void shouldPrintInProcessPipelinesAndRrCommandsForDirectRunner(@TempDir Path dir) throws Exception {
+    Path shards = Files.writeString(dir.resolve("shards.json"), "[" + LaunchValidationTest.shard("s1") + "]");
     RrRun run = RrRun.of("launch", "--dry-run", "--runner=direct", "--runIdentifier=local1",
         "--emulatorHost=localhost:9010", "--instanceId=inst", "--databaseId=appdb",
         "--changeStreamName=rrstream", "--bufferDirectory=/tmp/rr buffer",
-        "--sourceShardsFilePath=/tmp/shards.json", "--windowDuration=2s");
+        "--sourceShardsFilePath=" + shards, "--windowDuration=2s");
 
     assertEquals(ExitCode.OK, run.exitCode(), run.err());
     assertTrue(run.out().contains("Pipelines in this process (DirectRunner)"), run.out());

@@ -113,4 +113,25 @@ class TemplateMetadataTest {
     }
     assertEquals(windowRules.get(0), windowRules.get(1), "windowDuration rules");
   }
+
+  @Test
+  void shouldManageExactlyTheParametersTheLauncherSetsAndOnlyDeclaredOnes() throws Exception {
+    LaunchConfig config = LaunchCommandTest.parse(EVERYTHING);
+
+    assertEquals(Set.of(), difference(PipelineParameters.reader(config).keySet(),
+        ExtraParameters.READER_MANAGED.keySet()), "reader parameters set but not managed");
+    assertEquals(Set.of(), difference(PipelineParameters.writer(config).keySet(),
+        ExtraParameters.WRITER_MANAGED.keySet()), "writer parameters set but not managed");
+    assertEquals(Set.of(), difference(ExtraParameters.READER_MANAGED.keySet(),
+        declared(TemplateMetadata.READER)));
+    assertEquals(Set.of(), difference(ExtraParameters.WRITER_MANAGED.keySet(),
+        declared(TemplateMetadata.WRITER)));
+    assertEquals(declared(TemplateMetadata.READER), TemplateMetadata.reader().names());
+  }
+
+  private static Set<String> difference(Set<String> a, Set<String> b) {
+    Set<String> rest = new HashSet<>(a);
+    rest.removeAll(b);
+    return rest;
+  }
 }

@@ -32,7 +32,7 @@ class CutoverCheckTest {
         shard("s1", "SUCCESS", "2024-05-01T10:00:20Z", "2024-05-01T10:00:10Z"));
 
     assertEquals(CutoverCheck.Verdict.WAITING, outcome.verdict());
-    assertTrue(outcome.reasons().get(0).startsWith("shard s1: applied up to 2024-05-01T10:00:10Z"),
+    assertTrue(outcome.reasons().get(0).startsWith("shard s1: applied up to 2024-05-01T10:00:10.000Z"),
         outcome.reasons().toString());
   }
 

@@ -60,7 +60,7 @@ class CutoverWaiterTest {
         .await("r", ts("2024-05-01T10:00:05Z"), Duration.ofMinutes(1), Duration.ofSeconds(2));
 
     assertEquals(CutoverCheck.Verdict.DONE, outcome.verdict());
-    assertTrue(printed.toString().contains("waiting for every shard to pass 2024-05-01T10:00:05Z: shard s1: applied up to 2024-05-01T10:00:00Z"), printed.toString());
+    assertTrue(printed.toString().contains("waiting for every shard to pass 2024-05-01T10:00:05Z: shard s1: applied up to 2024-05-01T10:00:00.000Z"), printed.toString());
   }
 
   @Test
@@ -86,5 +86,34 @@ class CutoverWaiterTest {
 
     assertEquals(CutoverCheck.Verdict.FAILED, outcome.verdict());
     assertEquals(Instant.parse("2024-05-01T10:01:00Z"), clock.now);
+  }
+
+  @Test
+  void shouldFailFastWhenTheReadersCreatedUptoStopsShortOfTheCutoverTime() throws InterruptedException {
+    Deque<RunState> states = new ArrayDeque<>(List.of(
+        state(shard("s1", "SUCCESS", "2024-05-01T10:00:00Z", "2024-05-01T10:00:00Z"))));
+    Instant start = clock.now;
+
+    CutoverCheck.Outcome outcome = waiter(states)
+        .await("r", ts("2024-05-01T10:00:05Z"), Duration.ofMinutes(10), Duration.ofSeconds(2));
+
+    assertEquals(CutoverCheck.Verdict.FAILED, outcome.verdict());
+    assertTrue(outcome.reasons().get(0).startsWith("shard s1: the reader's created_upto has stayed at"
+        + " 2024-05-01T10:00:00.000Z for 2m00s"), outcome.reasons().toString());
+    assertEquals(CutoverWaiter.DEFAULT_READER_STALL, Duration.between(start, clock.now));
+  }
+
+  @Test
+  void shouldKeepWaitingWhileTheReaderStillMoves() throws InterruptedException {
+    Deque<RunState> states = new ArrayDeque<>();
+    for (int i = 0; i < 100; i++) {
+      String created = Instant.parse("2024-05-01T09:00:00Z").plusSeconds(i).toString();
+      states.add(state(shard("s1", "SUCCESS", created, created)));
+    }
+
+    CutoverCheck.Outcome outcome = waiter(states)
+        .await("r", ts("2024-05-01T10:00:05Z"), Duration.ofMinutes(3), Duration.ofSeconds(2));
+
+    assertEquals(CutoverCheck.Verdict.WAITING, outcome.verdict(), outcome.reasons().toString());
   }
 }

@@ -2,6 +2,7 @@ package dev.rr.launcher.status;
 
 import static dev.rr.launcher.status.States.shard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -11,6 +12,8 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import dev.rr.common.metadata.ShardStatus;
 import org.junit.jupiter.api.Test;
 
 class StatusTableTest {
@@ -27,8 +30,8 @@ class StatusTableTest {
     String[] lines = text.toString().split("\n");
     assertEquals("run r1 at 2024-05-01T10:01:00Z: 2 shard(s)", lines[0]);
     assertTrue(lines[1].startsWith("SHARD  STATE    CREATED_UPTO"), lines[1]);
-    assertTrue(lines[2].matches("s1\\s+SUCCESS\\s+2024-05-01T10:00:30Z\\s+2024-05-01T10:00:10Z\\s+"
-        + "2024-05-01T10:00:10Z\\s+50.0s\\s+20.0s\\s+7"), lines[2]);
+    assertTrue(lines[2].matches("s1\\s+SUCCESS\\s+2024-05-01T10:00:30.000Z\\s+2024-05-01T10:00:10.000Z\\s+"
+        + "2024-05-01T10:00:10.000Z\\s+50.0s\\s+20.0s\\s+7\\s+-"), lines[2]);
     assertTrue(lines[3].endsWith("Data too long for column 'name'"), lines[3]);
     assertEquals(lines[1].indexOf("LAG"), lines[2].indexOf("50.0s"));
   }
@@ -51,5 +54,68 @@ class StatusTableTest {
     assertEquals("850ms", StatusTable.duration(Duration.ofMillis(850)));
     assertEquals("4m05s", StatusTable.duration(Duration.ofSeconds(245)));
     assertEquals("2h03m", StatusTable.duration(Duration.ofMinutes(123)));
+  }
+
+  static ShardState idle(String id, String created, String applied, String lastCommit, String updated) {
+    return new ShardState(id, Optional.of(ShardStatus.SUCCESS), Optional.of(States.ts(created)),
+        Optional.of(States.ts(applied)), Optional.of(States.ts(lastCommit)), 7, Optional.empty(),
+        Optional.ofNullable(updated).map(States::ts));
+  }
+
+  @Test
+  void shouldShowASmallSteadyLagForAnIdleCaughtUpRunNotTheAgeOfTheLastCommit() {
+    // The last change was an hour ago; the reader and writer have moved on through empty windows.
+    RunState idleLater = new RunState("r1", Instant.parse("2024-05-01T11:00:00Z"), List.of(
+        new ShardState("s1", Optional.of(ShardStatus.SUCCESS), Optional.of(States.ts("2024-05-01T10:59:50Z")),
+            Optional.of(States.ts("2024-05-01T10:59:50Z")), Optional.of(States.ts("2024-05-01T10:00:00Z")),
+            7, Optional.empty())));
+    StringWriter text = new StringWriter();
+
+    StatusTable.print(idleLater, new PrintWriter(text));
+
+    String row = text.toString().split("\n")[2];
+    assertTrue(row.contains(" 10.0s "), row);
+    assertEquals(10.0, JsonParser.parseString(StatusJson.render(idleLater)).getAsJsonObject()
+        .getAsJsonArray("shards").get(0).getAsJsonObject().get("lagSeconds").getAsDouble());
+  }
+
+  @Test
+  void shouldPrintMillisecondsNotNanoseconds() {
+    RunState state = new RunState("r1", Instant.parse("2024-05-01T10:01:00Z"), List.of(
+        shard("s1", "SUCCESS", "2024-05-01T10:00:30.123456789Z", "2024-05-01T10:00:10.5Z")));
+    StringWriter text = new StringWriter();
+
+    StatusTable.print(state, new PrintWriter(text));
+
+    assertTrue(text.toString().contains("2024-05-01T10:00:30.123Z  2024-05-01T10:00:10.500Z"), text.toString());
+    assertFalse(text.toString().contains("456789"), text.toString());
+  }
+
+  @Test
+  void shouldFlagARowThatStoppedMovingAndNotOneThatMoves() {
+    RunState state = new RunState("r1", Instant.parse("2024-05-01T11:00:00Z"), List.of(
+        idle("s1", "2024-05-01T10:59:50Z", "2024-05-01T10:59:50Z", "2024-05-01T10:00:00Z", "2024-05-01T10:59:55Z"),
+        idle("s2", "2024-05-01T10:55:00Z", "2024-05-01T10:55:00Z", "2024-05-01T10:00:00Z", "2024-05-01T10:55:00Z")));
+    StringWriter text = new StringWriter();
+
+    StatusTable.print(state, new PrintWriter(text), Duration.ofMinutes(2));
+
+    String[] lines = text.toString().split("\n");
+    assertTrue(lines[2].contains("5.0s ago") && !lines[2].contains("STALLED"), lines[2]);
+    assertTrue(lines[3].contains("5m00s ago STALLED"), lines[3]);
+    assertTrue(lines[4].startsWith("! shard s2: STALLED, its row was last written 5m00s ago"), text.toString());
+    assertEquals(5, lines.length, text.toString());
+  }
+
+  @Test
+  void shouldExplainAppliedUptoAheadOfCreatedUpto() {
+    RunState state = new RunState("r1", Instant.parse("2024-05-01T11:00:00Z"), List.of(
+        shard("s1", "SUCCESS", "2024-05-01T10:59:40Z", "2024-05-01T10:59:50Z")));
+
+    List<String> notes = StatusTable.notes(state, Duration.ofMinutes(2));
+
+    assertEquals(1, notes.size(), notes.toString());
+    assertTrue(notes.get(0).startsWith("! shard s1: APPLIED_UPTO 2024-05-01T10:59:50.000Z is after"
+        + " CREATED_UPTO 2024-05-01T10:59:40.000Z"), notes.get(0));
   }
 }
