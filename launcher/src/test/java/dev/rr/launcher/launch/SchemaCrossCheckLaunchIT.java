@@ -190,10 +190,19 @@ class SchemaCrossCheckLaunchIT {
     return names.stream().sorted().toList();
   }
 
+  /** The fixture, with a shard id column per table: two shards need one to route records. */
   private String sessionFile() throws IOException {
     try (InputStream in = getClass().getResourceAsStream(
         "/fixtures/session-variants/name-keyed.json")) {
-      return Files.write(dir.resolve("session.json"), in.readAllBytes()).toString();
+      com.google.gson.JsonObject session = com.google.gson.JsonParser.parseString(
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).getAsJsonObject();
+      com.google.gson.JsonObject tables = session.getAsJsonObject("SpSchema");
+      for (String table : tables.keySet()) {
+        com.google.gson.JsonObject spTable = tables.getAsJsonObject(table);
+        spTable.addProperty("ShardIdColumn",
+            spTable.getAsJsonObject("ColDefs").keySet().iterator().next());
+      }
+      return Files.writeString(dir.resolve("session.json"), session.toString()).toString();
     }
   }
 }
