@@ -13,7 +13,6 @@ import dev.rr.testing.MySqlTestDatabase;
 import dev.rr.testing.SpannerEmulatorExtension;
 import dev.rr.testing.SpannerTestDatabase;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,11 +36,7 @@ class SchemaCrossCheckLaunchIT {
   @RegisterExtension static final MySqlExtension MYSQL = new MySqlExtension();
 
   /** The session-variants fixture's Spanner schema (name-keyed.json maps it). */
-  private static final List<String> SPANNER_DDL = List.of(
-      "CREATE TABLE Users (id INT64 NOT NULL, full_name STRING(50), balance NUMERIC,"
-          + " created TIMESTAMP) PRIMARY KEY (id)",
-      "CREATE TABLE Orders (user_id INT64 NOT NULL, order_id INT64 NOT NULL, amount INT64)"
-          + " PRIMARY KEY (user_id, order_id)");
+  private static final List<String> SPANNER_DDL = SessionVariantsLaunchIT.SPANNER_DDL;
   private static final List<String> GOOD_SHARD = List.of(
       "CREATE TABLE users (id BIGINT PRIMARY KEY, name VARCHAR(50), balance DECIMAL(10,2),"
           + " created DATETIME)",
@@ -192,17 +187,14 @@ class SchemaCrossCheckLaunchIT {
 
   /** The fixture, with a shard id column per table: two shards need one to route records. */
   private String sessionFile() throws IOException {
-    try (InputStream in = getClass().getResourceAsStream(
-        "/fixtures/session-variants/name-keyed.json")) {
-      com.google.gson.JsonObject session = com.google.gson.JsonParser.parseString(
-          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).getAsJsonObject();
-      com.google.gson.JsonObject tables = session.getAsJsonObject("SpSchema");
-      for (String table : tables.keySet()) {
-        com.google.gson.JsonObject spTable = tables.getAsJsonObject(table);
-        spTable.addProperty("ShardIdColumn",
-            spTable.getAsJsonObject("ColDefs").keySet().iterator().next());
-      }
-      return Files.writeString(dir.resolve("session.json"), session.toString()).toString();
+    com.google.gson.JsonObject session = com.google.gson.JsonParser.parseString(
+        SessionVariantsLaunchIT.fixture("name-keyed.json")).getAsJsonObject();
+    com.google.gson.JsonObject tables = session.getAsJsonObject("SpSchema");
+    for (String table : tables.keySet()) {
+      com.google.gson.JsonObject spTable = tables.getAsJsonObject(table);
+      spTable.addProperty("ShardIdColumn",
+          spTable.getAsJsonObject("ColDefs").keySet().iterator().next());
     }
+    return Files.writeString(dir.resolve("session.json"), session.toString()).toString();
   }
 }

@@ -36,7 +36,8 @@ class SessionVariantsLaunchIT {
   @RegisterExtension static final SpannerEmulatorExtension SPANNER = new SpannerEmulatorExtension();
   @RegisterExtension static final MySqlExtension MYSQL = new MySqlExtension();
 
-  private static final List<String> SPANNER_DDL = List.of(
+  /** The Spanner schema the session-variants fixtures map. */
+  static final List<String> SPANNER_DDL = List.of(
       "CREATE TABLE Users (id INT64 NOT NULL, full_name STRING(50), balance NUMERIC,"
           + " created TIMESTAMP) PRIMARY KEY (id)",
       "CREATE TABLE Orders (user_id INT64 NOT NULL, order_id INT64 NOT NULL, amount INT64)"
@@ -132,7 +133,8 @@ class SessionVariantsLaunchIT {
     return RrRun.of(args.toArray(String[]::new));
   }
 
-  private static String fixture(String variant) throws IOException {
+  /** The session-variants fixture {@code variant}'s text. */
+  static String fixture(String variant) throws IOException {
     String path = "/fixtures/session-variants/" + variant;
     try (InputStream in = SessionVariantsLaunchIT.class.getResourceAsStream(path)) {
       if (in == null) {
