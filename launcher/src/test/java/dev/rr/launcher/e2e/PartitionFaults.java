@@ -21,12 +21,6 @@ final class PartitionFaults {
   /** Partitions in the table that name {@code @orphan} as a parent, with their state. */
   private static final String CHILDREN = "SELECT PartitionToken, State FROM `%s`"
       + " WHERE @orphan IN UNNEST(ParentTokens)";
-  /** A finished partition whose children were all read to their end already. */
-  private static final String WITH_FINISHED_CHILDREN = "SELECT p.PartitionToken FROM `%1$s` p"
-      + " WHERE p.State = 'FINISHED' AND p.PartitionToken <> 'Parent0'"
-      + " AND EXISTS (SELECT 1 FROM `%1$s` c WHERE p.PartitionToken IN UNNEST(c.ParentTokens))"
-      + " AND NOT EXISTS (SELECT 1 FROM `%1$s` c WHERE p.PartitionToken IN UNNEST(c.ParentTokens)"
-      + " AND c.State <> 'FINISHED') LIMIT 1";
   /**
    * A finished partition whose children are all still {@code CREATED}: inserted by their parent,
    * not yet scheduled by the connector, so none of their changes has been read. Each child has
@@ -40,18 +34,6 @@ final class PartitionFaults {
       + " AND (c.State <> 'CREATED' OR ARRAY_LENGTH(c.ParentTokens) > 1)) LIMIT 1";
 
   private PartitionFaults() {}
-
-  /**
-   * Takes a finished partition whose children have all finished too (so nothing is lost by it),
-   * deletes those children's rows and stamps the partition finished again. Waits until the
-   * reader's partition table holds such a partition (it needs two handovers).
-   *
-   * @return the partition's token
-   */
-  static String orphanAFinishedPartition(ReplicationFixture fixture, Duration patience)
-      throws InterruptedException {
-    return orphan(fixture, patience, WITH_FINISHED_CHILDREN, "FINISHED", Duration.ofMillis(200));
-  }
 
   /**
    * Takes a finished partition whose children the connector has not scheduled yet (all {@code
