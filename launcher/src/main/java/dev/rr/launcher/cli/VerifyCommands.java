@@ -13,6 +13,7 @@ import dev.rr.common.schema.SchemaMapping;
 import dev.rr.common.schema.SourceTimezone;
 import dev.rr.common.spanner.SpannerTime;
 import dev.rr.launcher.ExitCode;
+import dev.rr.launcher.mysql.ShardConnections;
 import dev.rr.launcher.spanner.SpannerClients;
 import dev.rr.launcher.spanner.SpannerTarget;
 import dev.rr.launcher.verify.RowRouter;
@@ -23,7 +24,6 @@ import dev.rr.launcher.verify.VerifyJson;
 import dev.rr.launcher.verify.VerifyReport;
 import java.io.PrintWriter;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.ParameterException;
@@ -84,7 +84,7 @@ final class VerifyCommands {
     if (session.isPresent()) {
       return SessionFile.load(session.get());
     }
-    try (Connection connection = DriverManager.getConnection(first.jdbcUrl(), first.jdbcProperties())) {
+    try (Connection connection = ShardConnections.open(first)) {
       return IdentitySchemaMappings.fromDatabases(spanner, connection);
     }
   }

@@ -5,8 +5,8 @@ import dev.rr.common.mysql.LiveSchema;
 import dev.rr.common.mysql.LiveSchemaCheck;
 import dev.rr.common.mysql.checkpoint.CheckpointDao;
 import dev.rr.common.schema.SchemaMapping;
+import dev.rr.launcher.mysql.ShardConnections;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -101,14 +101,15 @@ public final class ShardCheck {
     }
   }
 
-  /** Opens a connection to {@code shard}'s database. */
+  /** Opens a connection to {@code shard}'s database, failing in seconds when unreachable. */
   static Connection connect(Shard shard) throws SQLException {
-    return DriverManager.getConnection(shard.jdbcUrl(), shard.jdbcProperties());
+    return ShardConnections.open(shard);
   }
 
-  /** "cannot connect" as one sentence naming the shard. */
+  /** "cannot connect" as one sentence naming the shard, the endpoint and what to check. */
   static String cannotConnect(Shard shard, SQLException e) {
-    return name(shard) + ": cannot connect as " + shard.user() + ": " + e.getMessage();
+    return name(shard) + ": cannot connect as " + shard.user() + ": "
+        + ShardConnections.whyUnreachable(shard, e);
   }
 
   private static List<String> mismatches(Connection connection, Shard shard,

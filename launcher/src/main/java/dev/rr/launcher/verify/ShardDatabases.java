@@ -1,10 +1,10 @@
 package dev.rr.launcher.verify;
 
 import dev.rr.common.input.Shard;
-import java.sql.DriverManager;
 import dev.rr.common.routing.ShardIdFetcher;
 import dev.rr.common.routing.ShardRouter;
 import dev.rr.common.schema.SchemaMapping;
+import dev.rr.launcher.mysql.ShardConnections;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,11 +13,11 @@ import java.util.stream.Collectors;
 public final class ShardDatabases {
   private ShardDatabases() {}
 
-  /** One database per shard, connecting to its {@code jdbcUrl()} with its credentials. */
+  /** One database per shard, connecting with {@link ShardConnections}. */
   public static List<ShardDatabase> of(List<Shard> shards) {
     return shards.stream()
         .map(shard -> new ShardDatabase(shard.logicalShardId(),
-            () -> DriverManager.getConnection(shard.jdbcUrl(), shard.jdbcProperties())))
+            () -> ShardConnections.open(shard)))
         .toList();
   }
 

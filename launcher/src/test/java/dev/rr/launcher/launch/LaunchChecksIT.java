@@ -132,6 +132,20 @@ class LaunchChecksIT {
     assertTrue(problems.get(0).startsWith("shard s9 (127.0.0.1:1/db): cannot connect as u"), problems.get(0));
   }
 
+  @Test
+  void shouldSayWhichCredentialsToCheckWhenLoginIsRefused() {
+    MySqlTestDatabase db = MYSQL.newDatabase();
+    Shard wrongPassword = new Shard("s8", db.host(), db.port(), "nosuchuser", "nope", db.name(), Map.of());
+
+    List<String> problems = ShardCheck.check(wrongPassword, mapping(), Set.of(), true).problems();
+
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).contains("cannot connect as nosuchuser: access denied for user"
+        + " nosuchuser"), problems.get(0));
+    assertTrue(problems.get(0).endsWith("check user and password in the shards file, or its secret"),
+        problems.get(0));
+  }
+
   /** Tables of one INT64 key column {@code id} each, the same names on both sides. */
   static SchemaMapping mapping(String... tables) {
     IdentitySchemaMapping.Builder builder = IdentitySchemaMapping.builder();
