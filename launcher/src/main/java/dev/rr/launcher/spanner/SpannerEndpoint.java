@@ -2,9 +2,12 @@ package dev.rr.launcher.spanner;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The network endpoint a {@link SpannerTarget} talks to, probed before a client is built: the
@@ -19,6 +22,7 @@ public record SpannerEndpoint(String host, int port, String origin) {
   /** How long a TCP connect may take before the endpoint counts as unreachable. */
   public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
+  private static final Logger LOG = LoggerFactory.getLogger(SpannerEndpoint.class);
   private static final String DEFAULT_HOST = "spanner.googleapis.com";
 
   /** The endpoint {@code target} uses: the emulator, a custom host, or Google's. */
@@ -38,17 +42,26 @@ public record SpannerEndpoint(String host, int port, String origin) {
   }
 
   /**
-   * Opens and closes one TCP connection to the endpoint.
+   * Opens and closes one TCP connection to the endpoint, or to the HTTPS proxy the client will
+   * use; skipped (with a log line) when {@code https_proxy} may be the only way out, see {@link
+   * ReachabilityProbe}.
    *
    * @throws IllegalStateException naming the endpoint and what to check when it cannot be reached
    *     within {@link #CONNECT_TIMEOUT}
    */
   public void requireReachable() {
+    ReachabilityProbe probe = ReachabilityProbe.decide(this, ProxySelector.getDefault(), System.getenv());
+    probe.note().ifPresent(note -> LOG.info("[spanner] {}", note));
+    if (!probe.probes()) {
+      return;
+    }
+    String probeHost = probe.host().get();
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(host, port), (int) CONNECT_TIMEOUT.toMillis());
+      socket.connect(new InetSocketAddress(probeHost, probe.port()), (int) CONNECT_TIMEOUT.toMillis());
     } catch (IOException e) {
-      throw new IllegalStateException("cannot reach " + origin + " at " + host + ":" + port + " ("
-          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+      throw new IllegalStateException("cannot reach " + probe.what() + " at " + probeHost + ":"
+          + probe.port() + " (" + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage())
           + ", within " + CONNECT_TIMEOUT.toSeconds() + "s): " + hint(), e);
     }
   }
