@@ -154,6 +154,14 @@ public final class LaunchCommand implements Callable<Integer> {
   @Option(names = "--gcloudArg", description = "Dataflow: further gcloud flag, e.g. --gcloudArg=--network=n (repeatable).")
   List<String> gcloudArgs = new ArrayList<>();
 
+  @Option(names = "--wait", description = "Dataflow: after submitting, wait until every job runs (exit 0) or one"
+      + " stops (exit 1, with its error messages).")
+  boolean waitForJobs;
+
+  @Option(names = "--waitTimeout", defaultValue = "20m", converter = DurationConverter.class,
+      description = "Dataflow: with --wait, how long to wait for the jobs to run (default: ${DEFAULT-VALUE}).")
+  Duration waitTimeout;
+
   private final Clock clock;
 
   public LaunchCommand() {
@@ -217,6 +225,10 @@ public final class LaunchCommand implements Callable<Integer> {
 
   private Optional<DataflowSettings> dataflow(SpannerTarget source) {
     if (runner != Runner.DATAFLOW) {
+      if (waitForJobs) {
+        throw new ParameterException(spec.commandLine(), "--wait applies to --runner dataflow only"
+            + " (the direct runner runs in this process and reports its own progress)");
+      }
       return Optional.empty();
     }
     List<String> missing = new ArrayList<>();
@@ -238,6 +250,7 @@ public final class LaunchCommand implements Callable<Integer> {
         SpannerOptions.nonBlank(readerTemplate).orElse(""),
         SpannerOptions.nonBlank(writerTemplate).orElse(""),
         SpannerOptions.nonBlank(serviceAccountEmail), Optional.ofNullable(maxWorkers),
-        SpannerOptions.nonBlank(workerMachineType), gcloudArgs));
+        SpannerOptions.nonBlank(workerMachineType), gcloudArgs,
+        waitForJobs ? Optional.of(waitTimeout) : Optional.empty()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.rr.launcher.launch;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param maxWorkers worker cap per job, empty for Dataflow's default
  * @param workerMachineType machine type, empty for Dataflow's default
  * @param extraGcloudArgs further {@code gcloud} flags passed as given (e.g. {@code --network=x})
+ * @param waitTimeout with {@code --wait}: how long to wait for the jobs to run; empty: do not wait
  */
 public record DataflowSettings(
     String project,
@@ -24,7 +26,8 @@ public record DataflowSettings(
     Optional<String> serviceAccountEmail,
     Optional<Integer> maxWorkers,
     Optional<String> workerMachineType,
-    List<String> extraGcloudArgs) {
+    List<String> extraGcloudArgs,
+    Optional<Duration> waitTimeout) {
   public DataflowSettings {
     Objects.requireNonNull(project, "project");
     Objects.requireNonNull(region, "region");
@@ -34,5 +37,9 @@ public record DataflowSettings(
     Objects.requireNonNull(maxWorkers, "maxWorkers");
     Objects.requireNonNull(workerMachineType, "workerMachineType");
     extraGcloudArgs = List.copyOf(extraGcloudArgs);
+    Objects.requireNonNull(waitTimeout, "waitTimeout");
+    if (waitTimeout.isPresent() && (waitTimeout.get().isNegative() || waitTimeout.get().isZero())) {
+      throw new IllegalArgumentException("--waitTimeout must be positive, got " + waitTimeout.get());
+    }
   }
 }

@@ -13,9 +13,11 @@ public final class GcloudFlexTemplateCommand {
   /** Delimiters tried, in order, when a value contains a comma (gcloud's {@code ^D^} syntax). */
   private static final String DELIMITERS = "~|#;!@%^*+";
 
+  private final String jobName;
   private final List<String> argv;
 
-  private GcloudFlexTemplateCommand(List<String> argv) {
+  private GcloudFlexTemplateCommand(String jobName, List<String> argv) {
+    this.jobName = jobName;
     this.argv = List.copyOf(argv);
   }
 
@@ -38,7 +40,7 @@ public final class GcloudFlexTemplateCommand {
     settings.workerMachineType().ifPresent(t -> argv.add("--worker-machine-type=" + t));
     argv.add("--parameters=" + parametersFlag(parameters));
     argv.addAll(settings.extraGcloudArgs());
-    return new GcloudFlexTemplateCommand(argv);
+    return new GcloudFlexTemplateCommand(jobName, argv);
   }
 
   /**
@@ -73,6 +75,11 @@ public final class GcloudFlexTemplateCommand {
       text.append(key).append('=').append(value);
     });
     return text.toString();
+  }
+
+  /** The name of the job the command starts. */
+  public String jobName() {
+    return jobName;
   }
 
   /** The argument vector, starting with {@code gcloud}. */

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.beam.sdk.PipelineResult;
 
 /** Carries out {@code rr launch}: dry run, or checks then Dataflow jobs or in-process pipelines. */
@@ -19,12 +20,20 @@ public final class Launcher {
   private final PipelineStarter reader;
   private final PipelineStarter writer;
   private final boolean checkPrivileges;
+  private final ProcessRunner gcloud;
 
   public Launcher(PrintWriter out, PipelineStarter reader, PipelineStarter writer, boolean checkPrivileges) {
+    this(out, reader, writer, checkPrivileges, ProcessRunner.system());
+  }
+
+  /** A launcher that runs {@code gcloud} through {@code gcloud} (a fake in tests). */
+  public Launcher(PrintWriter out, PipelineStarter reader, PipelineStarter writer,
+      boolean checkPrivileges, ProcessRunner gcloud) {
     this.out = out;
     this.reader = reader;
     this.writer = writer;
     this.checkPrivileges = checkPrivileges;
+    this.gcloud = gcloud;
   }
 
   /**
@@ -57,17 +66,7 @@ public final class Launcher {
     out.println();
     plan.printCommands(out);
     if (config.dataflow().isPresent()) {
-      for (GcloudFlexTemplateCommand command : DataflowJobs.commands(config)) {
-        int exit = runGcloud(command);
-        if (exit != 0) {
-          out.printf("gcloud exited with %d; nothing after it was started%n", exit);
-          out.flush();
-          return ExitCode.FAILURE;
-        }
-      }
-      plan.printFollowUps(out);
-      out.flush();
-      return ExitCode.OK;
+      return submitToDataflow(config, config.dataflow().get(), plan);
     }
     plan.printFollowUps(out);
     out.flush();
@@ -107,11 +106,32 @@ public final class Launcher {
     }
   }
 
-  private int runGcloud(GcloudFlexTemplateCommand command) throws IOException, InterruptedException {
-    out.printf("running: %s%n", command.toShellLine());
+  /**
+   * Runs the gcloud commands, reports the job ids, prints the follow-up commands and, with
+   * {@code --wait}, waits for the jobs to run.
+   */
+  private int submitToDataflow(LaunchConfig config, DataflowSettings settings, LaunchPlan plan)
+      throws IOException, InterruptedException {
+    Optional<List<StartedJob>> started =
+        new DataflowSubmission(gcloud, settings, out).submit(DataflowJobs.commands(config));
+    if (started.isEmpty()) {
+      return ExitCode.FAILURE;
+    }
+    out.println();
+    plan.printFollowUps(out);
     out.flush();
-    Process process = new ProcessBuilder(command.argv()).inheritIO().start();
-    return process.waitFor();
+    if (settings.waitTimeout().isEmpty()) {
+      return ExitCode.OK;
+    }
+    if (started.get().stream().anyMatch(job -> job.id().isEmpty())) {
+      out.println("--wait: gcloud did not report every job id, so the jobs cannot be watched from"
+          + " here; find them with gcloud dataflow jobs list");
+      out.flush();
+      return ExitCode.FAILURE;
+    }
+    return new JobWatcher(gcloud, settings, Clock.systemUTC(),
+        pause -> Thread.sleep(pause.toMillis()), out)
+        .await(started.get(), settings.waitTimeout().get());
   }
 
   static void cancelQuietly(PipelineResult result) {

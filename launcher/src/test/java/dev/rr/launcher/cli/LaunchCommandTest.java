@@ -139,4 +139,20 @@ public class LaunchCommandTest {
     assertTrue(withoutProject.err().contains("--spannerProjectId"), withoutProject.err());
     assertEquals("localhost:9010", onEmulator.source().emulatorHost().get());
   }
+
+  @Test
+  void shouldWaitOnlyWhenAskedAndOnlyOnDataflow() {
+    String[] dataflow = {"--region=us-central1", "--readerTemplate=gs://b/r.json",
+        "--writerTemplate=gs://b/w.json"};
+    LaunchConfig noWait = parse(dataflow);
+    List<String> waiting = new ArrayList<>(List.of(dataflow));
+    waiting.addAll(List.of("--wait", "--waitTimeout=5m"));
+    LaunchConfig withWait = parse(waiting.toArray(String[]::new));
+    RrRun direct = RrRun.of(args("--runner=direct", "--dry-run", "--wait"));
+
+    assertTrue(noWait.dataflow().orElseThrow().waitTimeout().isEmpty());
+    assertEquals(Duration.ofMinutes(5), withWait.dataflow().orElseThrow().waitTimeout().orElseThrow());
+    assertEquals(ExitCode.USAGE, direct.exitCode());
+    assertTrue(direct.err().contains("--wait applies to --runner dataflow only"), direct.err());
+  }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class GcloudFlexTemplateCommandTest {
   static final DataflowSettings SETTINGS = new DataflowSettings("proj", "us-central1",
       "gs://b/reader.json", "gs://b/writer.json", Optional.of("sa@proj.iam.gserviceaccount.com"),
-      Optional.of(5), Optional.empty(), List.of("--network=replication"));
+      Optional.of(5), Optional.empty(), List.of("--network=replication"), Optional.empty());
 
   static Map<String, String> params(String... keyValues) {
     Map<String, String> map = new LinkedHashMap<>();
