@@ -4,11 +4,14 @@ import com.google.cloud.spanner.Spanner;
 import dev.rr.common.metadata.MetadataStore;
 import dev.rr.launcher.ExitCode;
 import dev.rr.launcher.status.MetadataRunStateSource;
+import dev.rr.launcher.status.ProgressLine;
 import dev.rr.launcher.status.RunState;
+import dev.rr.launcher.status.RunStateSource;
 import dev.rr.launcher.spanner.SpannerClients;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +19,9 @@ import org.apache.beam.sdk.PipelineResult;
 
 /** Carries out {@code rr launch}: dry run, or checks then Dataflow jobs or in-process pipelines. */
 public final class Launcher {
+  /** How often an in-process run prints its progress line when the output is not a terminal. */
+  static final Duration LAUNCH_LOG_PERIOD = Duration.ofSeconds(30);
+
   private final PrintWriter out;
   private final PipelineStarter reader;
   private final PipelineStarter writer;
@@ -73,7 +79,10 @@ public final class Launcher {
     return runInProcess(config);
   }
 
-  /** Starts the pipelines on the DirectRunner and blocks until they end (or the JVM stops). */
+  /**
+   * Starts the pipelines on the DirectRunner, prints a live progress line (the quickstart's)
+   * while they run, and blocks until they end (or the JVM stops).
+   */
   private int runInProcess(LaunchConfig config) throws Exception {
     List<PipelineResult> running = new ArrayList<>();
     if (config.run().jobs().includesReader()) {
@@ -86,20 +95,28 @@ public final class Launcher {
     Runtime.getRuntime().addShutdownHook(cancel);
     out.println("pipelines running in this process; Ctrl-C stops them (resume with the command above)");
     out.flush();
-    for (PipelineResult result : running) {
-      result.waitUntilFinish();
+    try (Spanner spanner = SpannerClients.open(config.source());
+        ProgressLine progress = new ProgressLine(out, states(spanner, config),
+            config.run().runIdentifier(), () -> "", LAUNCH_LOG_PERIOD)) {
+      for (PipelineResult result : running) {
+        result.waitUntilFinish();
+      }
     }
     Runtime.getRuntime().removeShutdownHook(cancel);
     return config.run().jobs().includesWriter() ? writerOutcome(config) : ExitCode.OK;
+  }
+
+  private static RunStateSource states(Spanner spanner, LaunchConfig config) {
+    MetadataStore store = SpannerClients.metadata(spanner, config.metadata());
+    return new MetadataRunStateSource(
+        store.fileCreateProgress(), store.fileProcessProgress(), Clock.systemUTC());
   }
 
   /** Reads the writer's progress rows once the pipelines ended: a shard in ERROR fails the run. */
   private int writerOutcome(LaunchConfig config) {
     String runId = config.run().runIdentifier();
     try (Spanner spanner = SpannerClients.open(config.source())) {
-      MetadataStore store = SpannerClients.metadata(spanner, config.metadata());
-      RunState state = new MetadataRunStateSource(
-          store.fileCreateProgress(), store.fileProcessProgress(), Clock.systemUTC()).read(runId);
+      RunState state = states(spanner, config).read(runId);
       int exit = RunOutcome.report(state, out);
       out.flush();
       return exit;

@@ -28,6 +28,7 @@ import dev.rr.launcher.spanner.SpannerClients;
 import dev.rr.launcher.spanner.SpannerTarget;
 import dev.rr.launcher.status.CutoverCheck;
 import dev.rr.launcher.status.CutoverWaiter;
+import dev.rr.launcher.status.ProgressLine;
 import dev.rr.launcher.status.MetadataRunStateSource;
 import dev.rr.launcher.status.RunStateSource;
 import dev.rr.launcher.verify.ShardDatabases;
@@ -68,6 +69,9 @@ public final class Quickstart {
           && balances.values().stream().allMatch(b -> b == expectedBalance);
     }
   }
+
+  /** How often the progress line is printed when the output is not a terminal. */
+  private static final Duration QUICKSTART_LOG_PERIOD = Duration.ofSeconds(5);
 
   private final QuickstartSettings settings;
   private final PipelineStarter reader;
@@ -123,7 +127,9 @@ public final class Quickstart {
       Workload workload = new Workload(source, workloadConfig);
       out.printf("workload: %s at %d tx/s, seed %d%n", settings.duration(), settings.transactionsPerSecond(),
           settings.seed());
-      try (ProgressLine progress = new ProgressLine(out, workload.stats(), states, runId)) {
+      try (ProgressLine progress = new ProgressLine(out, states, runId,
+          () -> String.format("written %d rows in %d tx", workload.stats().rowsWritten(),
+              workload.stats().transactions()), QUICKSTART_LOG_PERIOD)) {
         workload.createAccounts();
         workload.run();
       }
