@@ -3,6 +3,7 @@ package dev.rr.launcher.cli;
 import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.Spanner;
 import dev.rr.common.metadata.MetadataStore;
+import dev.rr.common.metadata.RunMetadata;
 import dev.rr.common.metadata.ShardStatus;
 import dev.rr.common.spanner.SpannerTime;
 import dev.rr.launcher.ExitCode;
@@ -26,6 +27,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,13 +35,17 @@ import picocli.CommandLine.ParameterException;
 
 /** Runs the commands that read or change a run's metadata (status, cutover, reprocess, drop). */
 final class StatusCommands {
+  /** Run ids named when {@code rr status} is asked for a run that does not exist. */
+  private static final int MAX_RUNS_LISTED = 10;
+
   private StatusCommands() {}
 
   static int status(StatusCommand command) throws Exception {
     SpannerTarget source = command.spanner.toTarget(command.spec);
     PrintWriter out = command.spec.commandLine().getOut();
     try (Spanner spanner = SpannerClients.open(source)) {
-      RunStateSource states = states(spanner, command.metadata.toTarget(source));
+      MetadataTarget metadata = command.metadata.toTarget(source);
+      RunStateSource states = states(spanner, metadata);
       while (true) {
         RunState state = states.read(command.run.runIdentifier);
         if (command.json) {
@@ -52,7 +58,10 @@ final class StatusCommands {
         }
         out.flush();
         if (!command.watch) {
-          return state.shards().isEmpty() ? notFound(command.spec, command.run.runIdentifier) : ExitCode.OK;
+          return state.shards().isEmpty()
+              ? noProgress(command.spec, SpannerClients.metadata(spanner, metadata), metadata,
+                  command.run.runIdentifier)
+              : ExitCode.OK;
         }
         Thread.sleep(command.interval.toMillis());
       }
@@ -188,9 +197,27 @@ final class StatusCommands {
         Clock.systemUTC());
   }
 
-  private static int notFound(CommandSpec spec, String runId) {
-    spec.commandLine().getErr().printf("run %s has no progress rows (yet)%n", runId);
-    spec.commandLine().getErr().flush();
+  /**
+   * A run without shard progress rows: says whether the reader started it (then it has not
+   * finished a window yet) or it does not exist there (then which runs do), and fails.
+   */
+  private static int noProgress(
+      CommandSpec spec, MetadataStore store, MetadataTarget metadata, String runId) {
+    PrintWriter err = spec.commandLine().getErr();
+    Optional<RunMetadata> run = store.runs().read(runId);
+    if (run.isPresent()) {
+      err.printf("run %s exists (reader started from %s) but no shard has progress yet: the"
+          + " reader records a shard when its first window is final, the writer when it starts;"
+          + " check that both run%n", runId, run.get().startTimestamp());
+    } else {
+      List<String> runs = store.runs().list().stream().map(RunMetadata::runId).toList();
+      err.printf("run %s does not exist in metadata database %s: check --runIdentifier (%s)%n",
+          runId, metadata.database(), runs.isEmpty()
+              ? "no run there; check --metadataDatabase and --metadataTableSuffix too"
+              : "runs there: " + String.join(", ", runs.subList(0, Math.min(runs.size(), MAX_RUNS_LISTED)))
+                  + (runs.size() > MAX_RUNS_LISTED ? ", ..." : ""));
+    }
+    err.flush();
     return ExitCode.FAILURE;
   }
 }

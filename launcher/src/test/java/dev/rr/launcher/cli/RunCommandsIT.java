@@ -11,6 +11,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.rr.common.metadata.FileProcessProgressDao;
 import dev.rr.common.metadata.MetadataStore;
+import dev.rr.common.metadata.RunMetadata;
 import dev.rr.common.metadata.MetadataTables;
 import dev.rr.common.metadata.ShardProgress;
 import dev.rr.common.metadata.ShardStatus;
@@ -77,11 +78,31 @@ class RunCommandsIT {
   }
 
   @Test
-  void shouldFailStatusOfUnknownRun() {
+  void shouldFailStatusOfUnknownRunListingTheRunsThere() {
+    store.runs().upsert(runRow("other-run"));
+
     RrRun run = rr("status");
 
     assertEquals(ExitCode.FAILURE, run.exitCode());
-    assertTrue(run.err().contains("run run-it has no progress rows"), run.err());
+    assertTrue(run.err().contains("run run-it does not exist in metadata database "), run.err());
+    assertTrue(run.err().contains("check --runIdentifier (runs there: other-run)"), run.err());
+  }
+
+  @Test
+  void shouldSayAStartedRunHasNoShardProgressYet() {
+    store.runs().upsert(runRow(RUN));
+
+    RrRun run = rr("status");
+
+    assertEquals(ExitCode.FAILURE, run.exitCode());
+    assertTrue(run.err().contains("run run-it exists (reader started from 2024-05-01T10:00:00Z)"
+        + " but no shard has progress yet"), run.err());
+  }
+
+  static RunMetadata runRow(String runId) {
+    return new RunMetadata(runId, Timestamp.parseTimestamp("2024-05-01T10:00:00Z"), null,
+        java.time.Duration.ofSeconds(10), "rrstream", "projects/p/instances/i/databases/app",
+        dev.rr.common.config.ReaderRunMode.REGULAR, "/tmp/buffer", "skip", null, null);
   }
 
   @Test
