@@ -39,3 +39,19 @@ rr_ensure_mariadb() {
   fi
   echo "$say MySQL: installed $(rr_find_mariadbd)" >&2
 }
+
+# rr_needs_private_mariadb ARGS...: true when ./rr's arguments start private MariaDB servers: the
+# subcommand is quickstart or check, not just asking for help or the version, and no external
+# server is given with --mysqlHost.
+rr_needs_private_mariadb() {
+  local subcommand="" arg
+  for arg in "$@"; do
+    case "$arg" in
+      -h|--help|-V|--version|help) return 1 ;;
+      --mysqlHost|--mysqlHost=*) return 1 ;;
+      -*) ;;
+      *) [ -z "$subcommand" ] && subcommand="$arg" ;;
+    esac
+  done
+  [ "$subcommand" = quickstart ] || [ "$subcommand" = check ]
+}
