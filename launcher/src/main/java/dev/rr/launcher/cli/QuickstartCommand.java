@@ -6,7 +6,10 @@ import dev.rr.launcher.quickstart.Quickstart;
 import dev.rr.launcher.quickstart.QuickstartSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,6 +60,10 @@ public final class QuickstartCommand implements Callable<Integer> {
 
   @Mixin LocalServicesOptions services;
 
+  @Option(names = "--keep", description = "After the result, keep the services and pipelines running and print"
+      + " ready-to-run rr status, rr cutover and rr verify commands for them; Ctrl-C stops everything.")
+  boolean keep;
+
   @Override
   public Integer call() throws Exception {
     QuickstartSettings settings;
@@ -66,8 +73,20 @@ public final class QuickstartCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
+    PrintWriter out = spec.commandLine().getOut();
     Quickstart.Result result = new Quickstart(settings, DirectPipelines.reader(),
-        DirectPipelines.writer(), spec.commandLine().getOut()).run();
+        DirectPipelines.writer(), out, keep ? commands -> keepRunning(out, commands) : Quickstart.Hold.NONE).run();
     return result.passed() ? ExitCode.OK : ExitCode.FAILURE;
+  }
+
+  /** Prints the commands for the kept run, then blocks until Ctrl-C (shutdown hooks stop all). */
+  private static void keepRunning(PrintWriter out, List<String> commands) throws InterruptedException {
+    out.println("--keep: the emulator, MariaDB and both pipelines keep running; Ctrl-C stops them."
+        + " From another terminal, in this directory:");
+    for (String command : commands) {
+      out.printf("  ./%s%n", command);
+    }
+    out.flush();
+    new CountDownLatch(1).await();
   }
 }

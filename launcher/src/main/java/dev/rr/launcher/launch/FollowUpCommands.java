@@ -24,8 +24,7 @@ public final class FollowUpCommands {
   public static List<FollowUp> of(LaunchConfig config) {
     String runId = config.run().runIdentifier();
     List<FollowUp> result = new ArrayList<>();
-    result.add(new FollowUp("watch progress", List.of(
-        "rr status --runIdentifier " + runId + " " + target(config) + " --watch")));
+    result.add(new FollowUp("watch progress", List.of(status(config))));
     LaunchConfig resume = config.withRun(config.run().with(Jobs.BOTH, ReaderRunMode.RESUME, WriterRunMode.RESUME_ALL));
     result.add(new FollowUp("resume (all shards, after a stop)", commands(resume)));
     LaunchConfig retry = config.withRun(config.run().with(Jobs.WRITER, ReaderRunMode.REGULAR, WriterRunMode.RESUME_FAILED));
@@ -37,9 +36,30 @@ public final class FollowUpCommands {
         "rr reprocess --runIdentifier " + runId + " " + target(config) + " --shards <id,id>");
     reprocessLines.addAll(commands(reprocess));
     result.add(new FollowUp("reprocess chosen shards", reprocessLines));
-    result.add(new FollowUp("cut over (after stopping writes to Spanner)", List.of(
-        "rr cutover --runIdentifier " + runId + " " + target(config))));
+    result.add(new FollowUp("cut over (after stopping writes to Spanner)", List.of(cutover(config))));
     return result;
+  }
+
+  /** {@code rr status ... --watch} for {@code config}'s run. */
+  public static String status(LaunchConfig config) {
+    return "rr status --runIdentifier " + config.run().runIdentifier() + " " + target(config) + " --watch";
+  }
+
+  /** {@code rr cutover} for {@code config}'s run (at the time it runs). */
+  public static String cutover(LaunchConfig config) {
+    return "rr cutover --runIdentifier " + config.run().runIdentifier() + " " + target(config);
+  }
+
+  /** {@code rr verify} of {@code config}'s database against its shards (as of the time it runs). */
+  public static String verify(LaunchConfig config) {
+    List<String> words = new ArrayList<>(List.of("rr", "verify"));
+    words.add("--spannerProjectId=" + config.source().projectId());
+    words.add("--instanceId=" + config.source().instanceId());
+    words.add("--databaseId=" + config.source().databaseId());
+    config.source().emulatorHost().ifPresent(h -> words.add("--emulatorHost=" + h));
+    config.replication().sessionFile().ifPresent(f -> words.add("--sessionFilePath=" + f));
+    words.add("--sourceShardsFilePath=" + config.replication().shardsFile());
+    return ShellWords.render(words);
   }
 
   /** The launch lines for {@code config}: gcloud on Dataflow, else the rr launch line. */

@@ -15,6 +15,7 @@ import dev.rr.common.metadata.MetadataStore;
 import dev.rr.common.schema.SchemaMapping;
 import dev.rr.common.spanner.SpannerTime;
 import dev.rr.launcher.launch.CustomCode;
+import dev.rr.launcher.launch.FollowUpCommands;
 import dev.rr.launcher.launch.Jobs;
 import dev.rr.launcher.launch.LaunchConfig;
 import dev.rr.launcher.launch.PipelineParameters;
@@ -73,17 +74,38 @@ public final class Quickstart {
   /** How often the progress line is printed when the output is not a terminal. */
   private static final Duration QUICKSTART_LOG_PERIOD = Duration.ofSeconds(5);
 
+  /**
+   * What happens after the result, while services and pipelines still run ({@code --keep}):
+   * given the ready-to-run {@code rr status}, {@code rr cutover} and {@code rr verify} lines for
+   * them; everything stops when it returns.
+   */
+  @FunctionalInterface
+  public interface Hold {
+    void hold(List<String> commands) throws InterruptedException;
+
+    /** Stop at once (the default). */
+    Hold NONE = commands -> { };
+  }
+
   private final QuickstartSettings settings;
   private final PipelineStarter reader;
   private final PipelineStarter writer;
   private final PrintWriter out;
+  private final Hold hold;
 
   public Quickstart(QuickstartSettings settings, PipelineStarter reader, PipelineStarter writer,
       PrintWriter out) {
+    this(settings, reader, writer, out, Hold.NONE);
+  }
+
+  /** A quickstart that runs {@code hold} before stopping anything. */
+  public Quickstart(QuickstartSettings settings, PipelineStarter reader, PipelineStarter writer,
+      PrintWriter out, Hold hold) {
     this.settings = settings;
     this.reader = reader;
     this.writer = writer;
     this.out = out;
+    this.hold = hold;
   }
 
   /** Runs the whole quickstart. */
@@ -156,6 +178,8 @@ public final class Quickstart {
       out.printf("%s in %ds%n", result.passed() ? "QUICKSTART PASSED" : "QUICKSTART FAILED",
           result.elapsed().toSeconds());
       out.flush();
+      hold.hold(List.of(FollowUpCommands.status(config), FollowUpCommands.cutover(config),
+          FollowUpCommands.verify(config)));
       return result;
     } finally {
       for (PipelineResult pipeline : pipelines) {

@@ -1,8 +1,11 @@
 package dev.rr.launcher.quickstart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rr.launcher.ExitCode;
+import dev.rr.launcher.RrRun;
 import dev.rr.launcher.launch.DirectPipelines;
 import dev.rr.launcher.status.CutoverCheck;
 import java.io.PrintWriter;
@@ -10,6 +13,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,12 +23,26 @@ import org.junit.jupiter.api.io.TempDir;
 class QuickstartIT {
   @TempDir Path workRoot;
 
-  Quickstart.Result run(Path workDir, StringWriter output) throws Exception {
+  /** What the printed --keep commands did against the kept services, in order. */
+  final List<RrRun> keptRuns = new ArrayList<>();
+
+  Quickstart.Result run(Path workDir, StringWriter output, Quickstart.Hold hold) throws Exception {
     // Short and slow enough for the reader on a busy 2-core machine; cutover may still trail.
     QuickstartSettings settings = new QuickstartSettings(workDir, Duration.ofSeconds(10),
         Duration.ofSeconds(2), 3, 5, 42, Optional.empty(), Optional.empty(), Duration.ofMinutes(5));
     return new Quickstart(settings, DirectPipelines.reader(), DirectPipelines.writer(),
-        new PrintWriter(output, true)).run();
+        new PrintWriter(output, true), hold).run();
+  }
+
+  /** Runs each command --keep prints, as printed (without --watch), while everything still runs. */
+  void runKeptCommands(List<String> commands) {
+    for (String command : commands) {
+      assertFalse(command.contains("'") || command.contains("\""), command);
+      List<String> words = new ArrayList<>(List.of(command.trim().split("\\s+")));
+      assertEquals("rr", words.remove(0), command);
+      words.remove("--watch");
+      keptRuns.add(RrRun.of(words.toArray(String[]::new)));
+    }
   }
 
   @Test
@@ -32,8 +51,8 @@ class QuickstartIT {
     StringWriter first = new StringWriter();
     StringWriter second = new StringWriter();
 
-    Quickstart.Result firstResult = run(workDir, first);
-    Quickstart.Result secondResult = run(workDir, second);
+    Quickstart.Result firstResult = run(workDir, first, Quickstart.Hold.NONE);
+    Quickstart.Result secondResult = run(workDir, second, this::runKeptCommands);
 
     for (Quickstart.Result result : new Quickstart.Result[] {firstResult, secondResult}) {
       String output = (result == firstResult ? first : second).toString();
@@ -44,6 +63,11 @@ class QuickstartIT {
       assertTrue(result.passed(), output);
       assertTrue(output.contains("QUICKSTART PASSED"), output);
       assertTrue(output.contains("written"), "progress line:\n" + output);
+    }
+    assertEquals(3, keptRuns.size(), keptRuns.toString());
+    assertTrue(keptRuns.get(0).out().contains("3 shard(s)"), "rr status: " + keptRuns.get(0));
+    for (RrRun kept : keptRuns) {
+      assertEquals(ExitCode.OK, kept.exitCode(), "status, cutover, verify: " + kept);
     }
     assertTrue(Files.isRegularFile(workDir.resolve("session.json")));
     assertTrue(Files.isDirectory(workDir.resolve("buffer")));
