@@ -92,5 +92,7 @@ class DataflowSubmissionTest {
     assertEquals(DataflowJobState.STARTING, DataflowJobState.of("JOB_STATE_STOPPED"));
     assertEquals(DataflowJobState.STARTING, DataflowJobState.of("JOB_STATE_RESOURCE_CLEANING_UP"));
     assertEquals(DataflowJobState.STOPPED, DataflowJobState.of("JOB_STATE_DRAINED"));
+    assertEquals(DataflowJobState.STOPPED, DataflowJobState.of("JOB_STATE_UPDATED"));
+    assertEquals(DataflowJobState.RUNNING, DataflowJobState.of("JOB_STATE_RUNNING"));
   }
 }
