@@ -6,11 +6,13 @@ import dev.rr.launcher.ExitCode;
 import dev.rr.launcher.status.MetadataRunStateSource;
 import dev.rr.launcher.status.RunState;
 import dev.rr.launcher.spanner.SpannerClients;
+import dev.rr.writer.snapshot.beam.SnapshotRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.beam.sdk.PipelineResult;
 
 /** Carries out {@code rr launch}: dry run, or checks then Dataflow jobs or in-process pipelines. */
@@ -19,12 +21,24 @@ public final class Launcher {
   private final PipelineStarter reader;
   private final PipelineStarter writer;
   private final boolean checkPrivileges;
+  private final Optional<InitialSnapshot> snapshot;
 
   public Launcher(PrintWriter out, PipelineStarter reader, PipelineStarter writer, boolean checkPrivileges) {
+    this(out, reader, writer, checkPrivileges, Optional.empty());
+  }
+
+  private Launcher(PrintWriter out, PipelineStarter reader, PipelineStarter writer,
+      boolean checkPrivileges, Optional<InitialSnapshot> snapshot) {
     this.out = out;
     this.reader = reader;
     this.writer = writer;
     this.checkPrivileges = checkPrivileges;
+    this.snapshot = snapshot;
+  }
+
+  /** The same launcher, loading every shard with {@code initial} before the writer starts. */
+  public Launcher withInitialSnapshot(InitialSnapshot initial) {
+    return new Launcher(out, reader, writer, checkPrivileges, Optional.of(initial));
   }
 
   /**
@@ -34,7 +48,8 @@ public final class Launcher {
    *     input files are invalid (a dry run checks all it can without a service)
    */
   public int launch(LaunchConfig config) throws Exception {
-    List<String> problems = LaunchValidation.problems(config, !config.run().dryRun());
+    List<String> problems = new ArrayList<>(LaunchValidation.problems(config, !config.run().dryRun()));
+    snapshot.ifPresent(s -> problems.addAll(InitialSnapshot.problems(config)));
     if (!problems.isEmpty()) {
       throw new LaunchRefusedException(problems);
     }
@@ -46,8 +61,12 @@ public final class Launcher {
       return mismatches.isEmpty() ? ExitCode.OK : ExitCode.USAGE;
     }
     out.printf("rr launch: run %s%nchecks:%n", config.run().runIdentifier());
+    SnapshotRun prepared = null;
     try (Spanner spanner = SpannerClients.open(config.source())) {
       new PreLaunchChecks(spanner, out, checkPrivileges).run(config);
+      if (snapshot.isPresent()) {
+        prepared = snapshot.get().prepare(spanner, config, out);
+      }
     } catch (PreLaunchChecks.SchemaMismatchesException e) {
       // Listed above; the inputs do not fit the shards, as a wrong option would not.
       out.println("launch refused: fix the shards' schemas or the session file, then launch again");
@@ -71,14 +90,25 @@ public final class Launcher {
     }
     plan.printFollowUps(out);
     out.flush();
-    return runInProcess(config);
+    return runInProcess(config, prepared);
   }
 
-  /** Starts the pipelines on the DirectRunner and blocks until they end (or the JVM stops). */
-  private int runInProcess(LaunchConfig config) throws Exception {
+  /**
+   * Starts the pipelines on the DirectRunner and blocks until they end (or the JVM stops); with
+   * {@code snapshot}, the writer starts once it has loaded every shard.
+   */
+  private int runInProcess(LaunchConfig config, SnapshotRun snapshot) throws Exception {
     List<PipelineResult> running = new ArrayList<>();
     if (config.run().jobs().includesReader()) {
       running.add(reader.start(PipelineParameters.reader(config)));
+    }
+    if (snapshot != null) {
+      try {
+        InitialSnapshot.load(snapshot);
+      } catch (Exception e) {
+        running.forEach(Launcher::cancelQuietly);
+        throw e;
+      }
     }
     if (config.run().jobs().includesWriter()) {
       running.add(writer.start(PipelineParameters.writer(config)));

@@ -59,6 +59,16 @@ public final class SnapshotRun {
     this.out = out;
   }
 
+  /** Rows of every table at T, as counted before the run. */
+  public long estimatedRows() {
+    return estimatedRows;
+  }
+
+  /** The snapshot this run loads. */
+  public SnapshotPlan plan() {
+    return plan;
+  }
+
   /** Starts the pipeline with {@code options} after the shard checks; see {@link #finish}. */
   public PipelineResult start(PipelineOptions options) throws SQLException {
     SnapshotBootstrap.checkShards(plan, ShardTargets.open(plan));
