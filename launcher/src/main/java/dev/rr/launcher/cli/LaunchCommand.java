@@ -8,6 +8,7 @@ import dev.rr.launcher.ExitCode;
 import dev.rr.launcher.launch.CustomCode;
 import dev.rr.launcher.launch.DataflowSettings;
 import dev.rr.launcher.launch.DirectPipelines;
+import dev.rr.launcher.launch.InitialSnapshot;
 import dev.rr.launcher.launch.Jobs;
 import dev.rr.launcher.launch.LaunchConfig;
 import dev.rr.launcher.launch.LaunchRefusedException;
@@ -79,6 +80,19 @@ public final class LaunchCommand implements Callable<Integer> {
   @Option(names = "--startTimestamp", converter = TimestampConverter.class, description = "First commit time replicated, RFC 3339 (default: the launch time, pinned so"
           + " reader, writer and the printed resume commands agree).")
   Timestamp startTimestamp;
+
+  @Option(names = "--initialSnapshot", description = "Before the writer starts, load every shard with Spanner's rows at --startTimestamp (T); the"
+          + " shards must be empty. Run again with the same --runIdentifier and --startTimestamp to resume.")
+  boolean initialSnapshot;
+
+  @Option(names = "--snapshotChunkRows", defaultValue = "20000", description = "Rows per snapshot chunk, about: one MySQL transaction each (default: ${DEFAULT-VALUE}).")
+  int snapshotChunkRows;
+
+  @Option(names = "--snapshotRowsPerSecond", defaultValue = "2000", description = "Load rate assumed to check the snapshot fits version_retention_period (default: ${DEFAULT-VALUE}).")
+  double snapshotRowsPerSecond;
+
+  @Option(names = "--snapshotMaxDuration", converter = DurationConverter.class, description = "Your bound on the snapshot's load time, checked against version_retention_period instead of the estimate.")
+  Duration snapshotMaxDuration;
 
   @Option(names = "--endTimestamp", converter = TimestampConverter.class, description = "Last commit time replicated (default: unbounded).")
   Timestamp endTimestamp;
@@ -175,8 +189,13 @@ public final class LaunchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try {
-      return new Launcher(spec.commandLine().getOut(), DirectPipelines.reader(),
-          DirectPipelines.writer(), !skipPrivilegeCheck).launch(toConfig());
+      Launcher launcher = new Launcher(spec.commandLine().getOut(), DirectPipelines.reader(),
+          DirectPipelines.writer(), !skipPrivilegeCheck);
+      if (initialSnapshot) {
+        launcher = launcher.withInitialSnapshot(new InitialSnapshot(snapshotChunkRows,
+            snapshotRowsPerSecond, Optional.ofNullable(snapshotMaxDuration)));
+      }
+      return launcher.launch(toConfig());
     } catch (LaunchRefusedException e) {
       spec.commandLine().getErr().println("rr launch: " + e.getMessage());
       spec.commandLine().getErr().flush();

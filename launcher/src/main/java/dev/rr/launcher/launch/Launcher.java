@@ -8,6 +8,7 @@ import dev.rr.launcher.status.ProgressLine;
 import dev.rr.launcher.status.RunState;
 import dev.rr.launcher.status.RunStateSource;
 import dev.rr.launcher.spanner.SpannerClients;
+import dev.rr.writer.snapshot.beam.SnapshotRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -27,6 +28,7 @@ public final class Launcher {
   private final PipelineStarter writer;
   private final boolean checkPrivileges;
   private final ProcessRunner gcloud;
+  private final Optional<InitialSnapshot> snapshot;
 
   public Launcher(PrintWriter out, PipelineStarter reader, PipelineStarter writer, boolean checkPrivileges) {
     this(out, reader, writer, checkPrivileges, ProcessRunner.system());
@@ -35,11 +37,22 @@ public final class Launcher {
   /** A launcher that runs {@code gcloud} through {@code gcloud} (a fake in tests). */
   public Launcher(PrintWriter out, PipelineStarter reader, PipelineStarter writer,
       boolean checkPrivileges, ProcessRunner gcloud) {
+    this(out, reader, writer, checkPrivileges, gcloud, Optional.empty());
+  }
+
+  private Launcher(PrintWriter out, PipelineStarter reader, PipelineStarter writer,
+      boolean checkPrivileges, ProcessRunner gcloud, Optional<InitialSnapshot> snapshot) {
     this.out = out;
     this.reader = reader;
     this.writer = writer;
     this.checkPrivileges = checkPrivileges;
     this.gcloud = gcloud;
+    this.snapshot = snapshot;
+  }
+
+  /** The same launcher, loading every shard with {@code initial} before the writer starts. */
+  public Launcher withInitialSnapshot(InitialSnapshot initial) {
+    return new Launcher(out, reader, writer, checkPrivileges, gcloud, Optional.of(initial));
   }
 
   /**
@@ -49,7 +62,8 @@ public final class Launcher {
    *     input files are invalid (a dry run checks all it can without a service)
    */
   public int launch(LaunchConfig config) throws Exception {
-    List<String> problems = LaunchValidation.problems(config, !config.run().dryRun());
+    List<String> problems = new ArrayList<>(LaunchValidation.problems(config, !config.run().dryRun()));
+    snapshot.ifPresent(s -> problems.addAll(InitialSnapshot.problems(config)));
     if (!problems.isEmpty()) {
       throw new LaunchRefusedException(problems);
     }
@@ -61,8 +75,12 @@ public final class Launcher {
       return mismatches.isEmpty() ? ExitCode.OK : ExitCode.USAGE;
     }
     out.printf("rr launch: run %s%nchecks:%n", config.run().runIdentifier());
+    SnapshotRun prepared = null;
     try (Spanner spanner = SpannerClients.open(config.source())) {
       new PreLaunchChecks(spanner, out, checkPrivileges).run(config);
+      if (snapshot.isPresent()) {
+        prepared = snapshot.get().prepare(spanner, config, out);
+      }
     } catch (PreLaunchChecks.SchemaMismatchesException e) {
       // Listed above; the inputs do not fit the shards, as a wrong option would not.
       out.println("launch refused: fix the shards' schemas or the session file, then launch again");
@@ -76,17 +94,26 @@ public final class Launcher {
     }
     plan.printFollowUps(out);
     out.flush();
-    return runInProcess(config);
+    return runInProcess(config, prepared);
   }
 
   /**
    * Starts the pipelines on the DirectRunner, prints a live progress line (the quickstart's)
-   * while they run, and blocks until they end (or the JVM stops).
+   * while they run, and blocks until they end (or the JVM stops); with {@code snapshot}, the
+   * writer starts once it has loaded every shard.
    */
-  private int runInProcess(LaunchConfig config) throws Exception {
+  private int runInProcess(LaunchConfig config, SnapshotRun snapshot) throws Exception {
     List<PipelineResult> running = new ArrayList<>();
     if (config.run().jobs().includesReader()) {
       running.add(reader.start(PipelineParameters.reader(config)));
+    }
+    if (snapshot != null) {
+      try {
+        InitialSnapshot.load(snapshot);
+      } catch (Exception e) {
+        running.forEach(Launcher::cancelQuietly);
+        throw e;
+      }
     }
     if (config.run().jobs().includesWriter()) {
       running.add(writer.start(PipelineParameters.writer(config)));

@@ -7,6 +7,7 @@ import dev.rr.common.mysql.SourceFamily;
 import dev.rr.common.mysql.TemporalPrecisions;
 import dev.rr.common.schema.ColumnMapping;
 import dev.rr.common.schema.SourceType;
+import dev.rr.common.spannerjson.ChangeStreamValues;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package dev.rr.launcher.verify;
+package dev.rr.common.spannerjson;
 
 import com.google.cloud.ByteArray;
 import com.google.cloud.spanner.Struct;
@@ -16,14 +16,16 @@ import java.util.List;
  * the buffer and the writer converts: INT64 and NUMERIC as strings, FLOAT64/FLOAT32 as numbers (or
  * {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}), BOOL as a boolean, BYTES as base64,
  * DATE {@code yyyy-mm-dd}, TIMESTAMP RFC 3339, JSON as a string of its text, ARRAY as a JSON
- * array of its elements so encoded. {@code rr verify} passes it through the writer's converter, so
- * that both sides are compared as the writer would have written the Spanner value.
+ * array of its elements so encoded. The snapshot loader turns rows read from Spanner into change
+ * records with it, and {@code rr verify} passes values through the writer's converter with it, so
+ * that a row read from a table is written and compared as the writer would write the same row
+ * from the change stream.
  */
-final class ChangeStreamValues {
+public final class ChangeStreamValues {
   private ChangeStreamValues() {}
 
   /** The value of {@code column} of {@code row}; JSON null for SQL NULL. */
-  static JsonElement of(Struct row, String column) {
+  public static JsonElement of(Struct row, String column) {
     if (row.isNull(column)) {
       return JsonNull.INSTANCE;
     }

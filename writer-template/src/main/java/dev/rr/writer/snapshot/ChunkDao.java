@@ -1,0 +1,155 @@
+package dev.rr.writer.snapshot;
+
+import com.google.cloud.Timestamp;
+import dev.rr.common.mysql.SqlStatement;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads and writes the loaded-chunk rows of table {@value #TABLE} in the shard's own database.
+ * {@link #claim} runs in the transaction that loads the chunk, so a chunk's row exists if and only
+ * if its rows are committed.
+ */
+public final class ChunkDao implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** The chunk table. */
+  public static final String TABLE = "rr_snapshot_chunk";
+
+  /** Classpath resource (module metadata-ddl) holding the table's DDL. */
+  public static final String DDL_RESOURCE = "rr/ddl/mysql/snapshot_chunk.sql";
+
+  /** Run identifier. */
+  public static final String RUN_ID = "run_id";
+
+  /** Logical shard id. */
+  public static final String SHARD_ID = "shard_id";
+
+  /** Spanner table name. */
+  public static final String TABLE_NAME = "table_name";
+
+  /** Chunk number. */
+  public static final String CHUNK = "chunk";
+
+  /** Chunks of the table in this snapshot. */
+  public static final String CHUNK_COUNT = "chunk_count";
+
+  /** Snapshot timestamp: seconds since the epoch. */
+  public static final String SNAPSHOT_SECONDS = "snapshot_seconds";
+
+  /** Snapshot timestamp: nanoseconds within the second. */
+  public static final String SNAPSHOT_NANOS = "snapshot_nanos";
+
+  /** Rows the chunk wrote. */
+  public static final String ROWS_LOADED = "rows_loaded";
+
+  private static final String WHERE_CHUNK = " WHERE " + RUN_ID + " = ? AND " + SHARD_ID
+      + " = ? AND " + TABLE_NAME + " = ? AND " + CHUNK + " = ?";
+
+  private static final String SET_ROWS =
+      "UPDATE " + TABLE + " SET " + ROWS_LOADED + " = ?" + WHERE_CHUNK;
+
+  private static final String INSERT_CHUNK = "INSERT INTO " + TABLE + " (" + RUN_ID + ", "
+      + SHARD_ID + ", " + TABLE_NAME + ", " + CHUNK + ", " + CHUNK_COUNT + ", " + SNAPSHOT_SECONDS
+      + ", " + SNAPSHOT_NANOS + ", " + ROWS_LOADED + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** MySQL's "duplicate entry for key": the chunk has its row already. */
+  private static final int DUPLICATE_KEY = 1062;
+
+  private static final String SNAPSHOT_OF_RUN = "SELECT " + SNAPSHOT_SECONDS + ", "
+      + SNAPSHOT_NANOS + " FROM " + TABLE + " WHERE " + RUN_ID + " = ? AND " + SHARD_ID
+      + " = ? LIMIT 1";
+
+  private static final String ROWS_BY_TABLE = "SELECT " + TABLE_NAME + ", SUM(" + ROWS_LOADED
+      + "), COUNT(*) FROM " + TABLE + " WHERE " + RUN_ID + " = ? AND " + SHARD_ID + " = ? GROUP BY "
+      + TABLE_NAME + " ORDER BY " + TABLE_NAME;
+
+  /** Rows loaded and chunks finished of one table. */
+  public record TableProgress(long rows, long chunks) {}
+
+  /** Creates the table in the connection's current database unless it exists. */
+  public void ensureTable(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(ddl());
+    }
+  }
+
+  /**
+   * Inserts the row of {@code chunk} (0 rows loaded) in the caller's transaction, which locks it
+   * until that transaction ends; false, with nothing changed, when the chunk has a row already (it
+   * is loaded, or another attempt that committed first loaded it).
+   */
+  public boolean claim(Connection connection, String runId, ChunkId chunk, int chunkCount,
+      Timestamp snapshot) throws SQLException {
+    SqlStatement insert = SqlStatement.of(INSERT_CHUNK, runId, chunk.shard(), chunk.table(),
+        chunk.chunk(), chunkCount, snapshot.getSeconds(), snapshot.getNanos(), 0L);
+    try (PreparedStatement statement = insert.prepare(connection)) {
+      statement.executeUpdate();
+      return true;
+    } catch (SQLException e) {
+      if (e.getErrorCode() == DUPLICATE_KEY) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Records how many rows {@code chunk} wrote, in the caller's transaction. */
+  public void setRows(Connection connection, String runId, ChunkId chunk, long rows)
+      throws SQLException {
+    SqlStatement update = SqlStatement.of(SET_ROWS, rows, runId, chunk.shard(), chunk.table(),
+        chunk.chunk());
+    try (PreparedStatement statement = update.prepare(connection)) {
+      statement.executeUpdate();
+    }
+  }
+
+  /** The snapshot timestamp of the chunks already loaded for {@code shard}, if any. */
+  public Optional<Timestamp> snapshotOf(Connection connection, String runId, String shard)
+      throws SQLException {
+    try (PreparedStatement statement =
+            SqlStatement.of(SNAPSHOT_OF_RUN, runId, shard).prepare(connection);
+        ResultSet rows = statement.executeQuery()) {
+      return rows.next()
+          ? Optional.of(Timestamp.ofTimeSecondsAndNanos(rows.getLong(1), rows.getInt(2)))
+          : Optional.empty();
+    }
+  }
+
+  /** Rows loaded and chunks finished per Spanner table of {@code shard}, by table name. */
+  public Map<String, TableProgress> progress(Connection connection, String runId, String shard)
+      throws SQLException {
+    Map<String, TableProgress> progress = new LinkedHashMap<>();
+    try (PreparedStatement statement =
+            SqlStatement.of(ROWS_BY_TABLE, runId, shard).prepare(connection);
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        progress.put(rows.getString(1), new TableProgress(rows.getLong(2), rows.getLong(3)));
+      }
+    }
+    return progress;
+  }
+
+  /** The DDL from {@value #DDL_RESOURCE}, without a trailing semicolon. */
+  static String ddl() {
+    try (InputStream in = ChunkDao.class.getClassLoader().getResourceAsStream(DDL_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(DDL_RESOURCE + " is not on the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().replaceAll(";$", "");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + DDL_RESOURCE, e);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.rr.writer.snapshot;
+
+import com.google.cloud.Timestamp;
+import dev.rr.common.schema.SchemaMapping;
+import java.io.Serializable;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One snapshot as its bootstrap resolved it; it travels into the pipeline's steps and holds no
+ * secrets (shard passwords are resolved on the workers).
+ *
+ * @param runId the run the snapshot starts (its checkpoints and chunk rows are keyed by it)
+ * @param snapshot the snapshot timestamp T: every table is read at exactly T
+ * @param shardsFilePath the shards file
+ * @param shardIds the logical shard ids of the shards file, in its order
+ * @param schema Spanner-to-source mapping (the session file, or identity)
+ * @param sourceTimezone the source databases' time zone offset
+ * @param maxRowsPerStatement most rows one upsert writes
+ * @param chunkCounts chunks per Spanner table (every mapped table has an entry)
+ */
+public record SnapshotPlan(
+    String runId,
+    Timestamp snapshot,
+    String shardsFilePath,
+    List<String> shardIds,
+    SchemaMapping schema,
+    ZoneOffset sourceTimezone,
+    int maxRowsPerStatement,
+    Map<String, Integer> chunkCounts)
+    implements Serializable {
+
+  public SnapshotPlan {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(snapshot, "snapshot");
+    Objects.requireNonNull(shardsFilePath, "shardsFilePath");
+    Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(sourceTimezone, "sourceTimezone");
+    shardIds = List.copyOf(shardIds);
+    chunkCounts = Map.copyOf(chunkCounts);
+  }
+
+  /** Chunks of Spanner table {@code table}. */
+  public int chunkCount(String table) {
+    Integer count = chunkCounts.get(table);
+    if (count == null) {
+      throw new IllegalArgumentException("table " + table + " has no chunk count in the plan");
+    }
+    return count;
+  }
+}

@@ -1,0 +1,138 @@
+package dev.rr.writer.snapshot.beam;
+
+import dev.rr.writer.snapshot.ShardTargets;
+import dev.rr.writer.snapshot.SnapshotBootstrap;
+import dev.rr.writer.snapshot.SnapshotPlan;
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.gcp.spanner.SpannerConfig;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/**
+ * Runs one snapshot to its end: checks the shards, runs the pipeline (printing rows loaded of the
+ * estimate, rate and ETA every {@link #PROGRESS_EVERY}), and sets every shard's checkpoint to T
+ * only when every chunk is loaded. Running it again for the same run and T resumes it.
+ */
+public final class SnapshotRun {
+  static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+  /**
+   * What a run did.
+   *
+   * @param rowsRead rows read from Spanner at T
+   * @param rowsLoaded rows written to the shards by this run
+   * @param chunksLoaded chunks loaded by this run
+   * @param chunksSkipped chunks found loaded already (by an earlier, interrupted run)
+   * @param statements upsert statements run
+   * @param unrouted rows that routed to no shard
+   * @param took wall time of the pipeline
+   */
+  public record Result(long rowsRead, long rowsLoaded, long chunksLoaded, long chunksSkipped,
+      long statements, long unrouted, Duration took) {
+    /** Rows loaded per second. */
+    public double rowsPerSecond() {
+      return rowsLoaded / Math.max(0.001, took.toMillis() / 1000.0);
+    }
+  }
+
+  private final SnapshotPlan plan;
+  private final SpannerConfig spanner;
+  private final long estimatedRows;
+  private final PrintWriter out;
+
+  /**
+   * @param estimatedRows rows of every table at T (for the progress line)
+   * @param out where progress lines go
+   */
+  public SnapshotRun(SnapshotPlan plan, SpannerConfig spanner, long estimatedRows,
+      PrintWriter out) {
+    this.plan = plan;
+    this.spanner = spanner;
+    this.estimatedRows = estimatedRows;
+    this.out = out;
+  }
+
+  /** Rows of every table at T, as counted before the run. */
+  public long estimatedRows() {
+    return estimatedRows;
+  }
+
+  /** The snapshot this run loads. */
+  public SnapshotPlan plan() {
+    return plan;
+  }
+
+  /** Starts the pipeline with {@code options} after the shard checks; see {@link #finish}. */
+  public PipelineResult start(PipelineOptions options) throws SQLException {
+    SnapshotBootstrap.checkShards(plan, ShardTargets.open(plan));
+    Pipeline pipeline = Pipeline.create(options);
+    SnapshotPipeline.buildPipeline(pipeline, spanner, plan);
+    out.printf("snapshot of run %s at %s: %d rows to load%n", plan.runId(), plan.snapshot(),
+        estimatedRows);
+    return pipeline.run();
+  }
+
+  /** Runs the snapshot with {@code options} and, when every chunk is in, sets the checkpoints. */
+  public Result run(PipelineOptions options) throws SQLException {
+    long startNanos = System.nanoTime();
+    PipelineResult result = start(options);
+    return finish(result, startNanos);
+  }
+
+  /**
+   * Waits for {@code result} (printing progress) and sets the checkpoints.
+   *
+   * @throws IllegalStateException when the pipeline did not finish (no checkpoint is set then)
+   */
+  public Result finish(PipelineResult result, long startNanos) throws SQLException {
+    PipelineResult.State state;
+    do {
+      state = result.waitUntilFinish(org.joda.time.Duration.millis(PROGRESS_EVERY.toMillis()));
+      printProgress(result, startNanos);
+    } while (state == null || !state.isTerminal());
+    if (state != PipelineResult.State.DONE) {
+      throw new IllegalStateException("the snapshot pipeline ended " + state
+          + "; no shard checkpoint was set. Run it again to resume: loaded chunks are skipped");
+    }
+    SnapshotBootstrap.finish(plan, ShardTargets.open(plan));
+    Result done = new Result(counter(result, RouteRowsFn.READ),
+        counter(result, LoadChunkFn.ROWS_LOADED), counter(result, LoadChunkFn.CHUNKS_LOADED),
+        counter(result, LoadChunkFn.CHUNKS_SKIPPED), counter(result, LoadChunkFn.STATEMENTS),
+        counter(result, RouteRowsFn.UNROUTED), Duration.ofNanos(System.nanoTime() - startNanos));
+    out.printf("snapshot of run %s at %s done: %s; every shard's checkpoint is at T%n",
+        plan.runId(), plan.snapshot(), done);
+    return done;
+  }
+
+  private void printProgress(PipelineResult result, long startNanos) {
+    long loaded = counter(result, LoadChunkFn.ROWS_LOADED);
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    double rate = loaded / Math.max(0.001, seconds);
+    String eta = rate <= 0 || loaded >= estimatedRows ? "-"
+        : Duration.ofSeconds((long) ((estimatedRows - loaded) / rate)).toString();
+    out.printf("snapshot: %d of %d rows loaded, %.0f rows/s, ETA %s%n", loaded, estimatedRows,
+        rate, eta);
+  }
+
+  /** The attempted value of counter {@code name}, summed over steps; 0 when the runner has none. */
+  static long counter(PipelineResult result, String name) {
+    try {
+      MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder()
+          .addNameFilter(MetricNameFilter.named(SnapshotPipeline.NAMESPACE, name)).build());
+      long total = 0;
+      for (MetricResult<Long> counter : metrics.getCounters()) {
+        total += counter.getAttempted();
+      }
+      return total;
+    } catch (UnsupportedOperationException e) {
+      return 0;
+    }
+  }
+}
