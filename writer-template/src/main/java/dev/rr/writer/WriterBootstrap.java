@@ -83,7 +83,7 @@ public final class WriterBootstrap {
 
       List<Shard> shards;
       try (SecretManagerSecretResolver secrets = new SecretManagerSecretResolver()) {
-        shards = ShardsFile.load(config.sourceShardsFilePath(), secrets);
+        shards = ShardsFile.load(config.sourceShardsFilePath(), secrets, config.sourceType());
       }
       SchemaMapping schema = withSpannerGenerated(schema(config, run, spanner, shards.get(0)),
           run, spanner);

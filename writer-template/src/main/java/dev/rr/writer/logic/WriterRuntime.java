@@ -73,7 +73,8 @@ public final class WriterRuntime implements AutoCloseable {
   public static WriterRuntime open(WriterPlan plan, Function<String, ShardMetrics> metrics) {
     Map<String, Shard> shards = new LinkedHashMap<>();
     try (SecretManagerSecretResolver secrets = new SecretManagerSecretResolver()) {
-      for (Shard shard : ShardsFile.load(plan.config().sourceShardsFilePath(), secrets)) {
+      for (Shard shard : ShardsFile.load(plan.config().sourceShardsFilePath(), secrets,
+          plan.config().sourceType())) {
         shards.put(shard.logicalShardId(), shard);
       }
     }
