@@ -50,8 +50,9 @@ public final class PostgresExtension implements BeforeAllCallback, BeforeEachCal
     PostgresServer server = server(index);
     String name = DatabaseNames.next();
     server.createDatabase(name);
-    return new PostgresTestDatabase(name, server.host(), server.port(), server.jdbcUrl(name), server.user(),
-        server.password());
+    // As the writer connects to a PostgreSQL shard (Shard#jdbcUrl): text parameters untyped.
+    return new PostgresTestDatabase(name, server.host(), server.port(),
+        server.jdbcUrl(name) + "?stringtype=unspecified", server.user(), server.password());
   }
 
   /** A fresh database on cluster 0. */

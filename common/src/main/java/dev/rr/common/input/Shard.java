@@ -130,8 +130,8 @@ public final class Shard implements Serializable {
 
   /**
    * The JDBC URL {@code jdbc:mysql://host:port/db?prop=value&...} (Connector/J) or {@code
-   * jdbc:postgresql://...} (PostgreSQL's driver) with the connection properties as URL
-   * parameters, URL-encoded. It carries no credentials.
+   * jdbc:postgresql://...} (PostgreSQL's driver) with the connection properties ({@link
+   * #urlProperties}) as URL parameters, URL-encoded. It carries no credentials.
    */
   public String jdbcUrl() {
     StringBuilder url = new StringBuilder(
@@ -141,12 +141,28 @@ public final class Shard implements Serializable {
     url.append(ipv6 ? "[" + host + "]" : host).append(':').append(port).append('/');
     url.append(encode(dbName));
     char separator = '?';
-    for (Map.Entry<String, String> property : connectionProperties.entrySet()) {
+    for (Map.Entry<String, String> property : urlProperties().entrySet()) {
       url.append(separator).append(encode(property.getKey())).append('=')
           .append(encode(property.getValue()));
       separator = '&';
     }
     return url.toString();
+  }
+
+  /**
+   * The connection properties, and for PostgreSQL the shard's schema as {@code currentSchema}
+   * (the search path: tables are named unqualified) and {@code stringtype=unspecified} (text
+   * parameters take the type of the column they are compared with or written to, as with MySQL),
+   * unless the shards file sets them.
+   */
+  private Map<String, String> urlProperties() {
+    if (sourceType != SourceType.POSTGRESQL) {
+      return connectionProperties;
+    }
+    Map<String, String> properties = new LinkedHashMap<>(connectionProperties);
+    properties.putIfAbsent("currentSchema", schemaName);
+    properties.putIfAbsent("stringtype", "unspecified");
+    return properties;
   }
 
   /** Properties for {@code DriverManager.getConnection(jdbcUrl(), jdbcProperties())}. */

@@ -312,7 +312,8 @@ class ShardsFileTest {
     assertEquals(SourceType.POSTGRESQL, shards.get(0).sourceType());
     assertEquals(5432, shards.get(0).port());
     assertEquals(java.util.Optional.of("public"), shards.get(0).schemaName());
-    assertEquals("jdbc:postgresql://db1:5432/shop", shards.get(0).jdbcUrl());
+    assertEquals("jdbc:postgresql://db1:5432/shop?currentSchema=public&stringtype=unspecified",
+        shards.get(0).jdbcUrl());
     assertEquals(6432, shards.get(1).port());
     assertEquals(java.util.Optional.of("sales"), shards.get(1).schemaName());
   }
