@@ -36,6 +36,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Shard workers on real private PostgreSQL clusters and a real buffer directory. */
 class PostgresShardWorkerIT {
@@ -167,6 +169,69 @@ class PostgresShardWorkerIT {
         WorkerHarness.runToEnd(harness.worker("s1", database::connect), Duration.ofMinutes(1)));
 
     assertEquals(Map.of(1L, 200L, 2L, 100L), pairs(database, "SELECT id, code FROM users"));
+  }
+
+  /**
+   * One transaction moves a child to another parent and deletes the old parent; the writer runs
+   * deletes first, so only a deferred foreign key lets it commit (Spanner checked it at commit).
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void shouldCommitAReparentingTransactionOnlyWhenTheForeignKeyIsDeferrable(boolean deferrable)
+      throws Exception {
+    PostgresTestDatabase database = postgres.newDatabase(0);
+    try (Connection connection = database.connect()) {
+      Fixtures.execute(connection, "CREATE TABLE parent (id BIGINT PRIMARY KEY);"
+          + "CREATE TABLE child (id BIGINT PRIMARY KEY, parent_id BIGINT REFERENCES parent (id)"
+          + (deferrable ? " DEFERRABLE" : "") + ")");
+    }
+    SchemaMapping schema = IdentitySchemaMapping.builder()
+        .spannerColumn("parent", "id", SpannerType.of("INT64"))
+        .spannerColumn("child", "id", SpannerType.of("INT64"))
+        .spannerColumn("child", "parent_id", SpannerType.of("INT64"))
+        .sourceColumn("parent", "id", SourceType.of("bigint"))
+        .sourceColumn("child", "id", SourceType.of("bigint"))
+        .sourceColumn("child", "parent_id", SourceType.of("bigint"))
+        .sourcePrimaryKey("parent", List.of("id"))
+        .sourcePrimaryKey("child", List.of("id"))
+        .build();
+    List<ChangeRecord> records = List.of(
+        record(START, "tx0", 0, 3, "parent", ModType.INSERT, "{\"id\":\"1\"}", "{}"),
+        record(START, "tx0", 1, 3, "parent", ModType.INSERT, "{\"id\":\"2\"}", "{}"),
+        record(START, "tx0", 2, 3, "child", ModType.INSERT, "{\"id\":\"10\"}", "{\"parent_id\":\"1\"}"),
+        record(START.plusSeconds(1), "tx1", 0, 2, "child", ModType.UPDATE, "{\"id\":\"10\"}",
+            "{\"parent_id\":\"2\"}"),
+        record(START.plusSeconds(1), "tx1", 1, 2, "parent", ModType.DELETE, "{\"id\":\"1\"}", "{}"));
+    TestBuffer buffer = new TestBuffer(bufferDirectory);
+    TimeWindow window = new TimeWindow(START, START.plusSeconds(10));
+    buffer.write("s1", window, records);
+    // Three records per transaction at most: tx0 commits before tx1 is written.
+    WorkerHarness harness = harness(buffer, schema).start(START).window(window.duration())
+        .batchSize(3).end(window.end().minusMillis(1));
+    harness.readerProgress.set("s1", window.end());
+
+    ShardWorker.Outcome outcome =
+        WorkerHarness.runToEnd(harness.worker("s1", database::connect), Duration.ofMinutes(1));
+
+    if (deferrable) {
+      assertEquals(ShardWorker.Outcome.DONE, outcome);
+      assertEquals(Map.of(10L, 2L), pairs(database, "SELECT id, parent_id FROM child"));
+      assertEquals(Map.of(2L, 2L), pairs(database, "SELECT id, id FROM parent"));
+    } else {
+      assertEquals(ShardWorker.Outcome.FAILED, outcome);
+      assertEquals(ShardStatus.ERROR, harness.progress.row("s1").status());
+      assertTrue(harness.progress.row("s1").error().contains("23503"), harness.progress.row("s1").error());
+      assertEquals(3, harness.progress.row("s1").recordsApplied(), "tx0 committed, tx1 not");
+    }
+  }
+
+  private static ChangeRecord record(Instant at, String transaction, int index, int records,
+      String table, ModType type, String keys, String values) {
+    return ChangeRecord.builder()
+        .commitTimestamp(Timestamp.ofTimeSecondsAndNanos(at.getEpochSecond(), at.getNano()))
+        .serverTransactionId(transaction).modIndex(index).numberOfRecordsInTransaction(records)
+        .tableName(table).modType(type).keysJson(keys).newValuesJson(values)
+        .build();
   }
 
   private static ChangeRecord change(
