@@ -156,6 +156,28 @@ class PostgresDialectIT {
     postgres.server(0).start();
   }
 
+  @Test
+  void shouldReadForeignKeysUniqueTablesAndWhetherEveryForeignKeyIsDeferrable() throws Exception {
+    PostgresTestDatabase database = postgres.newDatabase();
+    PostgresDialect dialect = new PostgresDialect(ZoneOffset.UTC);
+    try (Connection connection = database.connect()) {
+      execute(connection, "CREATE TABLE a (id INT PRIMARY KEY, code BYTEA UNIQUE, f REAL,"
+          + " g INT GENERATED ALWAYS AS (id + 1) STORED)");
+      execute(connection, "CREATE TABLE b (id INT PRIMARY KEY, a_id INT REFERENCES a (id) DEFERRABLE)");
+      execute(connection, "CREATE SCHEMA other");
+      execute(connection, "CREATE TABLE other.c (id INT PRIMARY KEY, a_id INT REFERENCES public.a (id))");
+      ShardCatalog deferrable = dialect.readCatalog(connection);
+      assertEquals(java.util.Map.of("b", java.util.Set.of("a")), deferrable.foreignKeyParents());
+      assertTrue(deferrable.allForeignKeysDeferrable(), "other.c is another schema's");
+      assertEquals(List.of(new ShardCatalog.StoredColumnType("id", "integer"),
+          new ShardCatalog.StoredColumnType("code", "bytea"),
+          new ShardCatalog.StoredColumnType("f", "real")), deferrable.uniqueTables().get("a"));
+
+      execute(connection, "CREATE TABLE d (id INT PRIMARY KEY, b_id INT REFERENCES b (id))");
+      assertEquals(false, dialect.readCatalog(connection).allForeignKeysDeferrable());
+    }
+  }
+
   private static String row(Connection connection) throws SQLException {
     execute(connection, "SET TIME ZONE 'UTC'");
     try (Statement statement = connection.createStatement();
