@@ -61,6 +61,12 @@ public final class PostgresDialect implements ShardDialect {
     return "PostgreSQL";
   }
 
+  /** PostgreSQL's errors have no vendor code: the SQLSTATE says it all. */
+  @Override
+  public String describe(SQLException error) {
+    return "PostgreSQL error (SQLSTATE " + error.getSQLState() + "): " + error.getMessage();
+  }
+
   @Override
   public int maxParameters() {
     return RowStatements.Syntax.POSTGRESQL.maxParameters();

@@ -26,6 +26,12 @@ public interface ShardDialect extends Serializable {
   /** The database's name for messages: {@code MySQL}, {@code PostgreSQL}. */
   String databaseName();
 
+  /** An error of this database for messages, with its code and state. */
+  default String describe(SQLException error) {
+    return databaseName() + " error " + error.getErrorCode() + " (SQLState " + error.getSQLState()
+        + "): " + error.getMessage();
+  }
+
   /** Most placeholders one prepared statement may have. */
   int maxParameters();
 

@@ -111,7 +111,6 @@ final class BatchWriter {
     String subject = record == null ? "" : "the " + record.modType() + " of "
         + record.tableName() + " at " + record.commitTimestamp() + " (transaction "
         + record.serverTransactionId() + ", keys " + record.keysJson() + "): ";
-    return new ApplyException(where + subject + dialect.databaseName() + " error " + e.getErrorCode() + " (SQLState "
-        + e.getSQLState() + "): " + e.getMessage(), errorClass, record, e);
+    return new ApplyException(where + subject + dialect.describe(e), errorClass, record, e);
   }
 }

@@ -291,8 +291,7 @@ public final class WindowApplier {
   private String describe(Throwable e) {
     Throwable shown = e instanceof RecordFailure && e.getCause() != null ? e.getCause() : e;
     if (shown instanceof SQLException sql) {
-      return dialect.databaseName() + " error " + sql.getErrorCode() + " (SQLState " + sql.getSQLState() + "): "
-          + sql.getMessage();
+      return dialect.describe(sql);
     }
     return shown.getMessage() == null ? shown.toString() : shown.getMessage();
   }
