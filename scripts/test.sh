@@ -4,6 +4,7 @@
 #   bash scripts/test.sh -pl common   # extra arguments go to Maven
 # Integration tests need the Cloud Spanner emulator (gcloud component) and a MySQL-compatible
 # server: a private MariaDB is started per test JVM, installed here from Debian when missing.
+# PostgreSQL tests start private clusters of the postgresql package, installed here when missing.
 # Set RR_TEST_MYSQL_URL to use an existing server instead.
 set -euo pipefail
 
@@ -14,9 +15,12 @@ fail() { echo "[test.sh] ERROR: $*" >&2; exit 1; }
 
 # shellcheck source=scripts/ensure-mariadb.sh
 . scripts/ensure-mariadb.sh
+# shellcheck source=scripts/ensure-postgresql.sh
+. scripts/ensure-postgresql.sh
 
 # 1. A MySQL-compatible server for the integration tests.
 rr_ensure_mariadb "[test.sh]" || fail "no MySQL-compatible server available (see above)"
+rr_ensure_postgresql "[test.sh]" || fail "no PostgreSQL available (see above)"
 
 # 2. The Cloud Spanner emulator (same lookup as dev.rr.common.local.SpannerEmulator).
 if [ -n "${SPANNER_EMULATOR_HOST:-}" ]; then

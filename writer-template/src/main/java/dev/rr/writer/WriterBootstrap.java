@@ -16,13 +16,14 @@ import dev.rr.common.metadata.MetadataStore;
 import dev.rr.common.metadata.RunMetadata;
 import dev.rr.common.metadata.ShardProgress;
 import dev.rr.common.mysql.ErrorClass;
-import dev.rr.common.mysql.MySqlErrorClassifier;
 import dev.rr.common.mysql.checkpoint.CheckpointDao;
 import dev.rr.common.mysql.checkpoint.CheckpointTableException;
 import dev.rr.common.schema.ResolvedSchemaMapping;
 import dev.rr.common.schema.SchemaMapping;
+import dev.rr.common.sink.ShardDialect;
 import dev.rr.writer.custom.CustomTransformations;
 import dev.rr.writer.logic.MetadataClients;
+import dev.rr.writer.logic.ShardDialects;
 import dev.rr.writer.logic.ShardSelection;
 import dev.rr.writer.logic.WriterPlan;
 import java.sql.Connection;
@@ -30,6 +31,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +85,7 @@ public final class WriterBootstrap {
 
       List<Shard> shards;
       try (SecretManagerSecretResolver secrets = new SecretManagerSecretResolver()) {
-        shards = ShardsFile.load(config.sourceShardsFilePath(), secrets);
+        shards = ShardsFile.load(config.sourceShardsFilePath(), secrets, config.sourceType());
       }
       SchemaMapping schema = withSpannerGenerated(schema(config, run, spanner, shards.get(0)),
           run, spanner);
@@ -91,7 +93,7 @@ public final class WriterBootstrap {
           store.fileProcessProgress().read(config.runIdentifier());
       List<String> selected = ShardSelection.select(config.runMode(),
           shards.stream().map(Shard::logicalShardId).toList(), progress);
-      ensureCheckpointTables(shards, selected);
+      ensureCheckpointTables(shards, selected, config);
       config.transformation().ifPresent(t ->
           CustomTransformations.load(t.jarPath(), t.className(), t.parameters()));
       WriterPlan plan = new WriterPlan(config, UUID.randomUUID().toString(), buffer, start, end,
@@ -161,6 +163,10 @@ public final class WriterBootstrap {
           + " by name and reads the Spanner schema of the run's database, but run "
           + config.runIdentifier() + " has no run metadata" + where(config));
     }
+    if (config.sourceType() == WriterConfig.SourceType.POSTGRESQL) {
+      throw new ConfigException("sessionFilePath is required for PostgreSQL shards: the identity"
+          + " mapping from PostgreSQL's information schema is not done yet (docs/postgresql.md)");
+    }
     DatabaseId database = DatabaseId.of(run.get().spannerDatabase());
     try (Connection mysql = connect(shard)) {
       SchemaMapping mapping =
@@ -199,19 +205,20 @@ public final class WriterBootstrap {
     }
   }
 
-  private static void ensureCheckpointTables(List<Shard> shards, List<String> selected) {
+  private static void ensureCheckpointTables(
+      List<Shard> shards, List<String> selected, WriterConfig config) {
     List<String> refused = new ArrayList<>();
-    CheckpointDao checkpoints = new CheckpointDao();
     for (Shard shard : shards) {
       if (!selected.contains(shard.logicalShardId())) {
         continue;
       }
+      ShardDialect dialect = ShardDialects.of(shard, ZoneOffset.UTC);
       try (Connection connection = connect(shard)) {
-        checkpoints.ensureTable(connection);
+        dialect.checkpoints().ensureTable(connection);
       } catch (CheckpointTableException e) {
         refused.add("shard " + shard.logicalShardId() + ": " + e.getMessage());
       } catch (SQLException e) {
-        if (MySqlErrorClassifier.classify(e) == ErrorClass.PERMANENT) {
+        if (dialect.classify(e) == ErrorClass.PERMANENT) {
           refused.add("shard " + shard.logicalShardId() + ": cannot create the checkpoint table "
               + CheckpointDao.TABLE + ": " + e.getMessage());
         } else {
@@ -228,7 +235,10 @@ public final class WriterBootstrap {
 
   private static Connection connect(Shard shard) throws SQLException {
     Properties properties = shard.jdbcProperties();
-    properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_MILLIS));
+    // Connector/J takes milliseconds, PostgreSQL's driver seconds.
+    properties.setProperty("connectTimeout", Integer.toString(
+        shard.sourceType() == WriterConfig.SourceType.POSTGRESQL
+            ? Math.max(1, CONNECT_TIMEOUT_MILLIS / 1000) : CONNECT_TIMEOUT_MILLIS));
     return DriverManager.getConnection(shard.jdbcUrl(), properties);
   }
 }

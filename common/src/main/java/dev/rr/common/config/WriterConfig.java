@@ -38,12 +38,17 @@ public final class WriterConfig implements Serializable {
 
   /** The kind of source database the shards are. */
   public enum SourceType implements NamedOption {
-    MYSQL("mysql");
+    /** MySQL 8 or MariaDB 10.11 (the default). */
+    MYSQL("mysql", 3306),
+    /** PostgreSQL 15 or later. */
+    POSTGRESQL("postgresql", 5432);
 
     private final String optionName;
+    private final int defaultPort;
 
-    SourceType(String optionName) {
+    SourceType(String optionName, int defaultPort) {
       this.optionName = optionName;
+      this.defaultPort = defaultPort;
     }
 
     @Override
@@ -51,7 +56,12 @@ public final class WriterConfig implements Serializable {
       return optionName;
     }
 
-    /** The type named exactly {@code value}; {@code mysql} is the only one. */
+    /** The server's usual port: what a shards-file entry without a port gets (PostgreSQL only). */
+    public int defaultPort() {
+      return defaultPort;
+    }
+
+    /** The type named exactly {@code value}: {@code mysql} or {@code postgresql}. */
     public static SourceType parse(String value) {
       return NamedOption.parse(SourceType.class, "sourceType", value);
     }

@@ -1,6 +1,7 @@
 package dev.rr.common.input;
 
 import com.google.gson.JsonPrimitive;
+import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.common.input.InputFileException.Problem;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -13,23 +14,39 @@ import java.util.Optional;
 
 /**
  * Reads the shards file: a JSON array of {@code {logicalShardId, host, port, user, password |
- * secretManagerUri, dbName, connectionProperties?}}. Unknown fields are ignored. Every problem of
+ * secretManagerUri, dbName, connectionProperties?}}, and for PostgreSQL shards an optional {@code
+ * schemaName} (default {@value #DEFAULT_SCHEMA}) and an optional port (default 5432). Unknown
+ * fields are ignored. Every problem of
  * the file is reported at once in one {@link InputFileException}; secrets are resolved only once
  * the file is otherwise valid.
  */
 public final class ShardsFile {
   static final String PASSWORD = "password";
   static final String SECRET_MANAGER_URI = "secretManagerUri";
+  static final String SCHEMA_NAME = "schemaName";
+  /** Schema of a PostgreSQL shard's tables when its entry names none. */
+  public static final String DEFAULT_SCHEMA = "public";
 
   private ShardsFile() {}
 
-  /** Reads and validates the shards file at {@code path} (local path or {@code gs://} URI). */
+  /** Reads and validates the MySQL shards file at {@code path} (local path or {@code gs://} URI). */
   public static List<Shard> load(String path, SecretResolver secrets) {
-    return parse(path, InputFiles.readInputFile(path), secrets);
+    return load(path, secrets, SourceType.MYSQL);
   }
 
-  /** Validates the shards file content {@code json}; {@code fileName} names it in errors. */
+  /** Reads and validates the shards file at {@code path}, its shards of type {@code type}. */
+  public static List<Shard> load(String path, SecretResolver secrets, SourceType type) {
+    return parse(path, InputFiles.readInputFile(path), secrets, type);
+  }
+
+  /** Validates MySQL shards file content {@code json}; {@code fileName} names it in errors. */
   public static List<Shard> parse(String fileName, String json, SecretResolver secrets) {
+    return parse(fileName, json, secrets, SourceType.MYSQL);
+  }
+
+  /** Validates shards file content {@code json} of shards of type {@code type}. */
+  public static List<Shard> parse(
+      String fileName, String json, SecretResolver secrets, SourceType type) {
     JsonCursor root = JsonCursor.parse(fileName, json);
     if (!root.element().isJsonArray()) {
       root.problem("must be a JSON array of shards");
@@ -43,7 +60,7 @@ public final class ShardsFile {
     Map<String, String> pathById = new HashMap<>();
     for (JsonCursor entry : entries) {
       if (entry.isObject()) {
-        parsed.add(parseEntry(entry, pathById));
+        parsed.add(parseEntry(entry, pathById, type));
       } else {
         entry.problem("must be a JSON object describing one shard");
       }
@@ -53,7 +70,8 @@ public final class ShardsFile {
     return resolveSecrets(fileName, parsed, secrets);
   }
 
-  private static Entry parseEntry(JsonCursor entry, Map<String, String> pathById) {
+  private static Entry parseEntry(
+      JsonCursor entry, Map<String, String> pathById, SourceType type) {
     JsonCursor idField = entry.field("logicalShardId");
     String id = idField.requiredString();
     if (id != null) {
@@ -67,14 +85,17 @@ public final class ShardsFile {
       }
     }
     String host = entry.field("host").requiredString();
-    int port = port(entry.field("port"));
+    JsonCursor portField = entry.field("port");
+    int port = type == SourceType.POSTGRESQL && portField.isMissing()
+        ? type.defaultPort() : port(portField);
     String user = entry.field("user").requiredString();
     String dbName = entry.field("dbName").requiredString();
     JsonCursor password = entry.field(PASSWORD);
     JsonCursor secretUri = entry.field(SECRET_MANAGER_URI);
     Credential credential = credential(entry, password, secretUri);
     Map<String, String> properties = connectionProperties(entry.field("connectionProperties"));
-    return new Entry(entry.path(), id, host, port, user, credential, dbName, properties);
+    String schema = schemaName(entry.field(SCHEMA_NAME), type);
+    return new Entry(entry.path(), id, host, port, user, credential, dbName, properties, schema);
   }
 
   private static int port(JsonCursor field) {
@@ -103,6 +124,17 @@ public final class ShardsFile {
       return 0;
     }
     return number.get().intValueExact();
+  }
+
+  /** The PostgreSQL schema; null for MySQL, which has none besides the database. */
+  private static String schemaName(JsonCursor field, SourceType type) {
+    if (type != SourceType.POSTGRESQL) {
+      if (!field.isMissing()) {
+        field.problem("is only for sourceType postgresql (a MySQL database is its own schema)");
+      }
+      return null;
+    }
+    return field.isMissing() ? DEFAULT_SCHEMA : field.requiredString();
   }
 
   private static Credential credential(
@@ -191,8 +223,9 @@ public final class ShardsFile {
           continue;
         }
       }
-      shards.add(new Shard(entry.id, entry.host, entry.port, entry.user, password, entry.dbName,
-          entry.properties));
+      Shard shard = new Shard(entry.id, entry.host, entry.port, entry.user, password, entry.dbName,
+          entry.properties);
+      shards.add(entry.schema == null ? shard : shard.asPostgres(entry.schema));
     }
     if (!problems.isEmpty()) {
       throw new InputFileException(fileName, problems, firstFailure);
@@ -208,5 +241,5 @@ public final class ShardsFile {
   }
 
   private record Entry(String path, String id, String host, int port, String user,
-      Credential credential, String dbName, Map<String, String> properties) {}
+      Credential credential, String dbName, Map<String, String> properties, String schema) {}
 }

@@ -1,5 +1,5 @@
 /**
- * Local services for tests and the quickstart: the installed Cloud Spanner emulator and private,
- * throwaway MariaDB servers, each started as a child process on a free loopback port.
+ * Local services for tests and the quickstart: the installed Cloud Spanner emulator, private
+ * throwaway MariaDB servers and PostgreSQL clusters, each on a free loopback port.
  */
 package dev.rr.common.local;

@@ -1,18 +1,20 @@
 package dev.rr.common.mysql;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import dev.rr.common.model.ChangeRecord;
 import dev.rr.common.model.ModType;
-import dev.rr.common.schema.ColumnMapping;
+import dev.rr.common.mysql.checkpoint.CheckpointDao;
+import dev.rr.common.schema.SchemaMapping;
 import dev.rr.common.schema.TableMapping;
-import java.io.Serializable;
+import dev.rr.common.sink.RecordMapping;
+import dev.rr.common.sink.RowStatements;
+import dev.rr.common.sink.ShardCatalog;
+import dev.rr.common.sink.ShardDialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -25,15 +27,28 @@ import java.util.Set;
  * record into a {@link MappedChange}; {@link #upsertBatch} and {@link #deleteBatch} build one
  * statement for many mapped changes. Values are always parameters; identifiers are quoted with
  * backticks.
+ *
+ * <p>As a {@link ShardDialect}: the live schema comes from {@code information_schema} ({@link
+ * MySqlCatalog}), errors are classified by {@link MySqlErrorClassifier}, and every batch runs with
+ * {@value #FOREIGN_KEY_CHECKS_OFF}: Spanner checked the foreign keys when it committed, MySQL
+ * would check them after every row, and a transaction Spanner accepted may have no row order
+ * MySQL accepts (a self-referencing insert, a cycle, the rewrite of a referenced row). It also
+ * stops MySQL's own cascades, whose effects the change stream already carries. The setting is
+ * switched back on after every batch, failed or not, and when a session is prepared, so a pooled
+ * connection never carries it.
  */
-public final class MySqlDialect implements Serializable {
+public final class MySqlDialect implements ShardDialect {
   private static final long serialVersionUID = 1L;
 
   /** Most placeholders one MySQL prepared statement may have. */
   public static final int MAX_PARAMETERS = 65_535;
+  /** Session setting while a batch runs: Spanner checked the foreign keys at commit. */
+  public static final String FOREIGN_KEY_CHECKS_OFF = "SET foreign_key_checks = 0";
+  /** The normal session setting, restored after each batch. */
+  public static final String FOREIGN_KEY_CHECKS_ON = "SET foreign_key_checks = 1";
 
   private final MySqlValueConverter converter;
-  private final MySqlStatements statements = new MySqlStatements();
+  private final RowStatements statements = new RowStatements(RowStatements.Syntax.MYSQL);
 
   /** A dialect for a source database whose local times are at {@code sourceTimezone}. */
   public MySqlDialect(ZoneOffset sourceTimezone) {
@@ -64,7 +79,7 @@ public final class MySqlDialect implements Serializable {
 
   /** Quotes a MySQL identifier: backticks around it, embedded backticks doubled. */
   public static String quote(String identifier) {
-    return MySqlStatements.quote(identifier);
+    return RowStatements.Syntax.MYSQL.quote(identifier);
   }
 
   /**
@@ -89,28 +104,9 @@ public final class MySqlDialect implements Serializable {
    *     has no value in it
    * @throws ConversionException when a value does not fit its source column
    */
+  @Override
   public MappedChange map(ChangeRecord record, TableMapping table) {
-    JsonObject row = parse(record, "keysJson", record.keysJson());
-    JsonObject extra =
-        record.modType() == ModType.DELETE
-            ? parse(record, "oldValuesJson", record.oldValuesJson())
-            : parse(record, "newValuesJson", record.newValuesJson());
-    for (Map.Entry<String, JsonElement> entry : extra.entrySet()) {
-      if (!row.has(entry.getKey())) {
-        row.add(entry.getKey(), entry.getValue());
-      }
-    }
-    Map<String, Object> values = new LinkedHashMap<>();
-    if (record.modType() != ModType.DELETE) {
-      for (ColumnMapping column : table.columns()) {
-        if (column.hasSource() && row.has(column.spannerName())) {
-          values.put(
-              column.sourceName(),
-              converter.convert(table.sourceName(), column, row.get(column.spannerName())));
-        }
-      }
-    }
-    return new MappedChange(table.sourceName(), record.modType(), key(record, table, row), values);
+    return RecordMapping.map(record, table, converter::convert);
   }
 
   /** The statement for one record: {@link #upsert} or {@link #delete} of its mapped change. */
@@ -153,6 +149,7 @@ public final class MySqlDialect implements Serializable {
    * @throws IllegalArgumentException when the list is empty, mixes tables, column sets or deletes,
    *     or needs more than {@link #MAX_PARAMETERS} parameters
    */
+  @Override
   public SqlStatement upsertBatch(List<MappedChange> changes) {
     return statements.upsert(changes);
   }
@@ -163,6 +160,7 @@ public final class MySqlDialect implements Serializable {
    *
    * @throws IllegalArgumentException as {@link #upsertBatch}
    */
+  @Override
   public SqlStatement insertBatch(List<MappedChange> changes) {
     return statements.insert(changes);
   }
@@ -179,6 +177,7 @@ public final class MySqlDialect implements Serializable {
    * @throws IllegalArgumentException when the list is empty, mixes tables or keys, holds deletes
    *     or needs more than {@link #MAX_PARAMETERS} parameters
    */
+  @Override
   public SqlStatement selectByKey(
       List<MappedChange> changes, List<String> columns, Set<String> asDouble) {
     return statements.selectByKey(changes, columns, asDouble);
@@ -192,68 +191,81 @@ public final class MySqlDialect implements Serializable {
    * @throws IllegalArgumentException when the list is empty, mixes tables or holds non-deletes,
    *     or needs more than {@link #MAX_PARAMETERS} parameters
    */
+  @Override
   public SqlStatement deleteBatch(List<MappedChange> changes) {
     return statements.delete(changes);
   }
 
-  private Map<String, Object> key(ChangeRecord record, TableMapping table, JsonObject row) {
-    if (table.sourcePrimaryKey().isEmpty()) {
-      throw new MappingException(
-          "source table " + table.sourceName() + " has no primary key: cannot replicate to it");
-    }
-    Map<String, Object> key = new LinkedHashMap<>();
-    for (String sourceColumn : table.sourcePrimaryKey()) {
-      ColumnMapping column =
-          table
-              .bySourceColumn(sourceColumn)
-              .orElseThrow(
-                  () ->
-                      new MappingException(
-                          "source primary-key column "
-                              + table.sourceName()
-                              + "."
-                              + sourceColumn
-                              + " has no Spanner column in table "
-                              + table.spannerName()));
-      JsonElement value = row.get(column.spannerName());
-      if (value == null || value.isJsonNull()) {
-        throw new MappingException(
-            "the "
-                + record.modType()
-                + " of Spanner table "
-                + table.spannerName()
-                + " at "
-                + record.commitTimestamp()
-                + " (transaction "
-                + record.serverTransactionId()
-                + ") has no value for "
-                + column.spannerName()
-                + ", which maps to source primary-key column "
-                + table.sourceName()
-                + "."
-                + sourceColumn
-                + (record.modType() == ModType.DELETE
-                    ? "; deleting by it needs old values in the change stream"
-                        + " (value capture type NEW_ROW_AND_OLD_VALUES or OLD_AND_NEW_VALUES)"
-                    : ""));
-      }
-      key.put(sourceColumn, converter.convert(table.sourceName(), column, value));
-    }
-    return key;
+  @Override
+  public String databaseName() {
+    return "MySQL";
   }
 
-  private static JsonObject parse(ChangeRecord record, String field, String json) {
-    try {
-      JsonElement parsed = JsonParser.parseString(json);
-      if (parsed.isJsonObject()) {
-        // A fresh tree of its own: map() may add to it.
-        return parsed.getAsJsonObject();
-      }
-    } catch (JsonParseException e) {
-      throw new MappingException(
-          field + " of a change to " + record.tableName() + " is not valid JSON", e);
-    }
-    throw new MappingException(
-        field + " of a change to " + record.tableName() + " is not a JSON object");
+  @Override
+  public int maxParameters() {
+    return MAX_PARAMETERS;
   }
+
+  @Override
+  public ShardCatalog readCatalog(Connection connection) throws SQLException {
+    return MySqlCatalog.read(connection);
+  }
+
+  /** Values are truncated to the shard's temporal precisions. */
+  @Override
+  public MySqlDialect forShard(ShardCatalog catalog) {
+    return withTemporalPrecisions(catalog.precisions());
+  }
+
+  @Override
+  public SchemaMapping resolve(SchemaMapping mapping, ShardCatalog catalog) {
+    return LiveSchemaCheck.resolve(mapping, catalog.columns());
+  }
+
+  /** The session time zone ({@link #sessionTimeZone}) and foreign-key checks on. */
+  @Override
+  public void prepareSession(Connection connection) throws SQLException {
+    try (PreparedStatement statement = sessionTimeZone().prepare(connection)) {
+      statement.execute();
+    }
+    execute(connection, FOREIGN_KEY_CHECKS_ON);
+  }
+
+  @Override
+  public void beforeBatch(Connection connection) throws SQLException {
+    execute(connection, FOREIGN_KEY_CHECKS_OFF);
+  }
+
+  @Override
+  public void afterBatch(Connection connection) throws SQLException {
+    execute(connection, FOREIGN_KEY_CHECKS_ON);
+  }
+
+  @Override
+  public ErrorClass classify(Throwable error) {
+    return MySqlErrorClassifier.classify(error);
+  }
+
+  @Override
+  public boolean isStatementTooLarge(Throwable error) {
+    return MySqlErrorClassifier.isStatementTooLarge(error);
+  }
+
+  @Override
+  public boolean isRefusedBeforeSending(Throwable error) {
+    return MySqlErrorClassifier.isRefusedBeforeSending(error);
+  }
+
+  @Override
+  public CheckpointDao checkpoints() {
+    return new CheckpointDao();
+  }
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+
 }

@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * values is read by {@link SpannerJsonScalars}. Failures are {@link IllegalArgumentException}s (or
  * {@link java.time.DateTimeException}s) whose message is the reason; the converter adds context.
  */
-final class SpannerJsonCoercions {
+public final class SpannerJsonCoercions {
 
   private SpannerJsonCoercions() {}
 
@@ -33,7 +33,7 @@ final class SpannerJsonCoercions {
   private static final Map<String, String> BASE_TYPES = new ConcurrentHashMap<>();
 
   /** The Spanner base type name, with the PostgreSQL-dialect aliases folded in. */
-  static String baseType(SpannerType type) {
+  public static String baseType(SpannerType type) {
     String base = BASE_TYPES.get(type.name());
     if (base == null) {
       // Not computeIfAbsent: an unsupported name fails each time with its own message.
@@ -54,14 +54,14 @@ final class SpannerJsonCoercions {
     };
   }
 
-  static boolean isNumeric(String base) {
+  public static boolean isNumeric(String base) {
     return switch (base) {
       case "INT64", "NUMERIC", "FLOAT32", "FLOAT64" -> true;
       default -> false;
     };
   }
 
-  static boolean bool(JsonElement value) {
+  public static boolean bool(JsonElement value) {
     if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean()) {
       return value.getAsBoolean();
     }
@@ -73,7 +73,7 @@ final class SpannerJsonCoercions {
   }
 
   /** An exact integer from INT64, NUMERIC, FLOAT, BOOL or STRING text. */
-  static BigInteger integer(String base, JsonElement value) {
+  public static BigInteger integer(String base, JsonElement value) {
     if (base.equals("BOOL")) {
       return bool(value) ? BigInteger.ONE : BigInteger.ZERO;
     }
@@ -87,7 +87,7 @@ final class SpannerJsonCoercions {
   }
 
   /** An exact decimal from INT64, NUMERIC, FLOAT, BOOL or STRING text. */
-  static BigDecimal decimal(String base, JsonElement value) {
+  public static BigDecimal decimal(String base, JsonElement value) {
     if (base.equals("BOOL")) {
       return bool(value) ? BigDecimal.ONE : BigDecimal.ZERO;
     }
@@ -101,7 +101,7 @@ final class SpannerJsonCoercions {
   }
 
   /** A double from FLOAT64/FLOAT32 (numbers or NaN/Infinity strings), INT64, NUMERIC, STRING. */
-  static double floating(String base, JsonElement value) {
+  public static double floating(String base, JsonElement value) {
     if (base.equals("BOOL")) {
       return bool(value) ? 1d : 0d;
     }
@@ -115,22 +115,22 @@ final class SpannerJsonCoercions {
   }
 
   /** BYTES are base64 in the change stream. */
-  static byte[] bytes(JsonElement value) {
+  public static byte[] bytes(JsonElement value) {
     return Base64.getDecoder().decode(text(value));
   }
 
   /** TIMESTAMP is RFC 3339 with up to nanoseconds and a zone offset (normally Z). */
-  static Instant timestamp(JsonElement value) {
+  public static Instant timestamp(JsonElement value) {
     return SpannerJsonScalars.timestamp(text(value).trim());
   }
 
   /** DATE is yyyy-mm-dd. */
-  static LocalDate date(JsonElement value) {
+  public static LocalDate date(JsonElement value) {
     return LocalDate.parse(text(value).trim());
   }
 
   /** Decodes UTF-8 strictly: malformed bytes are an error, never replacement characters. */
-  static String utf8(byte[] bytes) {
+  public static String utf8(byte[] bytes) {
     try {
       return StandardCharsets.UTF_8
           .newDecoder()

@@ -186,4 +186,10 @@ class WriterConfigTest {
 
     assertEquals(config.toString(), copy.toString());
   }
+
+  @Test
+  void shouldParsePostgresqlSourceType() {
+    assertEquals(WriterConfig.SourceType.POSTGRESQL, WriterConfig.SourceType.parse("postgresql"));
+    assertEquals(5432, WriterConfig.SourceType.POSTGRESQL.defaultPort());
+  }
 }

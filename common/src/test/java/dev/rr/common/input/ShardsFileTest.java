@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.common.input.InputFileException.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -297,5 +298,45 @@ class ShardsFileTest {
         + "," + shard("ls2", "") + "]";
 
     assertThrows(InputFileException.class, () -> ShardsFile.parse(FILE, json, failing));
+  }
+
+  @Test
+  void shouldDefaultPostgresShardToPort5432AndSchemaPublic() {
+    String json = "[{\"logicalShardId\":\"pg1\",\"host\":\"db1\",\"user\":\"rr\","
+        + "\"password\":\"pw\",\"dbName\":\"shop\"},"
+        + "{\"logicalShardId\":\"pg2\",\"host\":\"db2\",\"port\":6432,\"user\":\"rr\","
+        + "\"password\":\"pw\",\"dbName\":\"shop\",\"schemaName\":\"sales\"}]";
+
+    List<Shard> shards = ShardsFile.parse(FILE, json, SECRETS, SourceType.POSTGRESQL);
+
+    assertEquals(SourceType.POSTGRESQL, shards.get(0).sourceType());
+    assertEquals(5432, shards.get(0).port());
+    assertEquals(java.util.Optional.of("public"), shards.get(0).schemaName());
+    assertEquals("jdbc:postgresql://db1:5432/shop?currentSchema=public&stringtype=unspecified",
+        shards.get(0).jdbcUrl());
+    assertEquals(6432, shards.get(1).port());
+    assertEquals(java.util.Optional.of("sales"), shards.get(1).schemaName());
+  }
+
+  @Test
+  void shouldStillRequirePortAndRefuseSchemaNameForMySqlShards() {
+    String json = "[{\"logicalShardId\":\"ls1\",\"host\":\"db1\",\"user\":\"rr\","
+        + "\"password\":\"pw\",\"dbName\":\"shop\",\"schemaName\":\"public\"}]";
+
+    InputFileException e = invalid(json);
+
+    assertEquals(2, e.problems().size(), e.getMessage());
+    assertTrue(e.getMessage().contains("$[0].port"), e.getMessage());
+    assertTrue(e.getMessage().contains("$[0].schemaName"), e.getMessage());
+    assertTrue(e.getMessage().contains("only for sourceType postgresql"), e.getMessage());
+  }
+
+  @Test
+  void shouldKeepMySqlUrlAndNoSchemaForMySqlShards() {
+    Shard shard = ShardsFile.parse(FILE, "[" + shard("ls1", ",\"password\":\"pw\"") + "]", SECRETS).get(0);
+
+    assertEquals(SourceType.MYSQL, shard.sourceType());
+    assertTrue(shard.schemaName().isEmpty());
+    assertEquals("jdbc:mysql://10.0.0.1:3306/shop", shard.jdbcUrl());
   }
 }

@@ -3,7 +3,9 @@ package dev.rr.writer.logic;
 import dev.rr.common.buffer.BufferFormatException;
 import dev.rr.common.mysql.ErrorClass;
 import dev.rr.common.mysql.MappingException;
+import dev.rr.common.mysql.MySqlDialect;
 import dev.rr.common.mysql.MySqlErrorClassifier;
+import dev.rr.common.sink.ShardDialect;
 import dev.rr.common.routing.SpannerValueException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,23 +21,31 @@ import java.util.function.Predicate;
  * the JDK reports as an {@link IOException}), a record that cannot be mapped ({@link
  * MappingException}), a value that does not fit its Spanner type ({@link
  * SpannerValueException}), a failing custom transformation, or a statement larger than the
- * server takes ({@link MySqlErrorClassifier#isStatementTooLarge}). Else transient when reading
- * the buffer failed on I/O (the file system may come back). Everything else, MySQL and
- * connection-pool errors included, {@link MySqlErrorClassifier} decides.
+ * server takes ({@link ShardDialect#isStatementTooLarge}). Else transient when reading
+ * the buffer failed on I/O (the file system may come back). Everything else, database and
+ * connection-pool errors included, the shard's dialect decides ({@link MySqlErrorClassifier},
+ * {@link dev.rr.common.postgres.PostgresErrorClassifier}).
  */
 public final class ApplyErrors {
+  private static final ShardDialect MYSQL = new MySqlDialect();
+
   private ApplyErrors() {}
 
-  /** TRANSIENT when applying the window again may succeed, else PERMANENT. */
+  /** {@link #classify(Throwable, ShardDialect)} for a MySQL shard. */
   public static ErrorClass classify(Throwable error) {
-    if (MySqlErrorClassifier.isStatementTooLarge(error)
+    return classify(error, MYSQL);
+  }
+
+  /** TRANSIENT when applying the window again may succeed, else PERMANENT. */
+  public static ErrorClass classify(Throwable error, ShardDialect dialect) {
+    if (dialect.isStatementTooLarge(error)
         || anyCause(error, ApplyErrors::isBadContent)) {
       return ErrorClass.PERMANENT;
     }
     if (anyCause(error, ApplyErrors::isPassingFailure)) {
       return ErrorClass.TRANSIENT;
     }
-    return MySqlErrorClassifier.classify(error);
+    return dialect.classify(error);
   }
 
   private static boolean isBadContent(Throwable error) {

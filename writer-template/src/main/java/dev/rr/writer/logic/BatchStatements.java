@@ -1,8 +1,8 @@
 package dev.rr.writer.logic;
 
 import dev.rr.common.mysql.MappedChange;
-import dev.rr.common.mysql.MySqlDialect;
 import dev.rr.common.mysql.SqlStatement;
+import dev.rr.common.sink.ShardDialect;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +21,7 @@ public final class BatchStatements {
    * One statement and the row changes it writes.
    *
    * @param statement the SQL and its parameters
-   * @param rows the row changes, to name the change records when MySQL rejects the statement
+   * @param rows the row changes, to name the change records when the shard rejects the statement
    * @param build builds the same kind of statement for some of the rows (to split it)
    */
   public record Statement(
@@ -45,14 +45,14 @@ public final class BatchStatements {
     }
   }
 
-  private final MySqlDialect dialect;
+  private final ShardDialect dialect;
   private final int maxRowsPerStatement;
 
   /**
    * @param dialect builds the statements
    * @param maxRowsPerStatement most rows one statement writes (1 writes row by row)
    */
-  public BatchStatements(MySqlDialect dialect, int maxRowsPerStatement) {
+  public BatchStatements(ShardDialect dialect, int maxRowsPerStatement) {
     if (maxRowsPerStatement < 1) {
       throw new IllegalArgumentException("maxRowsPerStatement must be at least 1");
     }
@@ -61,7 +61,7 @@ public final class BatchStatements {
   }
 
   /** The dialect the statements are built with. */
-  MySqlDialect dialect() {
+  ShardDialect dialect() {
     return dialect;
   }
 
@@ -111,7 +111,7 @@ public final class BatchStatements {
    * @param parametersPerRow placeholders one row takes
    */
   List<List<RowChange>> chunks(List<RowChange> rows, int parametersPerRow) {
-    int byParameters = Math.max(1, MySqlDialect.MAX_PARAMETERS / Math.max(1, parametersPerRow));
+    int byParameters = Math.max(1, dialect.maxParameters() / Math.max(1, parametersPerRow));
     int size = Math.min(maxRowsPerStatement, byParameters);
     List<List<RowChange>> chunks = new ArrayList<>();
     for (int from = 0; from < rows.size(); from += size) {

@@ -2,12 +2,11 @@ package dev.rr.writer.logic;
 
 import dev.rr.common.model.ChangeRecord;
 import dev.rr.common.mysql.ErrorClass;
-import dev.rr.common.mysql.MySqlErrorClassifier;
+import dev.rr.common.sink.ShardDialect;
 import dev.rr.writer.logic.SourceConstraints.StoredColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,33 +16,24 @@ import java.util.Optional;
  * (parents first) - upserts, or for a table with a UNIQUE secondary index the {@link
  * UniqueKeyRewrite}.
  *
- * <p>Foreign keys: Spanner checks them when a transaction commits, MySQL after every row. A
- * transaction Spanner accepted may have no row order MySQL accepts (a child inserted with its
- * parent in a self-referencing table, a parent and child deleted together, a foreign-key cycle,
- * the rewrite of a referenced row), so every batch runs with {@value #FOREIGN_KEY_CHECKS_OFF}:
- * the state it commits is one Spanner verified. This also stops MySQL's own {@code ON DELETE
- * CASCADE} and {@code SET NULL} actions, which is what replication needs: Spanner's change
- * stream already holds the rows its cascades changed, and a MySQL cascade would delete children
- * a rewritten parent keeps. The setting is per session; it is switched back on when the batch
- * ends, whether it succeeded or not, and every connection is prepared with it on ({@link
- * #prepare}), so a pooled connection never carries it.
+ * <p>Foreign keys: Spanner checks them when a transaction commits; the dialect decides how the
+ * shard is kept from checking them row by row ({@link ShardDialect#beforeBatch}: MySQL switches
+ * {@code foreign_key_checks} off for the batch, PostgreSQL defers deferrable constraints to
+ * commit). {@link ShardDialect#afterBatch} runs after the batch, whether it succeeded or not.
  */
 final class BatchWriter {
-  /** Session setting while a batch runs: Spanner checked the foreign keys at commit. */
-  static final String FOREIGN_KEY_CHECKS_OFF = "SET foreign_key_checks = 0";
-  /** The normal session setting, restored after each batch. */
-  static final String FOREIGN_KEY_CHECKS_ON = "SET foreign_key_checks = 1";
-
   private final BatchStatements statements;
   private final BatchStatements rowByRow;
+  private final ShardDialect dialect;
 
   /**
    * @param statements multi-row statements, for normal writes
-   * @param rowByRow one row per statement, to name the record MySQL rejects
+   * @param rowByRow one row per statement, to name the record the shard rejects
    */
   BatchWriter(BatchStatements statements, BatchStatements rowByRow) {
     this.statements = statements;
     this.rowByRow = rowByRow;
+    this.dialect = statements.dialect();
   }
 
   /**
@@ -58,7 +48,7 @@ final class BatchWriter {
       return;
     }
     BatchStatements chosen = diagnose ? rowByRow : statements;
-    execute(connection, FOREIGN_KEY_CHECKS_OFF);
+    dialect.beforeBatch(connection);
     try {
       run(connection, chosen.deletes(batch), diagnose, where);
       UniqueKeyRewrite rewrite = new UniqueKeyRewrite(chosen);
@@ -72,15 +62,10 @@ final class BatchWriter {
       restoreChecks(connection, e);
       throw e;
     }
-    execute(connection, FOREIGN_KEY_CHECKS_ON);
+    dialect.afterBatch(connection);
   }
 
-  /** Sets the session up for applying: foreign-key checks on. */
-  static void prepare(Connection connection) throws SQLException {
-    execute(connection, FOREIGN_KEY_CHECKS_ON);
-  }
-
-  private static void run(Connection connection, List<BatchStatements.Statement> statements,
+  private void run(Connection connection, List<BatchStatements.Statement> statements,
       boolean diagnose, String where) throws ApplyException {
     for (BatchStatements.Statement statement : statements) {
       execute(connection, statement, diagnose, where);
@@ -92,13 +77,13 @@ final class BatchWriter {
    * max_allowed_packet} is run as two halves instead (recursively), in the same transaction:
    * nothing was sent, so nothing needs undoing. A single row too large stays an error.
    */
-  private static void execute(
+  private void execute(
       Connection connection, BatchStatements.Statement statement, boolean diagnose, String where)
       throws ApplyException {
     try (PreparedStatement prepared = statement.statement().prepare(connection)) {
       prepared.executeUpdate();
     } catch (SQLException e) {
-      if (statement.rows().size() > 1 && MySqlErrorClassifier.isRefusedBeforeSending(e)) {
+      if (statement.rows().size() > 1 && dialect.isRefusedBeforeSending(e)) {
         for (BatchStatements.Statement half : statement.halves()) {
           execute(connection, half, diagnose, where);
         }
@@ -108,31 +93,24 @@ final class BatchWriter {
     }
   }
 
-  /** Switches checks back on after {@code failure}; a broken connection is closed anyway. */
-  private static void restoreChecks(Connection connection, Exception failure) {
+  /** Ends the batch after {@code failure}; a broken connection is closed anyway. */
+  private void restoreChecks(Connection connection, Exception failure) {
     try {
-      execute(connection, FOREIGN_KEY_CHECKS_ON);
+      dialect.afterBatch(connection);
     } catch (SQLException e) {
       failure.addSuppressed(e);
     }
   }
 
-  private static ApplyException failure(
+  private ApplyException failure(
       SQLException e, BatchStatements.Statement statement, boolean diagnose, String where) {
-    ErrorClass errorClass = ApplyErrors.classify(e);
+    ErrorClass errorClass = ApplyErrors.classify(e, dialect);
     ChangeRecord record =
         diagnose && errorClass == ErrorClass.PERMANENT
             ? statement.rows().get(0).lastRecord() : null;
     String subject = record == null ? "" : "the " + record.modType() + " of "
         + record.tableName() + " at " + record.commitTimestamp() + " (transaction "
         + record.serverTransactionId() + ", keys " + record.keysJson() + "): ";
-    return new ApplyException(where + subject + "MySQL error " + e.getErrorCode() + " (SQLState "
-        + e.getSQLState() + "): " + e.getMessage(), errorClass, record, e);
-  }
-
-  private static void execute(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
+    return new ApplyException(where + subject + dialect.describe(e), errorClass, record, e);
   }
 }

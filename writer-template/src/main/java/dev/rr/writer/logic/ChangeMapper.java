@@ -2,7 +2,7 @@ package dev.rr.writer.logic;
 
 import dev.rr.common.model.ChangeRecord;
 import dev.rr.common.mysql.MappedChange;
-import dev.rr.common.mysql.MySqlDialect;
+import dev.rr.common.sink.ShardDialect;
 import dev.rr.common.routing.SpannerJsonValues;
 import dev.rr.common.schema.SchemaMapping;
 import dev.rr.common.schema.TableMapping;
@@ -49,7 +49,7 @@ public final class ChangeMapper {
   }
 
   private final SchemaMapping schema;
-  private final MySqlDialect dialect;
+  private final ShardDialect dialect;
   private final CustomTransformation transformation;
   private final String shard;
 
@@ -57,7 +57,7 @@ public final class ChangeMapper {
    * @param transformation the custom transformation, or null when there is none
    */
   public ChangeMapper(
-      SchemaMapping schema, MySqlDialect dialect, CustomTransformation transformation, String shard) {
+      SchemaMapping schema, ShardDialect dialect, CustomTransformation transformation, String shard) {
     this.schema = schema;
     this.dialect = dialect;
     this.transformation = transformation;

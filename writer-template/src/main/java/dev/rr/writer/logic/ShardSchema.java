@@ -1,30 +1,46 @@
 package dev.rr.writer.logic;
 
 import dev.rr.common.mysql.LiveSchema;
-import dev.rr.common.mysql.LiveSchemaCheck;
+import dev.rr.common.mysql.MySqlDialect;
 import dev.rr.common.mysql.TemporalPrecisions;
 import dev.rr.common.schema.SchemaMapping;
+import dev.rr.common.sink.ShardCatalog;
+import dev.rr.common.sink.ShardDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * What a shard worker reads once from its database's {@code information_schema} before applying
- * anything: the constraints that decide statement order, the fractional digits of temporal
- * columns that decide how values are truncated, and every table's columns with their real types,
- * which decide how values are converted. Each shard has its own: shards may run on different
- * servers with different schemas.
+ * What a shard worker reads once from its database's catalog before applying anything ({@link
+ * ShardDialect#readCatalog}): the constraints that decide statement order, the fractional digits
+ * of temporal columns that decide how values are truncated, and every table's columns with their
+ * real types, which decide how values are converted. Each shard has its own: shards may run on
+ * different servers with different schemas.
  *
- * @param constraints foreign keys, unique indexes and key collations
- * @param precisions fractional-second digits of DATETIME, TIMESTAMP and TIME columns
- * @param columns the tables and columns of the shard database
+ * @param dialect the shard's dialect, bound to this schema ({@link ShardDialect#forShard})
+ * @param catalog what was read
+ * @param constraints foreign keys, unique indexes and their stored columns
  */
-public record ShardSchema(
-    SourceConstraints constraints, TemporalPrecisions precisions, LiveSchema columns) {
+public record ShardSchema(ShardDialect dialect, ShardCatalog catalog, SourceConstraints constraints) {
 
-  /** Reads the schema of the connection's current database. */
+  /** Reads the schema of a MySQL shard (the connection's current database). */
   public static ShardSchema load(Connection connection) throws SQLException {
-    return new ShardSchema(SourceConstraints.load(connection), TemporalPrecisions.load(connection),
-        LiveSchema.load(connection));
+    return load(connection, new MySqlDialect());
+  }
+
+  /** Reads the schema of the connection's shard database with {@code dialect}. */
+  public static ShardSchema load(Connection connection, ShardDialect dialect) throws SQLException {
+    ShardCatalog catalog = dialect.readCatalog(connection);
+    return new ShardSchema(dialect.forShard(catalog), catalog, SourceConstraints.of(catalog));
+  }
+
+  /** Fractional-second digits of DATETIME, TIMESTAMP and TIME columns (MySQL). */
+  public TemporalPrecisions precisions() {
+    return catalog.precisions();
+  }
+
+  /** The tables and columns of the shard database. */
+  public LiveSchema columns() {
+    return catalog.columns();
   }
 
   /**
@@ -35,6 +51,6 @@ public record ShardSchema(
    *     (a table or column missing, an incompatible type): permanent
    */
   public SchemaMapping mapping(SchemaMapping mapping) {
-    return LiveSchemaCheck.resolve(mapping, columns);
+    return dialect.resolve(mapping, catalog);
   }
 }

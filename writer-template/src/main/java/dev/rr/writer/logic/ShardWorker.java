@@ -6,11 +6,9 @@ import dev.rr.common.buffer.TimeWindow;
 import dev.rr.common.metadata.ShardProgress;
 import dev.rr.common.metadata.ShardStatus;
 import dev.rr.common.model.ChangeRecord;
-import dev.rr.common.mysql.SqlStatement;
 import dev.rr.common.mysql.checkpoint.Checkpoint;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -191,7 +189,7 @@ public final class ShardWorker {
       services.checkpoints().ensureTable(connection);
       // Before the first transaction: FOR UPDATE can only lock a row that exists.
       services.checkpoints().ensureRow(connection, settings.runId(), settings.shard());
-      ShardSchema schema = ShardSchema.load(connection);
+      ShardSchema schema = ShardSchema.load(connection, services.dialect());
       checkpoint =
           services.checkpoints().read(connection, settings.runId(), settings.shard()).orElse(null);
       // Checks the mapping against the shard's schema: a shard that cannot take it stops here,
@@ -199,7 +197,7 @@ public final class ShardWorker {
       applier = appliers.apply(schema);
     } catch (SQLException | RuntimeException e) {
       throw new ApplyException("[shard=" + settings.shard() + "] cannot start: " + e.getMessage(),
-          ApplyErrors.classify(e), null, e);
+          ApplyErrors.classify(e, services.dialect()), null, e);
     }
     if (checkpoint != null) {
       position = later(position, instant(checkpoint.commitTimestamp()));
@@ -249,7 +247,7 @@ public final class ShardWorker {
         return;
       } catch (SQLException e) {
         throw new ApplyException("[shard=" + settings.shard() + "] " + run + ": "
-            + e.getMessage(), ApplyErrors.classify(e), null, e);
+            + e.getMessage(), ApplyErrors.classify(e, services.dialect()), null, e);
       } catch (ApplyException e) {
         e.committed().ifPresent(c -> checkpoint = c);
         if (!e.isTransient() && e.record().isEmpty() && !diagnose) {
@@ -264,11 +262,7 @@ public final class ShardWorker {
   }
 
   private void prepare(Connection connection) throws SQLException {
-    SqlStatement timeZone = services.dialect().sessionTimeZone();
-    try (PreparedStatement statement = timeZone.prepare(connection)) {
-      statement.execute();
-    }
-    BatchWriter.prepare(connection);
+    services.dialect().prepareSession(connection);
   }
 
   private RunResult retryLater(ApplyException e) {

@@ -1,7 +1,7 @@
 package dev.rr.writer.logic;
 
-import dev.rr.common.mysql.MySqlDialect;
 import dev.rr.common.mysql.checkpoint.CheckpointDao;
+import dev.rr.common.sink.ShardDialect;
 import java.time.Clock;
 import java.util.function.DoubleSupplier;
 
@@ -10,7 +10,7 @@ import java.util.function.DoubleSupplier;
  *
  * @param connections the shard's database
  * @param checkpoints the checkpoint table in it
- * @param dialect the source dialect (session time zone)
+ * @param dialect the shard database's dialect (session, live schema, errors)
  * @param lister the shard's window files
  * @param readerProgress the reader's created_upto
  * @param progress the writer's progress rows
@@ -22,7 +22,7 @@ import java.util.function.DoubleSupplier;
 public record ShardWorkerServices(
     ShardConnections connections,
     CheckpointDao checkpoints,
-    MySqlDialect dialect,
+    ShardDialect dialect,
     WindowLister lister,
     ReaderProgress readerProgress,
     ProgressStore progress,

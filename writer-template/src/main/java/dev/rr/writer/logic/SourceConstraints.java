@@ -1,10 +1,10 @@
 package dev.rr.writer.logic;
 
+import dev.rr.common.mysql.MySqlCatalog;
+import dev.rr.common.sink.ShardCatalog;
+import dev.rr.common.sink.ShardCatalog.StoredColumnType;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,12 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * What the writer needs to know about a shard database's constraints, read once per shard from
- * {@code information_schema}:
+ * its catalog ({@link dev.rr.common.sink.ShardDialect#readCatalog}):
  *
  * <ul>
  *   <li>foreign keys: statements go parents first for writes and children first for deletes
@@ -32,28 +31,16 @@ public final class SourceConstraints {
   /** Rank of a table the shard does not list (it has no known foreign keys). */
   static final int UNKNOWN_RANK = 0;
 
-  private static final String FOREIGN_KEYS =
-      "SELECT TABLE_NAME, REFERENCED_TABLE_NAME FROM information_schema.KEY_COLUMN_USAGE"
-          + " WHERE TABLE_SCHEMA = DATABASE() AND REFERENCED_TABLE_SCHEMA = DATABASE()"
-          + " AND REFERENCED_TABLE_NAME IS NOT NULL";
-  private static final String UNIQUE_SECONDARY =
-      "SELECT DISTINCT TABLE_NAME FROM information_schema.STATISTICS"
-          + " WHERE TABLE_SCHEMA = DATABASE() AND NON_UNIQUE = 0 AND INDEX_NAME <> 'PRIMARY'";
-  /**
-   * Stored columns in table order: MySQL 8 has an empty generation expression for them, MariaDB
-   * NULL.
-   */
-  private static final String STORED_COLUMNS =
-      "SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE FROM information_schema.COLUMNS"
-          + " WHERE TABLE_SCHEMA = DATABASE()"
-          + " AND (GENERATION_EXPRESSION IS NULL OR GENERATION_EXPRESSION = '')"
-          + " ORDER BY TABLE_NAME, ORDINAL_POSITION";
   /** MySQL types whose values are read back as bytes, not text. */
   private static final Set<String> BINARY_TYPES = Set.of("binary", "varbinary", "tinyblob",
       "blob", "mediumblob", "longblob", "bit", "geometry", "point", "linestring", "polygon",
-      "multipoint", "multilinestring", "multipolygon", "geometrycollection");
-  /** MySQL types read back as a Java double: a {@code FLOAT}'s text form keeps 6 digits. */
-  private static final Set<String> FLOATING_TYPES = Set.of("float", "double", "real");
+      "multipoint", "multilinestring", "multipolygon", "geometrycollection", "bytea");
+  /**
+   * Types read back as a Java double: a MySQL {@code FLOAT}'s text form keeps 6 digits
+   * (PostgreSQL's {@code real} and {@code double precision} too, for one rule).
+   */
+  private static final Set<String> FLOATING_TYPES = Set.of("float", "double", "real",
+      "double precision");
 
   /** How a column's value is read back so that binding it again writes the same value. */
   public enum ValueKind {
@@ -112,33 +99,22 @@ public final class SourceConstraints {
     return new SourceConstraints(byLowerName, unique);
   }
 
-  /** Reads the constraints of the connection's current database. */
+  /** Reads the constraints of a MySQL shard (the connection's current database). */
   public static SourceConstraints load(Connection connection) throws SQLException {
-    Map<String, Set<String>> parents = new TreeMap<>();
-    try (PreparedStatement statement = connection.prepareStatement(FOREIGN_KEYS);
-        ResultSet rows = statement.executeQuery()) {
-      while (rows.next()) {
-        parents.computeIfAbsent(rows.getString(1), t -> new TreeSet<>()).add(rows.getString(2));
-      }
-    }
-    Set<String> unique = new HashSet<>();
-    try (PreparedStatement statement = connection.prepareStatement(UNIQUE_SECONDARY);
-        ResultSet rows = statement.executeQuery()) {
-      while (rows.next()) {
-        unique.add(rows.getString(1));
-      }
-    }
-    Map<String, List<StoredColumn>> uniqueTables = new HashMap<>();
-    try (PreparedStatement statement = connection.prepareStatement(STORED_COLUMNS);
-        ResultSet rows = statement.executeQuery()) {
-      while (rows.next()) {
-        if (unique.contains(rows.getString(1))) {
-          uniqueTables.computeIfAbsent(rows.getString(1), t -> new ArrayList<>())
-              .add(new StoredColumn(rows.getString(2), ValueKind.of(rows.getString(3))));
-        }
-      }
-    }
-    return of(parents, uniqueTables);
+    return ofTypes(MySqlCatalog.foreignKeyParents(connection), MySqlCatalog.uniqueTables(connection));
+  }
+
+  /** The constraints of a shard's catalog. */
+  public static SourceConstraints of(ShardCatalog catalog) {
+    return ofTypes(catalog.foreignKeyParents(), catalog.uniqueTables());
+  }
+
+  private static SourceConstraints ofTypes(
+      Map<String, Set<String>> parents, Map<String, List<StoredColumnType>> uniqueTables) {
+    Map<String, List<StoredColumn>> stored = new HashMap<>();
+    uniqueTables.forEach((table, columns) -> stored.put(table, columns.stream()
+        .map(c -> new StoredColumn(c.name(), ValueKind.of(c.dataType()))).toList()));
+    return of(parents, stored);
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.rr.common.mysql.ErrorClass;
 import dev.rr.common.mysql.MappingException;
 import dev.rr.common.mysql.checkpoint.Checkpoint;
 import dev.rr.common.mysql.checkpoint.CheckpointDao;
+import dev.rr.common.sink.ShardDialect;
 import dev.rr.writer.logic.ChangeMapper.SkipReason;
 import dev.rr.writer.logic.PreparedTransaction.RecordFailure;
 import java.io.IOException;
@@ -78,6 +79,7 @@ public final class WindowApplier {
   private final Settings settings;
   private final ChangeMapper mapper;
   private final BatchWriter writer;
+  private final ShardDialect dialect;
   private final CheckpointDao checkpoints;
   private final SourceConstraints constraints;
   private final RecordKeeper keeper;
@@ -93,6 +95,7 @@ public final class WindowApplier {
     this.settings = settings;
     this.mapper = mapper;
     this.writer = new BatchWriter(statements, rowByRow);
+    this.dialect = statements.dialect();
     this.checkpoints = collaborators.checkpoints();
     this.constraints = collaborators.constraints();
     this.keeper = collaborators.keeper();
@@ -131,7 +134,7 @@ public final class WindowApplier {
       throw e.afterCommitting(totals.checkpoint);
     } catch (SQLException | IOException | RuntimeException e) {
       rollbackQuietly(connection);
-      ErrorClass errorClass = ApplyErrors.classify(e);
+      ErrorClass errorClass = ApplyErrors.classify(e, dialect);
       throw new ApplyException(
           where(run) + (errorClass == ErrorClass.TRANSIENT ? "transient error: " : "failed: ")
               + describe(e),
@@ -285,11 +288,10 @@ public final class WindowApplier {
     return "[shard=" + settings.shard() + "] " + run + ": ";
   }
 
-  private static String describe(Throwable e) {
+  private String describe(Throwable e) {
     Throwable shown = e instanceof RecordFailure && e.getCause() != null ? e.getCause() : e;
     if (shown instanceof SQLException sql) {
-      return "MySQL error " + sql.getErrorCode() + " (SQLState " + sql.getSQLState() + "): "
-          + sql.getMessage();
+      return dialect.describe(sql);
     }
     return shown.getMessage() == null ? shown.toString() : shown.getMessage();
   }

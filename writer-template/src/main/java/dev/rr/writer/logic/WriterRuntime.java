@@ -10,8 +10,8 @@ import dev.rr.common.input.ShardsFile;
 import dev.rr.common.metadata.FileCreateProgressDao;
 import dev.rr.common.metadata.FileProcessProgressDao;
 import dev.rr.common.metadata.MetadataTables;
-import dev.rr.common.mysql.MySqlDialect;
 import dev.rr.common.mysql.checkpoint.CheckpointDao;
+import dev.rr.common.sink.ShardDialect;
 import dev.rr.common.spanner.SpannerRetry;
 import dev.rr.writer.custom.CustomTransformation;
 import dev.rr.writer.custom.CustomTransformations;
@@ -40,7 +40,6 @@ public final class WriterRuntime implements AutoCloseable {
   private final ShardPools pools;
   private final ProgressStore progress;
   private final ReaderProgress readerProgress;
-  private final MySqlDialect dialect;
   private final Function<String, ShardMetrics> metrics;
   private final Map<String, ShardWorker> workers = new ConcurrentHashMap<>();
   private volatile boolean closed;
@@ -61,7 +60,6 @@ public final class WriterRuntime implements AutoCloseable {
         new FileProcessProgressDao(client, tables, retry), config.runIdentifier());
     this.readerProgress = ReaderProgress.of(
         new FileCreateProgressDao(client, tables, retry), config.runIdentifier());
-    this.dialect = new MySqlDialect(plan.sourceTimezone());
   }
 
   /**
@@ -73,7 +71,8 @@ public final class WriterRuntime implements AutoCloseable {
   public static WriterRuntime open(WriterPlan plan, Function<String, ShardMetrics> metrics) {
     Map<String, Shard> shards = new LinkedHashMap<>();
     try (SecretManagerSecretResolver secrets = new SecretManagerSecretResolver()) {
-      for (Shard shard : ShardsFile.load(plan.config().sourceShardsFilePath(), secrets)) {
+      for (Shard shard : ShardsFile.load(plan.config().sourceShardsFilePath(), secrets,
+          plan.config().sourceType())) {
         shards.put(shard.logicalShardId(), shard);
       }
     }
@@ -99,7 +98,8 @@ public final class WriterRuntime implements AutoCloseable {
     WriterConfig config = plan.config();
     ShardMetrics shardMetrics = metrics.apply(shardId);
     Clock clock = Clock.systemUTC();
-    CheckpointDao checkpoints = new CheckpointDao();
+    ShardDialect dialect = ShardDialects.of(shard, plan.sourceTimezone());
+    CheckpointDao checkpoints = dialect.checkpoints();
     RecordKeeper keeper = new BufferRecordKeeper(plan.bufferDirectory(), shardId);
     ShardWorkerSettings settings = new ShardWorkerSettings(config.runIdentifier(), shardId,
         plan.start(), IntervalGrid.anchoredAt(plan.start(), plan.windowDuration()),
@@ -115,10 +115,10 @@ public final class WriterRuntime implements AutoCloseable {
     return new ShardWorker(settings, services, live -> new WindowApplier(
         new WindowApplier.Settings(config.runIdentifier(), shardId, plan.start(), batchSize,
             batchSize),
-        new ChangeMapper(live.mapping(plan.schema()), dialect.withTemporalPrecisions(live.precisions()),
+        new ChangeMapper(live.mapping(plan.schema()), live.dialect(),
             transformation, shardId),
-        new BatchStatements(dialect, batchSize),
-        new BatchStatements(dialect, 1),
+        new BatchStatements(live.dialect(), batchSize),
+        new BatchStatements(live.dialect(), 1),
         new WindowApplier.Collaborators(checkpoints, live.constraints(), keeper, shardMetrics,
             clock)));
   }

@@ -25,7 +25,7 @@ public interface WriterOptions extends PipelineOptions {
 
   void setSessionFilePath(String value);
 
-  @Description("Type of the source databases. Only mysql. Default: mysql.")
+  @Description("Type of the source databases: mysql (MySQL 8, MariaDB) or postgresql. Default: mysql.")
   String getSourceType();
 
   void setSourceType(String value);

@@ -46,11 +46,11 @@ import org.junit.jupiter.api.io.TempDir;
 class BadRecordIT {
   @RegisterExtension static MySqlExtension mysql = new MySqlExtension();
 
-  private static final Instant START = Instant.parse("2024-07-01T00:00:00Z");
+  static final Instant START = Instant.parse("2024-07-01T00:00:00Z");
 
   @TempDir Path bufferDirectory;
 
-  private static SchemaMapping accounts() {
+  static SchemaMapping accounts() {
     return IdentitySchemaMapping.builder()
         .spannerColumn("accounts", "id", SpannerType.of("INT64"))
         .spannerColumn("accounts", "balance", SpannerType.of("INT64"))
@@ -61,7 +61,7 @@ class BadRecordIT {
   }
 
   /** Transaction i sets account i % 10 to balance i; with {@code bad}, 37 sets it to -5. */
-  private static List<ChangeRecord> accountChanges(int transactions, boolean bad) {
+  static List<ChangeRecord> accountChanges(int transactions, boolean bad) {
     List<ChangeRecord> records = new ArrayList<>();
     for (int i = 0; i < transactions; i++) {
       Instant at = START.plusMillis(500L * i);

@@ -48,6 +48,11 @@ public final class Fixtures {
     execute(connection, resource("/fixtures/interleave/mysql-schema.sql"));
   }
 
+  /** Creates the interleave fixture's PostgreSQL tables (foreign keys DEFERRABLE). */
+  public static void createInterleavePostgresTables(Connection connection) throws SQLException {
+    execute(connection, resource("/fixtures/interleave/postgresql-schema.sql"));
+  }
+
   /** A single-value query. */
   public static long count(Connection connection, String sql) throws SQLException {
     try (Statement statement = connection.createStatement();

@@ -77,12 +77,24 @@ public final class InterleaveStream {
   /** The same view of a MySQL database. */
   public static Map<String, Map<Long, String>> actualState(Connection connection)
       throws SQLException {
+    return actualState(connection, "DATE_FORMAT(update_ts, '%Y-%m-%dT%H:%i:%sZ')");
+  }
+
+  /** The same view of a PostgreSQL database. */
+  public static Map<String, Map<Long, String>> actualPostgresState(Connection connection)
+      throws SQLException {
+    return actualState(connection, "to_char(update_ts, 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')");
+  }
+
+  /** The state, {@code updateTsText} printing {@code update_ts} as {@code yyyy-mm-ddThh:mm:ssZ}. */
+  private static Map<String, Map<Long, String>> actualState(
+      Connection connection, String updateTsText) throws SQLException {
     Map<String, Map<Long, String>> actual = new TreeMap<>();
     try (Statement statement = connection.createStatement()) {
       for (String table : List.of("parent1", "parent2")) {
         Map<Long, String> rows = new TreeMap<>();
         try (ResultSet rs = statement.executeQuery(
-            "SELECT id, DATE_FORMAT(update_ts, '%Y-%m-%dT%H:%i:%sZ') FROM " + table)) {
+            "SELECT id, " + updateTsText + " FROM " + table)) {
           while (rs.next()) {
             rows.put(rs.getLong(1), rs.getString(2));
           }
@@ -91,8 +103,8 @@ public final class InterleaveStream {
       }
       for (String table : List.of("child11", "child21")) {
         Map<Long, String> rows = new TreeMap<>();
-        try (ResultSet rs = statement.executeQuery("SELECT child_id, parent_id,"
-            + " DATE_FORMAT(update_ts, '%Y-%m-%dT%H:%i:%sZ') FROM " + table)) {
+        try (ResultSet rs = statement.executeQuery("SELECT child_id, parent_id, "
+            + updateTsText + " FROM " + table)) {
           while (rs.next()) {
             rows.put(rs.getLong(1), rs.getLong(2) + "|" + rs.getString(3));
           }

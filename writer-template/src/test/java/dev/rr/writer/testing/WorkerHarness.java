@@ -4,6 +4,7 @@ import dev.rr.common.buffer.IntervalGrid;
 import dev.rr.common.mysql.MySqlDialect;
 import dev.rr.common.mysql.checkpoint.CheckpointDao;
 import dev.rr.common.schema.SchemaMapping;
+import dev.rr.common.sink.ShardDialect;
 import dev.rr.writer.custom.CustomTransformation;
 import dev.rr.writer.logic.BatchStatements;
 import dev.rr.writer.logic.BufferRecordKeeper;
@@ -39,6 +40,7 @@ public final class WorkerHarness {
   private Instant end;
   private int batchSize = 100;
   private CustomTransformation transformation;
+  private ShardDialect dialect = new MySqlDialect();
 
   public WorkerHarness(TestBuffer buffer, SchemaMapping schema) {
     this.buffer = buffer;
@@ -71,10 +73,15 @@ public final class WorkerHarness {
     return this;
   }
 
+  /** The shards' dialect; MySQL unless set. */
+  public WorkerHarness dialect(ShardDialect value) {
+    dialect = value;
+    return this;
+  }
+
   /** A new worker for {@code shard} (a new worker is what a restarted pipeline gets). */
   public ShardWorker worker(String shard, ShardConnections connections) {
-    MySqlDialect dialect = new MySqlDialect();
-    CheckpointDao checkpoints = new CheckpointDao();
+    CheckpointDao checkpoints = dialect.checkpoints();
     BufferRecordKeeper keeper = new BufferRecordKeeper(buffer.directory(), shard);
     Clock clock = Clock.systemUTC();
     ShardWorkerSettings settings = new ShardWorkerSettings(RUN_ID, shard, start,
@@ -85,10 +92,9 @@ public final class WorkerHarness {
         random::nextDouble);
     return new ShardWorker(settings, services, live -> new WindowApplier(
         new WindowApplier.Settings(RUN_ID, shard, start, batchSize, batchSize),
-        new ChangeMapper(live.mapping(schema), dialect.withTemporalPrecisions(live.precisions()),
-            transformation, shard),
-        new BatchStatements(dialect, batchSize),
-        new BatchStatements(dialect, 1),
+        new ChangeMapper(live.mapping(schema), live.dialect(), transformation, shard),
+        new BatchStatements(live.dialect(), batchSize),
+        new BatchStatements(live.dialect(), 1),
         new WindowApplier.Collaborators(checkpoints, live.constraints(), keeper, metrics, clock)));
   }
 

@@ -47,6 +47,35 @@ public final class CheckpointDao implements Serializable {
   /** Classpath resource (module metadata-ddl) holding the table's DDL. */
   public static final String DDL_RESOURCE = "rr/ddl/mysql/checkpoint.sql";
 
+  /** The table's DDL for PostgreSQL shards (created in the shard's schema, its search_path). */
+  public static final String POSTGRES_DDL_RESOURCE = "rr/ddl/postgresql/checkpoint.sql";
+
+  /** The statements that differ between the databases; the protocol is shared. */
+  public enum Flavor {
+    /** MySQL 8 and MariaDB. */
+    MYSQL(DDL_RESOURCE, " ON DUPLICATE KEY UPDATE " + RUN_ID + " = " + RUN_ID,
+        "SELECT COUNT(*) FROM information_schema.TABLES"
+            + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?",
+        "CURRENT_TIMESTAMP(6)"),
+    /** PostgreSQL: the shard's schema is the connection's current schema. */
+    POSTGRESQL(POSTGRES_DDL_RESOURCE, " ON CONFLICT (run_id, shard_id) DO NOTHING",
+        "SELECT COUNT(*) FROM information_schema.tables"
+            + " WHERE table_schema = current_schema() AND table_name = ?",
+        "(CURRENT_TIMESTAMP AT TIME ZONE 'UTC')");
+
+    private final String ddlResource;
+    private final String keepExisting;
+    private final String tableExists;
+    private final String now;
+
+    Flavor(String ddlResource, String keepExisting, String tableExists, String now) {
+      this.ddlResource = ddlResource;
+      this.keepExisting = keepExisting;
+      this.tableExists = tableExists;
+      this.now = now;
+    }
+  }
+
   /** Run identifier; first primary-key column. */
   public static final String RUN_ID = "run_id";
 
@@ -76,6 +105,8 @@ public final class CheckpointDao implements Serializable {
 
   /** Privilege errors: database, table and global access denied. */
   private static final Set<Integer> PRIVILEGE_ERRORS = Set.of(1044, 1142, 1227);
+  /** PostgreSQL's SQLSTATE for insufficient privilege. */
+  private static final String POSTGRES_INSUFFICIENT_PRIVILEGE = "42501";
 
   private static final String COLUMNS =
       String.join(
@@ -99,26 +130,43 @@ public final class CheckpointDao implements Serializable {
   /** Creates the "nothing applied" row unless the shard has one; changes nothing otherwise. */
   private static final String INSERT_NOTHING_APPLIED =
       "INSERT INTO " + TABLE + " (" + RUN_ID + ", " + SHARD_ID + ", " + COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, '', 0) ON DUPLICATE KEY UPDATE " + RUN_ID + " = " + RUN_ID;
+          + ") VALUES (?, ?, ?, ?, ?, ?, '', 0)";
 
   /** Moves the checkpoint, only from the one the writer read (compare-and-set). */
   private static final String ADVANCE =
       "UPDATE " + TABLE + " SET " + WINDOW_START + " = ?, " + WINDOW_END + " = ?, "
           + COMMIT_SECONDS + " = ?, " + COMMIT_NANOS + " = ?, " + SERVER_TRANSACTION_ID + " = ?, "
-          + RECORDS_APPLIED + " = ?, " + UPDATED_AT + " = CURRENT_TIMESTAMP(6)"
+          + RECORDS_APPLIED + " = ?, " + UPDATED_AT + " = %s"
           + " WHERE " + RUN_ID + " = ? AND " + SHARD_ID + " = ? AND " + COMMIT_SECONDS + " = ? AND "
           + COMMIT_NANOS + " = ? AND " + SERVER_TRANSACTION_ID + " = ?";
 
-  /** The DDL from {@value #DDL_RESOURCE}, without a trailing semicolon. */
+  private final Flavor flavor;
+
+  /** The checkpoint table of a MySQL shard. */
+  public CheckpointDao() {
+    this(Flavor.MYSQL);
+  }
+
+  /** The checkpoint table of a shard of the {@code flavor} kind. */
+  public CheckpointDao(Flavor flavor) {
+    this.flavor = flavor;
+  }
+
+  /** The MySQL DDL from {@value #DDL_RESOURCE}, without a trailing semicolon. */
   public static String ddl() {
-    try (InputStream in =
-        CheckpointDao.class.getClassLoader().getResourceAsStream(DDL_RESOURCE)) {
+    return ddl(Flavor.MYSQL);
+  }
+
+  /** The DDL of {@code flavor}, without a trailing semicolon. */
+  public static String ddl(Flavor flavor) {
+    String resource = flavor.ddlResource;
+    try (InputStream in = CheckpointDao.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException(DDL_RESOURCE + " is not on the classpath");
+        throw new IllegalStateException(resource + " is not on the classpath");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().replaceAll(";$", "");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + DDL_RESOURCE, e);
+      throw new UncheckedIOException("cannot read " + resource, e);
     }
   }
 
@@ -133,10 +181,20 @@ public final class CheckpointDao implements Serializable {
       return;
     }
     try (Statement statement = connection.createStatement()) {
-      statement.execute(ddl());
+      statement.execute(ddl(flavor));
+      if (!connection.getAutoCommit()) {
+        connection.commit();
+      }
     } catch (SQLException e) {
-      if (PRIVILEGE_ERRORS.contains(e.getErrorCode())) {
+      if (flavor == Flavor.MYSQL && PRIVILEGE_ERRORS.contains(e.getErrorCode())) {
         throw new CheckpointTableException(privilegeAdvice(connection, e), e);
+      }
+      if (flavor == Flavor.POSTGRESQL && POSTGRES_INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+        throw new CheckpointTableException("cannot create the checkpoint table " + TABLE
+            + " in the current schema of database " + connection.getCatalog() + " as "
+            + connection.getMetaData().getUserName() + " (SQLSTATE 42501). Either have an"
+            + " administrator create it there:\n" + ddl(flavor) + ";\nor grant CREATE on the"
+            + " schema, and SELECT, INSERT, UPDATE on the table once it exists.", e);
       }
       throw e;
     }
@@ -148,7 +206,7 @@ public final class CheckpointDao implements Serializable {
    */
   public void ensureRow(Connection connection, String runId, String shard) throws SQLException {
     SqlStatement insert =
-        SqlStatement.of(INSERT_NOTHING_APPLIED, runId, shard, NOTHING_APPLIED_WINDOW,
+        SqlStatement.of(INSERT_NOTHING_APPLIED + flavor.keepExisting, runId, shard, NOTHING_APPLIED_WINDOW,
             NOTHING_APPLIED_WINDOW, NOTHING_APPLIED_COMMIT.getSeconds(),
             NOTHING_APPLIED_COMMIT.getNanos());
     try (PreparedStatement statement = insert.prepare(connection)) {
@@ -195,7 +253,7 @@ public final class CheckpointDao implements Serializable {
     }
     SqlStatement update =
         SqlStatement.of(
-            ADVANCE,
+            String.format(ADVANCE, flavor.now),
             LocalDateTime.ofInstant(next.windowStart(), ZoneOffset.UTC),
             LocalDateTime.ofInstant(next.windowEnd(), ZoneOffset.UTC),
             next.commitTimestamp().getSeconds(),
@@ -244,12 +302,8 @@ public final class CheckpointDao implements Serializable {
         && row.getString(SERVER_TRANSACTION_ID).isEmpty();
   }
 
-  private static boolean tableExists(Connection connection) throws SQLException {
-    SqlStatement lookup =
-        SqlStatement.of(
-            "SELECT COUNT(*) FROM information_schema.TABLES"
-                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?",
-            TABLE);
+  private boolean tableExists(Connection connection) throws SQLException {
+    SqlStatement lookup = SqlStatement.of(flavor.tableExists, TABLE);
     try (PreparedStatement statement = lookup.prepare(connection);
         ResultSet rows = statement.executeQuery()) {
       return rows.next() && rows.getLong(1) > 0;

@@ -1,28 +1,71 @@
-package dev.rr.common.mysql;
+package dev.rr.common.sink;
 
+import dev.rr.common.mysql.MappedChange;
+import dev.rr.common.mysql.SqlStatement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
 
-/** Builds the SQL text and parameter lists of multi-row inserts, upserts and deletes. */
-final class MySqlStatements implements java.io.Serializable {
+/**
+ * Builds the row statements of a {@link ShardDialect} - multi-row upserts, plain inserts, deletes
+ * and reads by primary key - in one {@link Syntax}: the statements' shape is shared, only the
+ * identifier quoting, the upsert clause and the floating-point cast differ. Values are always
+ * parameters.
+ */
+public final class RowStatements implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
-  static String quote(String identifier) {
-    return "`" + identifier.replace("`", "``") + "`";
+  /** What differs between the databases' SQL. */
+  public enum Syntax {
+    /** Backticks; {@code ON DUPLICATE KEY UPDATE c = VALUES(c)} (MySQL 8 and MariaDB). */
+    MYSQL('`', "DOUBLE", 65_535),
+    /** Double quotes; {@code ON CONFLICT (key) DO UPDATE SET c = EXCLUDED.c}. */
+    POSTGRESQL('"', "double precision", 65_535);
+
+    private final char quote;
+    private final String doubleType;
+    private final int maxParameters;
+
+    Syntax(char quote, String doubleType, int maxParameters) {
+      this.quote = quote;
+      this.doubleType = doubleType;
+      this.maxParameters = maxParameters;
+    }
+
+    /** Quotes an identifier: the quote character around it, embedded ones doubled. */
+    public String quote(String identifier) {
+      String q = String.valueOf(quote);
+      return q + identifier.replace(q, q + q) + q;
+    }
+
+    /** Most placeholders one prepared statement may have. */
+    public int maxParameters() {
+      return maxParameters;
+    }
   }
 
-  SqlStatement upsert(List<MappedChange> changes) {
+  private final Syntax syntax;
+
+  public RowStatements(Syntax syntax) {
+    this.syntax = syntax;
+  }
+
+  /** One multi-row upsert by primary key (see {@link ShardDialect#upsertBatch}). */
+  public SqlStatement upsert(List<MappedChange> changes) {
     MappedChange first = requireBatch(changes, false);
     SqlStatement insert = insert(changes);
-    return new SqlStatement(insert.sql() + " ON DUPLICATE KEY UPDATE "
-        + updateClause(new ArrayList<>(first.values().keySet()), first.key().keySet()),
-        insert.params());
+    List<String> columns = new ArrayList<>(first.values().keySet());
+    String clause = syntax == Syntax.MYSQL
+        ? " ON DUPLICATE KEY UPDATE " + updateClause(columns, first.key().keySet())
+        : " ON CONFLICT (" + names(new ArrayList<>(first.key().keySet())) + ") "
+            + conflictClause(columns, first.key().keySet());
+    return new SqlStatement(insert.sql() + clause, insert.params());
   }
 
-  SqlStatement insert(List<MappedChange> changes) {
+  /** One multi-row plain insert. */
+  public SqlStatement insert(List<MappedChange> changes) {
     MappedChange first = requireBatch(changes, false);
     List<String> columns = new ArrayList<>(first.values().keySet());
     Set<String> columnSet = first.columns();
@@ -55,7 +98,8 @@ final class MySqlStatements implements java.io.Serializable {
         params);
   }
 
-  SqlStatement delete(List<MappedChange> changes) {
+  /** One delete by primary key of several rows. */
+  public SqlStatement delete(List<MappedChange> changes) {
     MappedChange first = requireBatch(changes, true);
     List<String> keyColumns = new ArrayList<>(first.key().keySet());
     for (MappedChange change : changes) {
@@ -77,7 +121,8 @@ final class MySqlStatements implements java.io.Serializable {
         params);
   }
 
-  SqlStatement selectByKey(
+  /** Current rows by primary key, numbered by the change that found them. */
+  public SqlStatement selectByKey(
       List<MappedChange> changes, List<String> columns, Set<String> asDouble) {
     MappedChange first = requireBatch(changes, false);
     List<String> keyColumns = new ArrayList<>(first.key().keySet());
@@ -86,7 +131,7 @@ final class MySqlStatements implements java.io.Serializable {
     keyColumns.forEach(column -> matchOne.add(quote(column) + " = ?"));
     StringJoiner names = new StringJoiner(", ");
     columns.forEach(column -> names.add(asDouble.contains(column)
-        ? "CAST(" + quote(column) + " AS DOUBLE)" : quote(column)));
+        ? "CAST(" + quote(column) + " AS " + syntax.doubleType + ")" : quote(column)));
     List<Object> caseParams = new ArrayList<>();
     List<Object> whereParams = new ArrayList<>();
     for (int row = 0; row < changes.size(); row++) {
@@ -109,7 +154,29 @@ final class MySqlStatements implements java.io.Serializable {
     return new SqlStatement(sql, caseParams);
   }
 
-  private static String where(List<String> keyColumns, int rows) {
+  private String quote(String identifier) {
+    return syntax.quote(identifier);
+  }
+
+  private String names(List<String> columns) {
+    StringJoiner names = new StringJoiner(", ");
+    columns.forEach(column -> names.add(quote(column)));
+    return names.toString();
+  }
+
+  /** {@code DO UPDATE SET c = EXCLUDED.c, ...}, or {@code DO NOTHING} for a key-only row. */
+  private String conflictClause(List<String> columns, Set<String> keyColumns) {
+    StringJoiner assignments = new StringJoiner(", ", "DO UPDATE SET ", "");
+    assignments.setEmptyValue("DO NOTHING");
+    for (String column : columns) {
+      if (!keyColumns.contains(column)) {
+        assignments.add(quote(column) + " = EXCLUDED." + quote(column));
+      }
+    }
+    return assignments.toString();
+  }
+
+  private String where(List<String> keyColumns, int rows) {
     if (rows == 1) {
       StringJoiner conditions = new StringJoiner(" AND ");
       keyColumns.forEach(column -> conditions.add(quote(column) + " = ?"));
@@ -128,7 +195,7 @@ final class MySqlStatements implements java.io.Serializable {
    * Non-key columns take the new row's value. A change that writes only key columns still needs
    * an assignment for the clause to be valid: a no-op on the first key column.
    */
-  private static String updateClause(List<String> columns, Set<String> keyColumns) {
+  private String updateClause(List<String> columns, Set<String> keyColumns) {
     StringJoiner assignments = new StringJoiner(", ");
     for (String column : columns) {
       if (!keyColumns.contains(column)) {
@@ -163,9 +230,9 @@ final class MySqlStatements implements java.io.Serializable {
     return first;
   }
 
-  private static void requireParameterCount(int rows, int columns) {
+  private void requireParameterCount(int rows, int columns) {
     long parameters = (long) rows * columns;
-    if (parameters > MySqlDialect.MAX_PARAMETERS) {
+    if (parameters > syntax.maxParameters) {
       throw new IllegalArgumentException(
           rows
               + " rows of "
@@ -173,7 +240,7 @@ final class MySqlStatements implements java.io.Serializable {
               + " columns need "
               + parameters
               + " parameters; a statement allows "
-              + MySqlDialect.MAX_PARAMETERS);
+              + syntax.maxParameters);
     }
   }
 

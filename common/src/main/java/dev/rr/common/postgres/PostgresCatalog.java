@@ -1,0 +1,108 @@
+package dev.rr.common.postgres;
+
+import dev.rr.common.mysql.LiveColumn;
+import dev.rr.common.mysql.LiveSchema;
+import dev.rr.common.mysql.TemporalPrecisions;
+import dev.rr.common.schema.SourceType;
+import dev.rr.common.sink.ShardCatalog;
+import dev.rr.common.sink.ShardCatalog.StoredColumnType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a PostgreSQL shard's {@link ShardCatalog} from {@code pg_catalog}: the tables of the
+ * connection's current schema (the shard's {@code schemaName}, set as its search path).
+ */
+public final class PostgresCatalog {
+  /** Foreign keys between tables of the current schema, and whether each is DEFERRABLE. */
+  static final String FOREIGN_KEYS =
+      "SELECT child.relname, parent.relname, c.condeferrable FROM pg_constraint c"
+          + " JOIN pg_class child ON child.oid = c.conrelid"
+          + " JOIN pg_class parent ON parent.oid = c.confrelid"
+          + " JOIN pg_namespace n ON n.oid = child.relnamespace"
+          + " WHERE c.contype = 'f' AND n.nspname = current_schema()";
+  /** Tables with a UNIQUE index besides the primary key. */
+  static final String UNIQUE_SECONDARY =
+      "SELECT DISTINCT t.relname FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid"
+          + " JOIN pg_namespace n ON n.oid = t.relnamespace"
+          + " WHERE n.nspname = current_schema() AND i.indisunique AND NOT i.indisprimary";
+  /** Columns of ordinary and partitioned tables, typed as {@code format_type} prints them. */
+  static final String COLUMNS =
+      "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attgenerated <> ''"
+          + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+          + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+          + " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')"
+          + " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY c.relname, a.attnum";
+
+  /** {@code name(mods) rest}: {@code numeric(10,2)}, {@code timestamp(3) with time zone}. */
+  private static final Pattern TYPE = Pattern.compile("([^(]*)(?:\\((\\d+)(?:,(\\d+))?\\))?(.*)");
+
+  private PostgresCatalog() {}
+
+  /** The catalog of the connection's current schema. */
+  public static ShardCatalog read(Connection connection) throws SQLException {
+    Map<String, Set<String>> parents = new TreeMap<>();
+    boolean allDeferrable = true;
+    try (PreparedStatement statement = connection.prepareStatement(FOREIGN_KEYS);
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        parents.computeIfAbsent(rows.getString(1), t -> new TreeSet<>()).add(rows.getString(2));
+        allDeferrable &= rows.getBoolean(3);
+      }
+    }
+    Set<String> unique = new HashSet<>();
+    try (PreparedStatement statement = connection.prepareStatement(UNIQUE_SECONDARY);
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        unique.add(rows.getString(1));
+      }
+    }
+    List<LiveColumn> columns = new ArrayList<>();
+    Map<String, List<StoredColumnType>> uniqueTables = new HashMap<>();
+    try (PreparedStatement statement = connection.prepareStatement(COLUMNS);
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        SourceType type = parseType(rows.getString(3));
+        LiveColumn column = new LiveColumn(rows.getString(1), rows.getString(2), rows.getString(3),
+            type, rows.getBoolean(4));
+        columns.add(column);
+        if (unique.contains(column.table()) && !column.generated()) {
+          uniqueTables.computeIfAbsent(column.table(), t -> new ArrayList<>())
+              .add(new StoredColumnType(column.name(), type.name()));
+        }
+      }
+    }
+    return new ShardCatalog(parents, uniqueTables, TemporalPrecisions.none(), LiveSchema.of(columns),
+        allDeferrable);
+  }
+
+  /** A {@code format_type} text as a type name (modifiers removed) and its modifiers. */
+  public static SourceType parseType(String formatted) {
+    Matcher m = TYPE.matcher(formatted.trim());
+    if (!m.matches()) {
+      return new SourceType(formatted, List.of(), false);
+    }
+    List<Long> mods = new ArrayList<>();
+    if (m.group(2) != null) {
+      mods.add(Long.parseLong(m.group(2)));
+    }
+    if (m.group(3) != null) {
+      mods.add(Long.parseLong(m.group(3)));
+    }
+    String name = (m.group(1).trim() + " " + m.group(4).trim()).trim().toLowerCase(Locale.ROOT);
+    return new SourceType(name, mods, false);
+  }
+}

@@ -1,0 +1,79 @@
+package dev.rr.common.postgres;
+
+import dev.rr.common.mysql.LiveColumn;
+import dev.rr.common.mysql.LiveSchema;
+import dev.rr.common.mysql.SchemaMismatch;
+import dev.rr.common.mysql.SchemaMismatchException;
+import dev.rr.common.schema.ColumnMapping;
+import dev.rr.common.schema.ResolvedSchemaMapping;
+import dev.rr.common.schema.SchemaMapping;
+import dev.rr.common.schema.TableMapping;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Resolves a mapping against a PostgreSQL shard's live columns: every mapped table and column must
+ * exist with a type {@link PostgresValueConverter} writes; each column then takes its live type
+ * (whatever the session file said), and a generated column is never written.
+ */
+public final class PostgresSchemaCheck {
+  private PostgresSchemaCheck() {}
+
+  /**
+   * {@code mapping} with the live PostgreSQL types.
+   *
+   * @throws SchemaMismatchException naming every table and column the shard cannot take
+   */
+  public static SchemaMapping resolve(SchemaMapping mapping, LiveSchema live) {
+    List<SchemaMismatch> found = new ArrayList<>();
+    List<TableMapping> tables = new ArrayList<>();
+    for (String spannerTable : new TreeSet<>(mapping.spannerTables())) {
+      TableMapping table = mapping.forSpannerTable(spannerTable).orElseThrow();
+      if (!live.hasTable(table.sourceName())) {
+        found.add(new SchemaMismatch(table.sourceName(), null, null, null,
+            "does not exist in the shard's schema (Spanner table " + spannerTable + " maps to it)"));
+        continue;
+      }
+      List<ColumnMapping> columns = new ArrayList<>();
+      for (ColumnMapping column : table.columns()) {
+        resolveColumn(table, column, live, found).ifPresent(columns::add);
+      }
+      tables.add(new TableMapping(table.spannerName(), table.sourceName(), columns,
+          table.sourcePrimaryKey(), table.shardIdColumn()));
+    }
+    if (!found.isEmpty()) {
+      throw new SchemaMismatchException(found);
+    }
+    return new ResolvedSchemaMapping(tables, mapping.sourceTimezone(), mapping.spannerGeneratedColumns());
+  }
+
+  private static Optional<ColumnMapping> resolveColumn(
+      TableMapping table, ColumnMapping column, LiveSchema live, List<SchemaMismatch> found) {
+    if (!column.hasSource()) {
+      return Optional.of(column);
+    }
+    String mapped = column.sourceType() == null ? null : column.sourceType().toString();
+    Optional<LiveColumn> real = live.column(table.sourceName(), column.sourceName());
+    if (real.isEmpty()) {
+      found.add(new SchemaMismatch(table.sourceName(), column.sourceName(), mapped, null,
+          "does not exist in the shard's schema"));
+      return Optional.empty();
+    }
+    if (real.get().generated()) {
+      if (table.sourcePrimaryKey().contains(column.sourceName())) {
+        found.add(new SchemaMismatch(table.sourceName(), column.sourceName(), mapped,
+            real.get().columnType(), "is a generated column and part of the primary key"));
+      }
+      return Optional.of(new ColumnMapping(column.spannerName(), column.spannerType(), null, null));
+    }
+    if (!PostgresValueConverter.supports(real.get().type())) {
+      found.add(new SchemaMismatch(table.sourceName(), column.sourceName(), mapped,
+          real.get().columnType(), "the writer cannot write this PostgreSQL type yet"));
+      return Optional.empty();
+    }
+    return Optional.of(new ColumnMapping(column.spannerName(), column.spannerType(),
+        column.sourceName(), real.get().type()));
+  }
+}

@@ -1,0 +1,20 @@
+package dev.rr.writer.logic;
+
+import dev.rr.common.input.Shard;
+import dev.rr.common.mysql.MySqlDialect;
+import dev.rr.common.postgres.PostgresDialect;
+import dev.rr.common.sink.ShardDialect;
+import java.time.ZoneOffset;
+
+/** The dialect of a shard, by its source type: the one place the writer chooses it. */
+public final class ShardDialects {
+  private ShardDialects() {}
+
+  /** The dialect of {@code shard}, whose local times are at {@code sourceTimezone}. */
+  public static ShardDialect of(Shard shard, ZoneOffset sourceTimezone) {
+    return switch (shard.sourceType()) {
+      case MYSQL -> new MySqlDialect(sourceTimezone);
+      case POSTGRESQL -> new PostgresDialect(sourceTimezone);
+    };
+  }
+}
