@@ -30,7 +30,7 @@ import java.util.Random;
  * schema's rows, so its {@link SchemaRows} model is exact. Thread-safe: a fault may plant a value
  * between two transactions ({@link #plantRejectedValue}).
  */
-public final class SchemaTransactions {
+public final class SchemaTransactions implements TransactionSource {
   /** A value planted on a shard: the table and the column MySQL rejected it in. */
   public record Planted(Table table, Column column, List<Object> key) {}
 
@@ -63,11 +63,13 @@ public final class SchemaTransactions {
     this.roots = schema.tables().stream().filter(t -> t.parent() == null).toList();
   }
 
+  @Override
   public GeneratorStats stats() {
     return stats;
   }
 
   /** Runs transactions until {@code duration} has passed: bursts of 1-20, then a pause or an idle gap. */
+  @Override
   public void run(Duration duration) throws InterruptedException {
     long end = System.nanoTime() + duration.toNanos();
     while (System.nanoTime() < end) {
