@@ -9,6 +9,7 @@ import dev.rr.launcher.check.SchemaTransactions;
 import dev.rr.testing.MySqlTestServer;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -94,11 +95,7 @@ final class DiffFaults {
       }
       case READER_DRAINED -> {
         fixture.stopReaders();
-        // The drain finds the reader in the window after the buffer's latest file; never in the future.
-        Instant latest = Instant.now().minusSeconds(1);
-        Instant reading = BufferWindows.lastWindowEnd(fixture.buffer).orElse(BufferWindows.instant(fixture.start))
-            .plus(ReplicationFixture.WINDOW.dividedBy(2));
-        Instant drainedAt = reading.isBefore(latest) ? reading : latest;
+        Instant drainedAt = drainPoint(BufferWindows.instant(fixture.start), Instant.now());
         fixture.log("fault: reader stopped; leaving the footprint of a drain at %s", drainedAt);
         BufferWindows.leaveDrainFootprint(fixture, fixture.buffer.resolveSibling("drains"), drainedAt);
         Thread.sleep(2000);
@@ -120,6 +117,20 @@ final class DiffFaults {
       }
       default -> throw new IllegalArgumentException(fault.name());
     }
+  }
+
+  /**
+   * Where a drain stops the reader, {@code now} while the generator writes: a quarter into the
+   * window that holds {@code now - 1 s} (windows of {@link ReplicationFixture#WINDOW} from {@code
+   * start}). The drain point is then inside the writes, and so is the rest of its window: the
+   * partial file lacks about 1.5 s of writes, which a writer applying it before it is final loses.
+   * (A drain point at the reader's latest file, as before, fell before the writes when the reader
+   * trailed, and the partial window then lacked nothing.) Never later than {@code now - 0.5 s}.
+   */
+  static Instant drainPoint(Instant start, Instant now) {
+    long window = ReplicationFixture.WINDOW.toMillis();
+    long windows = Math.max(0, Duration.between(start, now.minusSeconds(1)).toMillis()) / window;
+    return start.plusMillis(windows * window + window / 4);
   }
 
   /**
