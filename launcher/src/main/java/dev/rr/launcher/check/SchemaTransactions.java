@@ -47,6 +47,10 @@ public final class SchemaTransactions implements TransactionSource {
   private final long timestampMicros;
   private final boolean shardMoves;
   private final List<Table> roots;
+  /** Root tables whose shard column is outside the key: their rows can move to another shard. */
+  private final List<Table> movable;
+  /** Tables with a unique secondary index: where unique values are swapped and handed over. */
+  private final List<Table> uniques;
   /** The column {@link #plantRejectedValue} fills with a value too long for MySQL, while it does. */
   private Column overflowing;
 
@@ -61,6 +65,8 @@ public final class SchemaTransactions implements TransactionSource {
     this.timestampMicros = config.timestampUnit().getDuration().toNanos() / 1000;
     this.shardMoves = config.shardMoves();
     this.roots = schema.tables().stream().filter(t -> t.parent() == null).toList();
+    this.movable = roots.stream().filter(t -> !t.shardInKey()).toList();
+    this.uniques = schema.tables().stream().filter(t -> t.unique().isPresent()).toList();
   }
 
   @Override
@@ -136,9 +142,9 @@ public final class SchemaTransactions implements TransactionSource {
     } else if (choice < 42) {
       updateAdjacent(table, shard, out);
     } else if (choice < 52) {
-      swapUnique(table, shard, out);
+      swapUnique(withUnique(table), shard, out);
     } else if (choice < 60) {
-      handOverUnique(table, shard, out);
+      handOverUnique(withUnique(table), shard, out);
     } else if (choice < 74) {
       delete(table, shard, out);
     } else if (choice < 80) {
@@ -371,13 +377,27 @@ public final class SchemaTransactions implements TransactionSource {
     }
   }
 
-  /** Moves a root row whose shard is not part of its key, with its descendants, to another shard. */
+  /**
+   * A table with a unique index, when the schema has one: a few seconds of writes under load are
+   * some fifty transactions, and a swap drawn on a table without one would do nothing.
+   */
+  private Table withUnique(Table table) {
+    return uniques.isEmpty() || table.unique().isPresent()
+        ? table : uniques.get(random.nextInt(uniques.size()));
+  }
+
+  /**
+   * Moves a root row whose shard is not part of its key, with its descendants, to another shard;
+   * the row is drawn from the movable tables that have one on {@code from}.
+   */
   private void moveRow(String from, List<Mutation> out) {
-    Table root = roots.get(random.nextInt(roots.size()));
-    List<Object> key = root.shardInKey() ? null : model.pick(root.spanner(), from, random);
-    if (key == null) {
+    List<Table> candidates = movable.stream()
+        .filter(t -> !model.keysOn(t.spanner(), from).isEmpty()).toList();
+    if (candidates.isEmpty()) {
       return;
     }
+    Table root = candidates.get(random.nextInt(candidates.size()));
+    List<Object> key = model.pick(root.spanner(), from, random);
     List<String> others = shards.stream().filter(s -> !s.equals(from)).toList();
     move(root, key, others.get(random.nextInt(others.size())), out);
   }
