@@ -51,6 +51,10 @@ public final class SchemaTransactions implements TransactionSource {
   private final List<Table> movable;
   /** Tables with a unique secondary index: where unique values are swapped and handed over. */
   private final List<Table> uniques;
+  /** Every commit, in order: when and for which shard it was drawn. */
+  private final List<Commit> commits = new ArrayList<>();
+  /** The shard the transaction being built was drawn for. */
+  private String drawnShard;
   /** The column {@link #plantRejectedValue} fills with a value too long for MySQL, while it does. */
   private Column overflowing;
 
@@ -101,6 +105,14 @@ public final class SchemaTransactions implements TransactionSource {
     return model;
   }
 
+  /** A committed transaction: its commit timestamp and the shard it was drawn for. */
+  public record Commit(Timestamp at, String shard) {}
+
+  /** The transactions committed so far, in commit order. */
+  public synchronized List<Commit> commits() {
+    return List.copyOf(commits);
+  }
+
   private synchronized void step() {
     commit(transaction());
   }
@@ -122,6 +134,7 @@ public final class SchemaTransactions implements TransactionSource {
         overflowing = column.get();
         List<Object> key = insertRow(table, shard, parentKey, null, out);
         overflowing = null;
+        drawnShard = shard;
         commit(out);
         return Optional.of(new Planted(table, column.get(), key));
       }
@@ -132,6 +145,7 @@ public final class SchemaTransactions implements TransactionSource {
   /** The mutations of the next random transaction (never empty). */
   List<Mutation> transaction() {
     String shard = shards.get(random.nextInt(shards.size()));
+    drawnShard = shard;
     Table table = schema.tables().get(random.nextInt(schema.tables().size()));
     int choice = random.nextInt(100);
     List<Mutation> out = new ArrayList<>();
@@ -160,6 +174,7 @@ public final class SchemaTransactions implements TransactionSource {
       insertUnderParent(table, shard, out);
     }
     if (out.isEmpty()) {
+      drawnShard = shard;
       insertFamily(roots.get(random.nextInt(roots.size())), shard, out);
     }
     return out;
@@ -272,6 +287,13 @@ public final class SchemaTransactions implements TransactionSource {
   private void swapUnique(Table table, String shard, List<Mutation> out) {
     Optional<Column> unique = table.unique();
     List<List<Object>> keys = model.keysOn(table.spanner(), shard);
+    for (String other : shards) {
+      // A shard whose table has two rows to swap, when the drawn one has not.
+      if (keys.size() < 2 && model.keysOn(table.spanner(), other).size() >= 2) {
+        keys = model.keysOn(table.spanner(), other);
+        drawnShard = other;
+      }
+    }
     if (unique.isEmpty() || keys.size() < 2) {
       return;
     }
@@ -497,7 +519,8 @@ public final class SchemaTransactions implements TransactionSource {
   }
 
   private void commit(List<Mutation> mutations) {
-    retry.write(client, mutations);
+    Timestamp at = retry.write(client, mutations);
+    commits.add(new Commit(at, drawnShard));
     stats.committed(mutations.size());
   }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,14 +79,15 @@ final class DiffFaults {
             () -> fixture.log("fault: no column to plant a rejected value in; skipped"));
         done += planted.isPresent() ? 1 : 0;
       } else {
-        inject(fixture, fault);
+        inject(fixture, generator, fault);
         done++;
       }
     }
     return new Injected(done, planted);
   }
 
-  private static void inject(ReplicationFixture fixture, Fault fault) throws Exception {
+  private static void inject(ReplicationFixture fixture, SchemaTransactions generator, Fault fault)
+      throws Exception {
     switch (fault) {
       case READER_STOPPED -> {
         fixture.stopReaders();
@@ -95,7 +97,7 @@ final class DiffFaults {
       }
       case READER_DRAINED -> {
         fixture.stopReaders();
-        Instant drainedAt = drainPoint(BufferWindows.instant(fixture.start), Instant.now());
+        Instant drainedAt = drainPoint(fixture, generator);
         fixture.log("fault: reader stopped; leaving the footprint of a drain at %s", drainedAt);
         BufferWindows.leaveDrainFootprint(fixture, fixture.buffer.resolveSibling("drains"), drainedAt);
         Thread.sleep(2000);
@@ -117,6 +119,48 @@ final class DiffFaults {
       }
       default -> throw new IllegalArgumentException(fault.name());
     }
+  }
+
+  /**
+   * Where a drain stops the reader: between two commits for one shard in one window, after every
+   * shard's {@code created_upto} ({@link #between}), waiting up to 10 s for the generator to make
+   * such a pair; without one, {@link #drainPoint(Instant, Instant)}. The shard's partial window
+   * then holds the first commit and lacks the second, so a writer that applies it before it is
+   * final loses the second.
+   */
+  static Instant drainPoint(ReplicationFixture fixture, SchemaTransactions generator) throws Exception {
+    Instant start = BufferWindows.instant(fixture.start);
+    Instant after = fixture.createdUpto().values().stream().map(BufferWindows::instant)
+        .max(Instant::compareTo).orElse(start);
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      Optional<Instant> between = between(generator.commits(), after, start);
+      if (between.isPresent()) {
+        return between.get();
+      }
+      Thread.sleep(250);
+    }
+    return drainPoint(start, Instant.now());
+  }
+
+  /**
+   * The middle between the latest two successive commits of one shard that lie in one window
+   * (windows of {@link ReplicationFixture#WINDOW} from {@code start}) after {@code after}.
+   */
+  static Optional<Instant> between(List<SchemaTransactions.Commit> commits, Instant after, Instant start) {
+    Map<String, Instant> lastByShard = new HashMap<>();
+    Optional<Instant> found = Optional.empty();
+    long window = ReplicationFixture.WINDOW.toMillis();
+    for (SchemaTransactions.Commit commit : commits) {
+      Instant at = BufferWindows.instant(commit.at());
+      Instant previous = lastByShard.put(commit.shard(), at);
+      if (previous != null && previous.isAfter(after) && at.isAfter(previous.plusMillis(1))
+          && Duration.between(start, previous).toMillis() / window
+              == Duration.between(start, at).toMillis() / window) {
+        found = Optional.of(previous.plus(Duration.between(previous, at).dividedBy(2)));
+      }
+    }
+    return found;
   }
 
   /**
