@@ -22,7 +22,7 @@ import java.util.Random;
  * fixes the sequence of transactions; the generator is the only writer, so its model of the live
  * rows is exact. Single-threaded, like the emulator's read-write transactions.
  */
-public final class RandomTransactions {
+public final class RandomTransactions implements TransactionSource {
   /** Accounts per shard, created first; the shard's total balance never changes after. */
   public static final int ACCOUNTS = 8;
   /** Balance of each new account. */
@@ -50,6 +50,7 @@ public final class RandomTransactions {
     this.model = new Model(shards);
   }
 
+  @Override
   public GeneratorStats stats() {
     return stats;
   }
@@ -68,6 +69,7 @@ public final class RandomTransactions {
   }
 
   /** Runs transactions until {@code duration} has passed: bursts of 1-20, then a pause or an idle gap. */
+  @Override
   public void run(Duration duration) throws InterruptedException {
     long end = System.nanoTime() + duration.toNanos();
     while (System.nanoTime() < end) {

@@ -2,6 +2,7 @@ package dev.rr.launcher.cli;
 
 import dev.rr.launcher.ExitCode;
 import dev.rr.launcher.launch.DirectPipelines;
+import dev.rr.launcher.quickstart.CheckSchema;
 import dev.rr.launcher.quickstart.CheckSettings;
 import dev.rr.launcher.quickstart.LocalCheck;
 import dev.rr.launcher.quickstart.QuickstartSettings;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     description =
         "Starts a Spanner emulator and a private MariaDB (or uses given ones). For each seed: "
-            + "creates the quickstart's sharded sample afresh, runs the reader and writer on the "
+            + "creates the quickstart's sharded sample (or, with --schema random, the seed's random "
+            + "schema) afresh, runs the reader and writer on the "
             + "DirectRunner while seeded random transactions are written, and compares each shard, "
             + "read in one snapshot with its checkpoint, with Spanner read at the checkpoint's "
             + "commit timestamp (every row and value); then cuts over and verifies. Prints a live "
@@ -58,6 +60,11 @@ public final class CheckCommand implements Callable<Integer> {
       description = "How long each seed's cutover may wait for the shards (default: ${DEFAULT-VALUE}).")
   Duration cutoverTimeout;
 
+  @Option(names = "--schema", defaultValue = "sample",
+      description = "sample: the quickstart's sample for every seed; random: each seed's own random schema "
+          + "(1-8 tables, printed with the seed; session file with renamed tables and columns) (default: ${DEFAULT-VALUE}).")
+  String schema;
+
   @Mixin LocalServicesOptions services;
 
   @Override
@@ -65,7 +72,7 @@ public final class CheckCommand implements Callable<Integer> {
     CheckSettings settings;
     try {
       settings = new CheckSettings(workDir, seeds, seed, duration, shards, faults,
-          services.emulatorHost(), services.mysql(), cutoverTimeout);
+          services.emulatorHost(), services.mysql(), cutoverTimeout, CheckSchema.parse(schema));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param emulatorHost a running emulator to use instead of starting one
  * @param mysql a running MySQL server to use instead of starting a private MariaDB
  * @param cutoverTimeout how long each seed's cutover may wait for the shards
+ * @param schema the sample for every seed, or each seed's random schema
  */
 public record CheckSettings(
     Path workDir,
@@ -28,7 +29,8 @@ public record CheckSettings(
     boolean faults,
     Optional<String> emulatorHost,
     Optional<QuickstartSettings.MySqlEndpoint> mysql,
-    Duration cutoverTimeout) {
+    Duration cutoverTimeout,
+    CheckSchema schema) {
   /** Window width of the checked runs. */
   static final Duration WINDOW = Duration.ofSeconds(2);
 
@@ -38,6 +40,7 @@ public record CheckSettings(
     Objects.requireNonNull(emulatorHost, "emulatorHost");
     Objects.requireNonNull(mysql, "mysql");
     Objects.requireNonNull(cutoverTimeout, "cutoverTimeout");
+    Objects.requireNonNull(schema, "schema");
     if (seeds < 1) {
       throw new IllegalArgumentException("seeds must be at least 1 but was " + seeds);
     }

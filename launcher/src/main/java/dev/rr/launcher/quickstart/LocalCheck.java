@@ -18,7 +18,12 @@ import dev.rr.launcher.check.ConsistentPrefixOracle;
 import dev.rr.launcher.check.GeneratorConfig;
 import dev.rr.launcher.check.PostMortem;
 import dev.rr.launcher.check.PrefixSampler;
+import dev.rr.launcher.check.RandomSchema;
 import dev.rr.launcher.check.RandomTransactions;
+import dev.rr.launcher.check.SchemaDdl;
+import dev.rr.launcher.check.SchemaSession;
+import dev.rr.launcher.check.SchemaTransactions;
+import dev.rr.launcher.check.TransactionSource;
 import dev.rr.launcher.launch.LaunchConfig;
 import dev.rr.launcher.launch.PipelineParameters;
 import dev.rr.launcher.launch.PipelineStarter;
@@ -47,7 +52,7 @@ import org.apache.beam.sdk.PipelineResult;
 
 /**
  * {@code rr check}: the randomized differential checker on the quickstart's local services. For
- * each seed, the sample is created afresh, the reader and writer run while {@link
+ * each seed, the sample (or the seed's {@link RandomSchema}) is created afresh, the reader and writer run while {@link
  * RandomTransactions} writes and the {@link PrefixSampler} compares every shard with Spanner at
  * its checkpoint; then the run is cut over and verified. Prints a progress line, one {@code DIFF}
  * line per seed and a {@code DIFF TOTAL} line. Everything it starts is stopped before it returns.
@@ -113,9 +118,18 @@ public final class LocalCheck {
       throws Exception {
     Files.createDirectories(dir.resolve("buffer"));
     List<String> shardIds = SampleSetup.shardIds(settings.shards());
-    SampleSetup.createSpanner(spanner);
-    SampleSetup.createShards(services.mysql(), shardIds);
-    Path session = SampleSetup.writeSession(dir);
+    Path session;
+    if (settings.schema() == CheckSchema.RANDOM) {
+      RandomSchema schema = RandomSchema.generate(seed);
+      out.println(schema.describe());
+      SampleSetup.createSpanner(spanner, SchemaDdl.spanner(schema));
+      SampleSetup.createShards(services.mysql(), shardIds, SchemaDdl.mysql(schema));
+      session = SampleSetup.writeSession(dir, SchemaSession.json(schema));
+    } else {
+      SampleSetup.createSpanner(spanner);
+      SampleSetup.createShards(services.mysql(), shardIds);
+      session = SampleSetup.writeSession(dir);
+    }
     Path shardsFile = SampleSetup.writeShards(dir, services.mysql(), shardIds);
     String runId = "check-" + seed + "-" + RunSettings.defaultRunIdentifier(Instant.now());
     LaunchConfig config = Quickstart.launchConfig(services.emulatorHost(), dir, session, shardsFile,
@@ -137,13 +151,11 @@ public final class LocalCheck {
     try {
       pipelines.add(reader.start(PipelineParameters.reader(sample.config())));
       pipelines.add(writer.start(PipelineParameters.writer(sample.config())));
-      RandomTransactions generator = new RandomTransactions(sample.source(), sample.shardIds(),
-          SpannerRetry.forEmulator().withMaxAttempts(50), GeneratorConfig.forEmulator(seed));
+      TransactionSource generator = generator(sample, seed);
       ConsistentPrefixOracle oracle = new ConsistentPrefixOracle(sample.source(), sample.mapping(),
           sample.router(), runId, sample.config().replication().startTimestamp().orElseThrow(), ZoneOffset.UTC);
       try (PrefixSampler sampler = new PrefixSampler(oracle, ShardDatabases.of(sample.shards()), 20).start();
           CheckProgress progress = new CheckProgress(out, seed, generator.stats(), sampler)) {
-        generator.createAccounts();
         int faults = writeWithFault(generator, sample.config(), pipelines, seed);
         Timestamp at = SpannerTime.now(sample.source());
         CutoverCheck.Outcome cutover = new CutoverWaiter(sample.states(), Clock.systemUTC(),
@@ -172,7 +184,20 @@ public final class LocalCheck {
    * for an odd seed the reader is cancelled and, a third later, relaunched with {@code resume};
    * for an even seed the writer, relaunched with {@code resumeAll}. Returns the number of faults.
    */
-  private int writeWithFault(RandomTransactions generator, LaunchConfig config, List<PipelineResult> pipelines,
+  /** The seed's writer: over its random schema, or over the sample (its accounts created first). */
+  private TransactionSource generator(Sample sample, long seed) {
+    SpannerRetry retry = SpannerRetry.forEmulator().withMaxAttempts(50);
+    if (settings.schema() == CheckSchema.RANDOM) {
+      return new SchemaTransactions(sample.source(), RandomSchema.generate(seed), sample.shardIds(), retry,
+          GeneratorConfig.forEmulator(seed));
+    }
+    RandomTransactions transactions = new RandomTransactions(sample.source(), sample.shardIds(), retry,
+        GeneratorConfig.forEmulator(seed));
+    transactions.createAccounts();
+    return transactions;
+  }
+
+  private int writeWithFault(TransactionSource generator, LaunchConfig config, List<PipelineResult> pipelines,
       long seed) throws Exception {
     if (!settings.faults()) {
       generator.run(settings.duration());

@@ -48,6 +48,11 @@ final class SampleSetup {
 
   /** Drops and recreates the Spanner databases (sample with change stream; empty metadata). */
   static void createSpanner(Spanner spanner) throws Exception {
+    createSpanner(spanner, SampleSchema.spannerDdl());
+  }
+
+  /** Drops and recreates the Spanner databases: {@code schema} with the change stream; empty metadata. */
+  static void createSpanner(Spanner spanner, List<String> schema) throws Exception {
     DatabaseAdminClient admin = spanner.getDatabaseAdminClient();
     for (String database : List.of(DATABASE, METADATA_DATABASE)) {
       try {
@@ -58,13 +63,19 @@ final class SampleSetup {
         }
       }
     }
-    List<String> ddl = new ArrayList<>(SampleSchema.spannerDdl());
+    List<String> ddl = new ArrayList<>(schema);
     ddl.add(ChangeStreamDdl.create(CHANGE_STREAM));
     admin.createDatabase(QuickstartServices.INSTANCE, DATABASE, ddl).get(2, TimeUnit.MINUTES);
   }
 
   /** Drops and recreates one database per shard with the MySQL sample schema. */
   static void createShards(MySqlEndpoint mysql, List<String> shardIds) throws SQLException {
+    createShards(mysql, shardIds, SampleSchema.mysqlDdl());
+  }
+
+  /** Drops and recreates one database per shard with the MySQL tables of {@code schema}. */
+  static void createShards(MySqlEndpoint mysql, List<String> shardIds, List<String> schema)
+      throws SQLException {
     try (Connection connection = DriverManager.getConnection(mysql.jdbcUrl(""), mysql.user(), mysql.password());
         Statement statement = connection.createStatement()) {
       for (String shard : shardIds) {
@@ -72,7 +83,7 @@ final class SampleSetup {
         statement.execute("DROP DATABASE IF EXISTS `" + database + "`");
         statement.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4");
         statement.execute("USE `" + database + "`");
-        for (String ddl : SampleSchema.mysqlDdl()) {
+        for (String ddl : schema) {
           statement.execute(ddl);
         }
       }
@@ -81,8 +92,13 @@ final class SampleSetup {
 
   /** Writes the session file; returns its path. */
   static Path writeSession(Path workDir) throws IOException {
+    return writeSession(workDir, SampleSchema.sessionJson());
+  }
+
+  /** Writes session file {@code json}; returns its path. */
+  static Path writeSession(Path workDir, String json) throws IOException {
     Path session = workDir.resolve("session.json");
-    Files.writeString(session, SampleSchema.sessionJson(), StandardCharsets.UTF_8);
+    Files.writeString(session, json, StandardCharsets.UTF_8);
     return session;
   }
 

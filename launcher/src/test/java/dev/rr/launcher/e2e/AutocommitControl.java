@@ -34,7 +34,7 @@ final class AutocommitControl {
   static Result run(ReplicationFixture fixture) throws Exception {
     List<ShardDatabase> control = new ArrayList<>();
     for (int i = 0; i < ReplicationFixture.SHARD_IDS.size(); i++) {
-      MySqlTestDatabase database = ReplicationFixture.createShardDatabase(fixture.servers.get(i));
+      MySqlTestDatabase database = ReplicationFixture.createShardDatabase(fixture.servers.get(i), fixture.schema);
       control.add(new ShardDatabase(ReplicationFixture.SHARD_IDS.get(i), database::connect));
     }
     NaiveApplier naive = new NaiveApplier(fixture.mapping(), new MySqlDialect(ZoneOffset.UTC));
@@ -59,6 +59,11 @@ final class AutocommitControl {
           });
         } catch (Enough enough) {
           // This shard has shown the oracle biting; the rest of its buffer adds nothing.
+        } catch (SQLException refused) {
+          // Record by record, a unique value moved between rows meets a transient duplicate: the
+          // anti-pattern also fails outright there; what it showed before that is counted.
+          System.out.printf("control: %s stopped at a statement MySQL refused: %s%n", shard.shardId(),
+              refused.getMessage());
         }
         samples += sampler.stats().samples();
         mismatches += sampler.stats().mismatches();

@@ -11,7 +11,10 @@ import dev.rr.launcher.check.GeneratorConfig;
 import dev.rr.launcher.check.PostMortem;
 import dev.rr.launcher.check.PrefixSample;
 import dev.rr.launcher.check.PrefixSampler;
-import dev.rr.launcher.check.RandomTransactions;
+import dev.rr.launcher.check.RandomSchema;
+import dev.rr.launcher.check.SchemaDdl;
+import dev.rr.launcher.check.SchemaSession;
+import dev.rr.launcher.check.SchemaTransactions;
 import dev.rr.launcher.status.CutoverCheck;
 import dev.rr.launcher.verify.ShardDatabase;
 import dev.rr.launcher.verify.ShardDatabases;
@@ -25,17 +28,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One seed of the differential checker: the sample schema replicated by the real reader and writer
- * while {@link RandomTransactions} writes to Spanner, the {@link PrefixSampler} compares every
- * shard with Spanner at its checkpoint and the balance sampler watches the fast invariant; the seed
- * also picks a fault (none, the reader stopped and resumed, the writer killed and resumed with
- * {@code resumeAll}). Then writes stop, the run is cut over, every shard is sampled once more and
- * Spanner at the cutover is compared with the shards (rows lost or duplicated).
+ * One seed of the differential checker: the seed's {@link RandomSchema} (printed with the seed)
+ * replicated by the real reader and writer while {@link SchemaTransactions} writes to Spanner and
+ * the {@link PrefixSampler} compares every shard with Spanner at its checkpoint, through the
+ * session's renamed tables and columns; meanwhile the seed's faults ({@link DiffFaults}) are done.
+ * Then writes stop, the run is cut over, every shard is sampled once more and Spanner at the
+ * cutover is compared with the shards (rows lost or duplicated).
  */
 final class DiffRun {
   /** Where mismatched samples are kept. */
@@ -43,26 +44,22 @@ final class DiffRun {
 
   /** How one seed ended. */
   record Result(long seed, long samples, long withCheckpoint, long mismatches, long lost,
-      long duplicated, int faults, long balanceViolations, boolean cutoverDone,
-      AutocommitControl.Result control, String detail) {
+      long duplicated, int faults, boolean cutoverDone, AutocommitControl.Result control,
+      String detail) {
     boolean passed() {
-      return cutoverDone && mismatches == 0 && lost == 0 && duplicated == 0 && balanceViolations == 0
-          && withCheckpoint > 0;
+      return cutoverDone && mismatches == 0 && lost == 0 && duplicated == 0 && withCheckpoint > 0;
     }
 
     String line() {
       return "DIFF seed=" + seed + " samples=" + samples + " mismatches=" + mismatches + " lost=" + lost
           + " duplicated=" + duplicated + " faults=" + faults + " (samples with a checkpoint "
-          + withCheckpoint + ", balance violations " + balanceViolations + ", cutover "
-          + (cutoverDone ? "done" : "NOT done") + ")";
+          + withCheckpoint + ", cutover " + (cutoverDone ? "done" : "NOT done") + ")";
     }
   }
 
   /** The generator also moves families to another shard, unless {@code -Ddiff.shardMoves=false}. */
   static final boolean SHARD_MOVES =
       Boolean.parseBoolean(System.getProperty("diff.shardMoves", "true"));
-
-  private enum Fault { NONE, READER_STOPPED, WRITER_KILLED }
 
   private DiffRun() {}
 
@@ -72,36 +69,46 @@ final class DiffRun {
    */
   static Result run(SpannerEnv env, List<MySqlTestServer> servers, Path work, long seed,
       Duration duration, boolean control) throws Exception {
-    Fault fault = Fault.values()[new Random(seed).nextInt(Fault.values().length)];
-    try (ReplicationFixture fixture = ReplicationFixture.create(env, "diff" + seed, servers, work)) {
-      fixture.log("DIFF seed=%d fault=%s duration=%s shardMoves=%s", seed, fault, duration, SHARD_MOVES);
+    RandomSchema schema = RandomSchema.generate(seed);
+    List<DiffFaults.Fault> plan = DiffFaults.plan(seed);
+    ReplicationFixture.Schema tables = new ReplicationFixture.Schema(SchemaSession.json(schema),
+        SchemaDdl.spanner(schema), SchemaDdl.mysql(schema));
+    try (ReplicationFixture fixture = ReplicationFixture.create(env, "diff" + seed, servers, work, tables)) {
+      fixture.log("DIFF seed=%d faults=%s duration=%s shardMoves=%s; %s", seed, plan, duration,
+          SHARD_MOVES, schema.describe());
       fixture.preLaunchChecks();
       fixture.startReader(ReaderRunMode.REGULAR);
       fixture.startWriter(WriterRunMode.REGULAR);
-      RandomTransactions generator = new RandomTransactions(fixture.client(), ReplicationFixture.SHARD_IDS,
-          SpannerRetry.forEmulator().withMaxAttempts(50),
+      SchemaTransactions generator = new SchemaTransactions(fixture.client(), schema,
+          ReplicationFixture.SHARD_IDS, SpannerRetry.forEmulator().withMaxAttempts(50),
           GeneratorConfig.forEmulator(seed).withShardMoves(SHARD_MOVES));
-      generator.createAccounts();
-      try (PrefixSampler sampler = new PrefixSampler(oracle(fixture), shardDatabases(fixture), 20).start();
-          BalanceSampler balances = new BalanceSampler(fixture.shards(), RandomTransactions.ACCOUNTS,
-              RandomTransactions.ACCOUNTS * RandomTransactions.BALANCE).start()) {
+      try (PrefixSampler sampler = new PrefixSampler(oracle(fixture), shardDatabases(fixture), 20).start()) {
         AtomicReference<Exception> faultFailure = new AtomicReference<>();
-        Thread faults = new Thread(() -> inject(fixture, fault, faultFailure), "diff-fault");
-        faults.start();
+        AtomicReference<DiffFaults.Injected> faults = new AtomicReference<>();
+        Thread faulter = new Thread(() -> {
+          try {
+            faults.set(DiffFaults.inject(fixture, generator, plan));
+          } catch (Exception e) {
+            faultFailure.set(e);
+          }
+        }, "diff-fault");
+        faulter.start();
         generator.run(duration);
-        faults.join();
+        faulter.join();
         if (faultFailure.get() != null) {
           throw faultFailure.get();
         }
         fixture.log("generator done: %s", generator.stats());
         Timestamp at = SpannerTime.now(fixture.client());
+        if (faults.get().planted().isPresent()) {
+          DiffFaults.repair(fixture, faults.get().planted().get());
+        }
         CutoverCheck.Outcome cutover = fixture.cutover(at);
         List<PrefixSample> last = sampler.sampleAll();
         PrefixSampler.Stats stats = sampler.stop();
-        BalanceSampler.Stats balance = balances.stop();
         VerifyReport report = fixture.verify(at);
         last.forEach(sample -> fixture.log("final sample %s", sample.summary()));
-        String detail = generator.stats() + "; balance examples " + balance.examples();
+        String detail = generator.stats() + "; " + schema.describe();
         if (!stats.mismatched().isEmpty()) {
           Path kept = PostMortem.keep(POSTMORTEM, seed, stats.mismatched());
           stats.mismatched().forEach(s -> fixture.log("MISMATCH %s %s", s.summary(),
@@ -116,8 +123,7 @@ final class DiffRun {
                   .map(s -> s.summary() + " " + s.differences().get(0).describe()).toList());
         }
         Result result = new Result(seed, stats.samples(), stats.withCheckpoint(),
-            stats.mismatches() + report.different(), report.missing(), report.extra(),
-            fault == Fault.NONE ? 0 : 1, balance.violations(),
+            stats.mismatches() + report.different(), report.missing(), report.extra(), faults.get().count(),
             cutover.verdict() == CutoverCheck.Verdict.DONE, controlled, detail);
         fixture.log("%s", result.line());
         return result;
@@ -144,27 +150,5 @@ final class DiffRun {
       }));
     }
     return databases;
-  }
-
-  private static void inject(ReplicationFixture fixture, Fault fault, AtomicReference<Exception> failure) {
-    try {
-      if (fault == Fault.NONE) {
-        return;
-      }
-      Thread.sleep(4000);
-      if (fault == Fault.READER_STOPPED) {
-        fixture.stopReaders();
-        fixture.log("fault: reader stopped");
-        Thread.sleep(3000);
-        fixture.startReader(ReaderRunMode.RESUME);
-      } else {
-        fixture.killWriters(Set.of());
-        fixture.log("fault: writer killed");
-        Thread.sleep(1000);
-        fixture.startWriter(WriterRunMode.RESUME_ALL);
-      }
-    } catch (Exception e) {
-      failure.set(e);
-    }
   }
 }

@@ -57,8 +57,8 @@ import java.util.Set;
 import org.apache.beam.sdk.PipelineResult;
 
 /**
- * One scenario's replication: the sample schema in a fresh Spanner database with a change
- * stream, one fresh database per shard on three separate MySQL servers, the session and shards
+ * One scenario's replication: a schema (the sample, or another {@link Schema}) in a fresh Spanner
+ * database with a change stream, one fresh database per shard on three separate MySQL servers, the session and shards
  * files, a buffer directory, and the reader and writer it starts (stopped by {@link #close()}).
  */
 final class ReplicationFixture implements AutoCloseable {
@@ -70,6 +70,14 @@ final class ReplicationFixture implements AutoCloseable {
   /** Writer options the suite sets beyond the launch's: look for new windows often. */
   static final Map<String, String> WRITER_EXTRAS = Map.of("pollInterval", "300ms");
 
+  /** What a fixture replicates: the session file and the DDL of both sides. */
+  record Schema(String sessionJson, List<String> spannerDdl, List<String> mysqlDdl) {
+    /** The quickstart's sharded sample. */
+    static Schema sample() {
+      return new Schema(SampleSchema.sessionJson(), SampleSchema.spannerDdl(), SampleSchema.mysqlDdl());
+    }
+  }
+
   final SpannerEnv env;
   final SpannerEnv.Database data;
   /** The metadata database: named here, created by {@link #preLaunchChecks()}. */
@@ -80,6 +88,7 @@ final class ReplicationFixture implements AutoCloseable {
   final Path sessionFile;
   final Path shardsFile;
   final String runId;
+  final Schema schema;
   /** First commit time replicated: reset after the pre-launch checks, so the reader starts near now. */
   Timestamp start;
   private final long createdNanos = System.nanoTime();
@@ -113,8 +122,9 @@ final class ReplicationFixture implements AutoCloseable {
   private final List<PipelineResult> writers = new ArrayList<>();
 
   private ReplicationFixture(SpannerEnv env, String name, List<MySqlTestServer> servers,
-      List<MySqlTestDatabase> shardDatabases, Path work, List<String> extraSpannerDdl)
+      List<MySqlTestDatabase> shardDatabases, Path work, Schema schema, List<String> extraSpannerDdl)
       throws IOException {
+    this.schema = schema;
     this.env = env;
     this.servers = List.copyOf(servers);
     this.shardDatabases = List.copyOf(shardDatabases);
@@ -122,9 +132,9 @@ final class ReplicationFixture implements AutoCloseable {
     this.sessionFile = work.resolve("session.json");
     this.shardsFile = work.resolve("shards.json");
     this.runId = "e2e-" + name;
-    Files.writeString(sessionFile, SampleSchema.sessionJson(), StandardCharsets.UTF_8);
+    Files.writeString(sessionFile, schema.sessionJson(), StandardCharsets.UTF_8);
     Files.writeString(shardsFile, shardsJson(shardDatabases), StandardCharsets.UTF_8);
-    List<String> ddl = new ArrayList<>(SampleSchema.spannerDdl());
+    List<String> ddl = new ArrayList<>(schema.spannerDdl());
     ddl.addAll(extraSpannerDdl);
     ddl.add(ChangeStreamDdl.create(CHANGE_STREAM));
     this.data = env.createDatabase(ddl);
@@ -139,18 +149,29 @@ final class ReplicationFixture implements AutoCloseable {
    */
   static ReplicationFixture create(SpannerEnv env, String name, List<MySqlTestServer> servers,
       Path work, String... extraSpannerDdl) throws Exception {
+    return create(env, name, servers, work, Schema.sample(), extraSpannerDdl);
+  }
+
+  /** The same for {@code schema} instead of the sample. */
+  static ReplicationFixture create(SpannerEnv env, String name, List<MySqlTestServer> servers,
+      Path work, Schema schema, String... extraSpannerDdl) throws Exception {
     List<MySqlTestDatabase> databases = new ArrayList<>();
     for (int i = 0; i < SHARD_IDS.size(); i++) {
-      databases.add(createShardDatabase(servers.get(i)));
+      databases.add(createShardDatabase(servers.get(i), schema));
     }
-    return new ReplicationFixture(env, name, servers, databases, work, List.of(extraSpannerDdl));
+    return new ReplicationFixture(env, name, servers, databases, work, schema, List.of(extraSpannerDdl));
   }
 
   /** A fresh database on {@code server} with the sample's MySQL schema. */
   static MySqlTestDatabase createShardDatabase(MySqlTestServer server) throws SQLException {
+    return createShardDatabase(server, Schema.sample());
+  }
+
+  /** A fresh database on {@code server} with {@code schema}'s MySQL tables. */
+  static MySqlTestDatabase createShardDatabase(MySqlTestServer server, Schema schema) throws SQLException {
     MySqlTestDatabase database = server.newDatabase();
     try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-      for (String ddl : SampleSchema.mysqlDdl()) {
+      for (String ddl : schema.mysqlDdl()) {
         statement.execute(ddl);
       }
     }
