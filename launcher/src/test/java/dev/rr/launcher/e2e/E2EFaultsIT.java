@@ -111,26 +111,6 @@ class E2EFaultsIT {
   }
 
   @Test
-  void shouldMissNothingWhenTheReaderIsStoppedAndResumed() throws Exception {
-    ReplicationRun.Outcome[] run = new ReplicationRun.Outcome[1];
-    ScenarioResult result = E2EReport.run("reader-stopped-resume", () -> {
-      try (ReplicationFixture fixture = started(env(), "rkill", work)) {
-        run[0] = ReplicationRun.run(fixture, ReplicationRun.workload(23, 10, 12), workload -> {
-          ReplicationRun.sleepScaled(3);
-          fixture.stopReaders();
-          fixture.log("reader stopped");
-          ReplicationRun.sleepScaled(3);
-          fixture.startReader(ReaderRunMode.RESUME);
-        });
-      }
-      return ScenarioResult.of("reader-stopped-resume", run[0].report(), run[0].balances().violations(),
-          run[0].cutoverDone());
-    });
-
-    assertTrue(result.passed(), result.line() + " " + run[0].describe());
-  }
-
-  @Test
   void shouldStopOnlyTheShardThatRejectsARecordAndFinishAfterResumeFailed() throws Exception {
     ReplicationRun.Outcome[] run = new ReplicationRun.Outcome[1];
     AtomicReference<Map<String, ShardProgress>> whileFailed = new AtomicReference<>();
