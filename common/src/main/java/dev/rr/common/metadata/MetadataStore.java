@@ -7,6 +7,7 @@ import com.google.cloud.spanner.Dialect;
 import com.google.cloud.spanner.ErrorCode;
 import com.google.cloud.spanner.Spanner;
 import com.google.cloud.spanner.SpannerException;
+import dev.rr.common.retry.Backoff;
 import dev.rr.common.spanner.SpannerRetry;
 import java.time.Duration;
 import java.util.List;
@@ -173,7 +174,6 @@ public final class MetadataStore {
   public List<String> createMissingTables() {
     MetadataDdl ddl = MetadataDdl.load(dialect, tables);
     SpannerException lastFailure = null;
-    Duration backoff = FIRST_BACKOFF;
     for (int attempt = 1; attempt <= DDL_ATTEMPTS; attempt++) {
       List<String> missing = missingTables();
       if (missing.isEmpty()) {
@@ -194,9 +194,7 @@ public final class MetadataStore {
             missing,
             e.getErrorCode());
       }
-      sleep(jittered(backoff));
-      Duration doubled = backoff.multipliedBy(2);
-      backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+      sleep(Backoff.delay(FIRST_BACKOFF, MAX_BACKOFF, attempt, ThreadLocalRandom.current().nextDouble()));
     }
     List<String> missing = missingTables();
     if (missing.isEmpty()) {
@@ -255,11 +253,6 @@ public final class MetadataStore {
   private String describe(List<String> missing) {
     return "cannot create metadata tables " + missing + " in " + dialect + " database "
         + databaseId;
-  }
-
-  private static Duration jittered(Duration backoff) {
-    long millis = backoff.toMillis();
-    return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
   }
 
   private static void sleep(Duration duration) {

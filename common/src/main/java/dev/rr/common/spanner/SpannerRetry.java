@@ -9,6 +9,7 @@ import com.google.cloud.spanner.Mutation;
 import com.google.cloud.spanner.SpannerException;
 import com.google.cloud.spanner.SpannerExceptionFactory;
 import com.google.cloud.spanner.TransactionRunner.TransactionCallable;
+import dev.rr.common.retry.Backoff;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,10 +30,12 @@ import org.slf4j.LoggerFactory;
  * <p>The emulator allows one read-write transaction or schema change at a time and rejects the
  * others: a concurrent schema change fails with {@code FAILED_PRECONDITION}, an overlapping
  * transaction with {@code ABORTED}, {@code FAILED_PRECONDITION} ("invalid transaction id") or
- * {@code NOT_FOUND} ("transaction not found"). {@link #forEmulator()} retries those codes; on real
- * Spanner they mean a real problem, so {@link #standard()} retries {@code ABORTED} only. Work that is
- * retried must be safe to repeat: mutations, DDL and transaction callables all are, because a
- * rejected attempt committed nothing.
+ * {@code NOT_FOUND} ("transaction not found"). {@link #forEmulator()} retries those codes. On real
+ * Spanner they mean a real problem, and the client already retries {@code ABORTED} inside
+ * {@code readWriteTransaction().run} and {@code write} until their deadline, so {@link #standard()}
+ * retries nothing: it does not stack its attempts on the client's. Work that is retried must be
+ * safe to repeat: mutations, DDL and transaction callables all are, because a rejected attempt
+ * committed nothing. Waits follow the project's one {@link Backoff}.
  *
  * <pre>{@code
  * SpannerRetry retry = SpannerRetry.forEmulatorHost(config.emulatorHost()); // null: real Spanner
@@ -49,7 +52,7 @@ public final class SpannerRetry {
   static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
   private static final Set<ErrorCode> EMULATOR_CODES =
       EnumSet.of(ErrorCode.ABORTED, ErrorCode.FAILED_PRECONDITION, ErrorCode.NOT_FOUND);
-  private static final Set<ErrorCode> STANDARD_CODES = EnumSet.of(ErrorCode.ABORTED);
+  private static final Set<ErrorCode> STANDARD_CODES = EnumSet.noneOf(ErrorCode.class);
   private static final Logger LOG = LoggerFactory.getLogger(SpannerRetry.class);
 
   private final Set<ErrorCode> retryableCodes;
@@ -72,7 +75,10 @@ public final class SpannerRetry {
     return new SpannerRetry(EMULATOR_CODES, DEFAULT_MAX_ATTEMPTS, INITIAL_BACKOFF, MAX_BACKOFF);
   }
 
-  /** Retries {@code ABORTED} only: for real Spanner. */
+  /**
+   * Retries nothing: for real Spanner, whose client retries {@code ABORTED} transactions itself
+   * (ten attempts on top of that would multiply the client's deadline).
+   */
   public static SpannerRetry standard() {
     return new SpannerRetry(STANDARD_CODES, DEFAULT_MAX_ATTEMPTS, INITIAL_BACKOFF, MAX_BACKOFF);
   }
@@ -174,8 +180,7 @@ public final class SpannerRetry {
   }
 
   Duration backoff(int attempt) {
-    long ceiling = Math.min(maxBackoff.toMillis(), initialBackoff.toMillis() << Math.min(attempt, 20));
-    return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
+    return Backoff.delay(initialBackoff, maxBackoff, attempt, ThreadLocalRandom.current().nextDouble());
   }
 
   private static <T> T await(Future<T> future) {

@@ -45,7 +45,7 @@ public final class Workload {
     final List<Long> accounts = new ArrayList<>();
   }
 
-  /** A workload retrying {@code ABORTED} commits only (the policy for real Spanner). */
+  /** A workload on real Spanner: the client retries aborted transactions itself ({@link SpannerRetry#standard()}). */
   public Workload(DatabaseClient client, WorkloadConfig config) {
     this(client, config, SpannerRetry.standard());
   }

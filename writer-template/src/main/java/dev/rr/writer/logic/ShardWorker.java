@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import dev.rr.common.retry.Backoff;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,11 +1,13 @@
-package dev.rr.writer.logic;
+package dev.rr.common.retry;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /**
  * Bounded, jittered exponential backoff: the n-th wait is a random duration between half and all
- * of {@code min(initial * 2^(n-1), max)}, so that shards retrying after one outage spread out.
+ * of {@code min(initial * 2^(n-1), max)}, so that callers retrying after one outage spread out.
+ * The one backoff of the project: the writer's shard retries, {@code SpannerRetry} and the
+ * metadata tables' creation all wait by it.
  */
 public final class Backoff {
   private final Duration initial;
@@ -28,13 +30,21 @@ public final class Backoff {
   /** Records a failure and returns how long to wait before the next attempt. */
   public Duration nextDelay() {
     failures++;
+    return delay(initial, max, failures, random.getAsDouble());
+  }
+
+  /**
+   * The wait after {@code failures} failures (1 for the first), for {@code random} in [0, 1):
+   * between half and all of {@code min(initial * 2^(failures-1), max)}.
+   */
+  public static Duration delay(Duration initial, Duration max, int failures, double random) {
     long ceiling = initial.toMillis();
     for (int i = 1; i < failures && ceiling < max.toMillis(); i++) {
       ceiling *= 2;
     }
     ceiling = Math.min(ceiling, max.toMillis());
     long half = ceiling / 2;
-    return Duration.ofMillis(half + (long) (random.getAsDouble() * (ceiling - half + 1)));
+    return Duration.ofMillis(half + (long) (random * (ceiling - half + 1)));
   }
 
   /** Failures since the last {@link #reset()}. */

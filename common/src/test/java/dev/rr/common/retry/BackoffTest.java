@@ -1,4 +1,4 @@
-package dev.rr.writer.logic;
+package dev.rr.common.retry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
