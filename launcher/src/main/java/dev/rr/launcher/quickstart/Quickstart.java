@@ -13,6 +13,7 @@ import dev.rr.common.input.ShardsFile;
 import dev.rr.common.local.SpannerEmulator;
 import dev.rr.common.metadata.MetadataStore;
 import dev.rr.common.schema.SchemaMapping;
+import dev.rr.common.spanner.SpannerRetry;
 import dev.rr.common.spanner.SpannerTime;
 import dev.rr.launcher.launch.CustomCode;
 import dev.rr.launcher.launch.FollowUpCommands;
@@ -146,7 +147,8 @@ public final class Quickstart {
       pipelines.add(writer.start(PipelineParameters.writer(config)));
       WorkloadConfig workloadConfig = WorkloadConfig.ofDuration(
           settings.seed(), shardIds, settings.duration(), settings.transactionsPerSecond());
-      Workload workload = new Workload(source, workloadConfig);
+      // The emulator runs one read-write transaction at a time: retry what it rejects meanwhile.
+      Workload workload = new Workload(source, workloadConfig, SpannerRetry.forEmulator().withMaxAttempts(50));
       out.printf("workload: %s at %d tx/s, seed %d%n", settings.duration(), settings.transactionsPerSecond(),
           settings.seed());
       try (ProgressLine progress = new ProgressLine(out, states, runId,
