@@ -163,6 +163,16 @@ class LaunchValidationTest {
     assertEquals(ExitCode.OK, local.exitCode(), local.err());
   }
 
+  @Test
+  void shouldRefuseAnInitialSnapshotOfPostgresShards() throws Exception {
+    RrRun run = RrRun.of(direct("[" + postgresShard("s1") + "]", "--sourceType=postgresql",
+        "--initialSnapshot"));
+
+    assertEquals(ExitCode.USAGE, run.exitCode(), run.out() + run.err());
+    assertTrue(run.err().contains("--initialSnapshot is not available with --sourceType postgresql"),
+        run.err());
+  }
+
   /** A PostgreSQL entry: no port (5432), a schema. */
   static String postgresShard(String id) {
     return "{\"logicalShardId\":\"" + id + "\",\"host\":\"127.0.0.1\",\"schemaName\":\"app\","
