@@ -53,7 +53,8 @@ public final class ReaderBootstrap {
    */
   public static PreparedRun prepare(ReaderConfig config) {
     List<String> shardIds =
-        ShardsFile.load(config.sourceShardsFilePath(), SHARD_IDS_ONLY).stream()
+        ShardsFile.load(config.sourceShardsFilePath(), SHARD_IDS_ONLY, config.sourceType())
+            .stream()
             .map(Shard::logicalShardId)
             .toList();
     SchemaMapping mapping = config.sessionFilePath().isPresent()

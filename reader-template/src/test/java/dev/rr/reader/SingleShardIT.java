@@ -98,6 +98,38 @@ class SingleShardIT {
         .windowEnd(IntervalGrid.toInstant(t5))), run.createdUpto("interleave"));
   }
 
+  @Test
+  void shouldReadAPostgresShardsFileWithoutPortAndWithSchemaWhenSourceTypeIsPostgresql()
+      throws Exception {
+    ReaderRunFixture run = new ReaderRunFixture(spanner, work, List.of("pg1"), fixtureDdl());
+    // A PostgreSQL entry: no port (5432 by default) and a schema, refused for MySQL.
+    Files.writeString(run.shardsFile, "[{\"logicalShardId\":\"pg1\",\"host\":\"127.0.0.1\","
+        + "\"user\":\"rr\",\"password\":\"\",\"dbName\":\"db0\",\"schemaName\":\"app\"}]");
+    Timestamp t1 = run.data.write(parent2(1));
+    run.expect("pg1", "parent2", ModType.INSERT, "{\"id\":\"1\"}", "pg1", t1);
+
+    ReaderMain.main(new String[] {
+        "--runner=DirectRunner",
+        "--spannerProjectId=" + run.data.projectId(),
+        "--instanceId=" + run.data.instanceId(),
+        "--databaseId=" + run.data.databaseId(),
+        "--metadataDatabase=" + run.metadata.databaseId(),
+        "--changeStreamName=allstream",
+        "--spannerEmulatorHost=" + spanner.emulatorHost(),
+        "--startTimestamp=" + run.start,
+        "--endTimestamp=" + t1,
+        "--windowDuration=1m",
+        "--gcsOutputDirectory=" + run.buffer,
+        "--sourceShardsFilePath=" + run.shardsFile,
+        "--sourceType=postgresql",
+        "--sessionFilePath=" + ReaderRunFixture.resource("/fixtures/interleave/session.json"),
+        "--runIdentifier=pgshards",
+        "--metadataTableSuffix=",
+    });
+
+    assertEquals(run.expectedFiles(Duration.ofMinutes(1)), run.actualFiles());
+  }
+
   private static boolean isInCommitOrder(List<String> described) {
     List<String> commits = described.stream().map(d -> d.substring(d.lastIndexOf('@') + 1)).toList();
     return commits.equals(commits.stream().sorted().toList());

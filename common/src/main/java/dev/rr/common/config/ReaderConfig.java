@@ -47,6 +47,7 @@ public final class ReaderConfig implements Serializable {
   private final FiltrationMode filtrationMode;
   private final String sourceShardsFilePath;
   private final String sessionFilePath;
+  private final WriterConfig.SourceType sourceType;
   private final String skipDirectoryName;
   private final String runIdentifier;
   private final ReaderRunMode runMode;
@@ -68,6 +69,7 @@ public final class ReaderConfig implements Serializable {
     this.filtrationMode = parsed.filtrationMode;
     this.sourceShardsFilePath = parsed.sourceShardsFilePath;
     this.sessionFilePath = parsed.sessionFilePath;
+    this.sourceType = parsed.sourceType;
     this.skipDirectoryName = parsed.skipDirectoryName;
     this.runIdentifier = parsed.runIdentifier;
     this.runMode = parsed.runMode;
@@ -142,6 +144,11 @@ public final class ReaderConfig implements Serializable {
     return sourceShardsFilePath;
   }
 
+  /** The kind of database the shards are: how the shards file is read. */
+  public WriterConfig.SourceType sourceType() {
+    return sourceType;
+  }
+
   /** The session file; absent means identity mapping. */
   public Optional<String> sessionFilePath() {
     return Optional.ofNullable(sessionFilePath);
@@ -205,6 +212,7 @@ public final class ReaderConfig implements Serializable {
         + ", filtrationMode=" + filtrationMode.optionName()
         + ", sourceShardsFilePath=" + sourceShardsFilePath
         + ", sessionFilePath=" + sessionFilePath
+        + ", sourceType=" + sourceType.optionName()
         + ", skipDirectoryName=" + skipDirectoryName
         + ", runIdentifier=" + runIdentifier
         + ", runMode=" + runMode.optionName()

@@ -47,6 +47,7 @@ public final class ReaderConfigBuilder {
   String filtrationMode;
   String sourceShardsFilePath;
   String sessionFilePath;
+  String sourceType;
   String skipDirectoryName;
   String runIdentifier;
   String runMode;
@@ -134,6 +135,15 @@ public final class ReaderConfigBuilder {
 
   public ReaderConfigBuilder sessionFilePath(String value) {
     sessionFilePath = value;
+    return this;
+  }
+
+  /**
+   * {@code mysql} or {@code postgresql}: how the shards file is read (PostgreSQL entries may omit
+   * the port and may name a schema); defaults to {@code mysql}, as for the writer.
+   */
+  public ReaderConfigBuilder sourceType(String value) {
+    sourceType = value;
     return this;
   }
 
@@ -229,6 +239,8 @@ public final class ReaderConfigBuilder {
     p.sourceShardsFilePath = required(problems, "sourceShardsFilePath", sourceShardsFilePath);
     p.sessionFilePath = sessionFilePath == null ? null
         : required(problems, "sessionFilePath", sessionFilePath);
+    p.sourceType = sourceType == null ? WriterConfig.SourceType.MYSQL
+        : problems.attempt(() -> WriterConfig.SourceType.parse(sourceType)).orElse(null);
     p.skipDirectoryName = matching(problems, "skipDirectoryName",
         skipDirectoryName == null ? DEFAULT_SKIP_DIRECTORY_NAME : skipDirectoryName,
         DIRECTORY_NAME, "a single directory name of letters, digits, '_', '-' or '.'");
@@ -296,6 +308,7 @@ public final class ReaderConfigBuilder {
     FiltrationMode filtrationMode;
     String sourceShardsFilePath;
     String sessionFilePath;
+    WriterConfig.SourceType sourceType;
     String skipDirectoryName;
     String runIdentifier;
     ReaderRunMode runMode;
@@ -318,6 +331,7 @@ public final class ReaderConfigBuilder {
       p.filtrationMode = c.filtrationMode();
       p.sourceShardsFilePath = c.sourceShardsFilePath();
       p.sessionFilePath = c.sessionFilePath().orElse(null);
+      p.sourceType = c.sourceType();
       p.skipDirectoryName = c.skipDirectoryName();
       p.runIdentifier = c.runIdentifier();
       p.runMode = c.runMode();

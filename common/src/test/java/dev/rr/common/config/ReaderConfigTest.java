@@ -220,6 +220,19 @@ class ReaderConfigTest {
   }
 
   @Test
+  void shouldReadTheSourceTypeDefaultingToMysqlAndKeepItWhenResumeMovesTheStart() {
+    assertEquals(WriterConfig.SourceType.MYSQL, minimal().build(NOW).sourceType());
+    ReaderConfig postgres = minimal().sourceType("postgresql").build(NOW);
+
+    assertEquals(WriterConfig.SourceType.POSTGRESQL, postgres.sourceType());
+    assertEquals(WriterConfig.SourceType.POSTGRESQL,
+        postgres.withStartTimestamp(Timestamp.parseTimestamp("2024-03-01T11:00:00Z")).sourceType());
+    ConfigException refused =
+        assertThrows(ConfigException.class, () -> minimal().sourceType("postgres").build(NOW));
+    assertTrue(refused.getMessage().contains("sourceType"), refused.getMessage());
+  }
+
+  @Test
   void shouldSurviveJavaSerialization() throws Exception {
     ReaderConfig config = minimal().endTimestamp("2030-01-01T00:00:00Z").build(NOW);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

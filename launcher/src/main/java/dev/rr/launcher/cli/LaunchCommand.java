@@ -3,6 +3,7 @@ package dev.rr.launcher.cli;
 import com.google.cloud.Timestamp;
 import dev.rr.common.config.FiltrationMode;
 import dev.rr.common.config.ReaderRunMode;
+import dev.rr.common.config.WriterConfig;
 import dev.rr.common.config.WriterRunMode;
 import dev.rr.launcher.ExitCode;
 import dev.rr.launcher.launch.CustomCode;
@@ -117,7 +118,11 @@ public final class LaunchCommand implements Callable<Integer> {
   @Option(names = "--skipDirectoryName", defaultValue = "skip", description = "Buffer directory for records of unmapped tables (default: ${DEFAULT-VALUE}).")
   String skipDirectoryName;
 
-  @Option(names = "--sourceDbTimezoneOffset", description = "Time zone offset of the MySQL shards (default: the session file's TimezoneOffset, else +00:00).")
+  @Option(names = "--sourceType", defaultValue = "mysql", converter = NamedOptionConverter.Source.class,
+      description = "Type of the shards: mysql or postgresql (default: ${DEFAULT-VALUE}).")
+  WriterConfig.SourceType sourceType;
+
+  @Option(names = "--sourceDbTimezoneOffset", description = "Time zone offset of the shards (default: the session file's TimezoneOffset, else +00:00).")
   ZoneOffset sourceTimezone;
 
   @Option(names = "--shardingCustomJarPath", description = "Jar with a custom ShardIdFetcher.")
@@ -191,6 +196,10 @@ public final class LaunchCommand implements Callable<Integer> {
     try {
       Launcher launcher = new Launcher(spec.commandLine().getOut(), DirectPipelines.reader(),
           DirectPipelines.writer(), !skipPrivilegeCheck);
+      if (initialSnapshot && sourceType == WriterConfig.SourceType.POSTGRESQL) {
+        throw new ParameterException(spec.commandLine(), "--initialSnapshot is not available with"
+            + " --sourceType postgresql yet (docs/postgresql.md)");
+      }
       if (initialSnapshot) {
         launcher = launcher.withInitialSnapshot(new InitialSnapshot(snapshotChunkRows,
             snapshotRowsPerSecond, Optional.ofNullable(snapshotMaxDuration)));
@@ -215,7 +224,7 @@ public final class LaunchCommand implements Callable<Integer> {
       ReplicationSettings replication = new ReplicationSettings(
           changeStreamName, Optional.of(start), Optional.ofNullable(endTimestamp),
           windowDuration, bufferDirectory, SpannerOptions.nonBlank(sessionFilePath), shardsFilePath,
-          filtrationMode, skipDirectoryName, Optional.ofNullable(sourceTimezone));
+          filtrationMode, skipDirectoryName, Optional.ofNullable(sourceTimezone), sourceType);
       return new LaunchConfig(run, source, metadata.toTarget(source), replication, customCode(),
           dataflow(source), readerParameters, writerParameters);
     } catch (IllegalArgumentException e) {

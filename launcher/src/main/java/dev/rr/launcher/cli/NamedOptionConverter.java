@@ -3,6 +3,7 @@ package dev.rr.launcher.cli;
 import dev.rr.common.config.ConfigException;
 import dev.rr.common.config.FiltrationMode;
 import dev.rr.common.config.ReaderRunMode;
+import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.common.config.WriterRunMode;
 import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
@@ -39,6 +40,13 @@ abstract class NamedOptionConverter<T> implements ITypeConverter<T> {
   static final class Writer extends NamedOptionConverter<WriterRunMode> {
     Writer() {
       super(WriterRunMode::parse);
+    }
+  }
+
+  /** {@code mysql} or {@code postgresql}. */
+  static final class Source extends NamedOptionConverter<SourceType> {
+    Source() {
+      super(SourceType::parse);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.rr.launcher.cli;
 
 import com.google.cloud.Timestamp;
+import dev.rr.common.config.WriterConfig;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,11 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--maxDifferences", defaultValue = "10", description = "Differing keys listed per table and shard (default: ${DEFAULT-VALUE}).")
   int maxDifferences;
 
-  @Option(names = "--sourceDbTimezoneOffset", description = "Time zone offset of the MySQL shards, as the writer used it (default: the session file's TimezoneOffset, else +00:00).")
+  @Option(names = "--sourceType", defaultValue = "mysql", converter = NamedOptionConverter.Source.class,
+      description = "Type of the shards: mysql or postgresql (default: ${DEFAULT-VALUE}).")
+  WriterConfig.SourceType sourceType;
+
+  @Option(names = "--sourceDbTimezoneOffset", description = "Time zone offset of the shards, as the writer used it (default: the session file's TimezoneOffset, else +00:00).")
   ZoneOffset sourceTimezone;
 
   @Option(names = "--json", description = "Print the report as one JSON document.")

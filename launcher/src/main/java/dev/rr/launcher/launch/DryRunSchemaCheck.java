@@ -41,7 +41,8 @@ final class DryRunSchemaCheck {
     }
     List<Shard> shards;
     try (SecretManagerSecretResolver secrets = new SecretManagerSecretResolver()) {
-      shards = ShardsFile.load(config.replication().shardsFile(), secrets);
+      shards = ShardsFile.load(config.replication().shardsFile(), secrets,
+          config.replication().sourceType());
     }
     List<String> mismatches = new ArrayList<>();
     for (Shard shard : shards) {

@@ -19,7 +19,8 @@ public final class ExtraParameters {
       "metadataInstance", "--metadataInstance", "metadataDatabase", "--metadataDatabase",
       "metadataTableSuffix", "--metadataTableSuffix", "startTimestamp", "--startTimestamp",
       "endTimestamp", "--endTimestamp", "sessionFilePath", "--sessionFilePath",
-      "sourceShardsFilePath", "--sourceShardsFilePath", "windowDuration", "--windowDuration",
+      "sourceShardsFilePath", "--sourceShardsFilePath", "sourceType", "--sourceType",
+      "windowDuration", "--windowDuration",
       "gcsOutputDirectory", "--bufferDirectory", "filtrationMode", "--filtrationMode",
       "skipDirectoryName", "--skipDirectoryName", "runIdentifier", "--runIdentifier",
       "runMode", "--readerRunMode", "shardingCustomJarPath", "--shardingCustomJarPath",
@@ -30,7 +31,7 @@ public final class ExtraParameters {
   /** Writer options {@code rr launch} sets, each with the {@code rr launch} option that sets it. */
   static final Map<String, String> WRITER_MANAGED = managed(
       "sourceShardsFilePath", "--sourceShardsFilePath", "sessionFilePath", "--sessionFilePath",
-      "sourceType", "(always mysql)", "sourceDbTimezoneOffset", "--sourceDbTimezoneOffset",
+      "sourceType", "--sourceType", "sourceDbTimezoneOffset", "--sourceDbTimezoneOffset",
       "GCSInputDirectoryPath", "--bufferDirectory", "spannerProjectId", "--spannerProjectId",
       "metadataInstance", "--metadataInstance", "metadataDatabase", "--metadataDatabase",
       "metadataTableSuffix", "--metadataTableSuffix", "runIdentifier", "--runIdentifier",

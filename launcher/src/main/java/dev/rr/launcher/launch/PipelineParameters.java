@@ -31,6 +31,7 @@ public final class PipelineParameters {
     rep.endTimestamp().ifPresent(t -> params.put("endTimestamp", t.toString()));
     rep.sessionFile().ifPresent(f -> params.put("sessionFilePath", f));
     params.put("sourceShardsFilePath", rep.shardsFile());
+    params.put("sourceType", rep.sourceType().optionName());
     params.put("windowDuration", DurationConverter.format(rep.windowDuration()));
     params.put("gcsOutputDirectory", rep.bufferDirectory());
     params.put("filtrationMode", rep.filtrationMode().optionName());
@@ -53,7 +54,7 @@ public final class PipelineParameters {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("sourceShardsFilePath", rep.shardsFile());
     rep.sessionFile().ifPresent(f -> params.put("sessionFilePath", f));
-    params.put("sourceType", "mysql");
+    params.put("sourceType", rep.sourceType().optionName());
     // Only when given: otherwise the writer takes the session file's TimezoneOffset.
     rep.sourceTimezone().ifPresent(offset -> params.put("sourceDbTimezoneOffset", offsetText(offset)));
     params.put("GCSInputDirectoryPath", rep.bufferDirectory());

@@ -57,7 +57,8 @@ public final class PreLaunchChecks {
     out.printf("  source time zone offset: %s%n", sourceTimezone(config, mapping));
     List<Shard> shards;
     try (SecretManagerSecretResolver secrets = new SecretManagerSecretResolver()) {
-      shards = ShardsFile.load(config.replication().shardsFile(), secrets);
+      shards = ShardsFile.load(config.replication().shardsFile(), secrets,
+          config.replication().sourceType());
     }
     out.printf("  shards file: %d shard(s)%n", shards.size());
     DatabaseAdminClient admin = spanner.getDatabaseAdminClient();

@@ -1,16 +1,20 @@
 package dev.rr.launcher.launch;
 
+import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.common.input.Shard;
-import dev.rr.common.mysql.LiveSchema;
 import dev.rr.common.mysql.LiveSchemaCheck;
-import dev.rr.common.mysql.checkpoint.CheckpointDao;
+import dev.rr.common.mysql.SchemaMismatchException;
+import dev.rr.common.schema.ResolvedSchemaMapping;
 import dev.rr.common.schema.SchemaMapping;
+import dev.rr.common.sink.ShardDialect;
+import dev.rr.common.sink.ShardDialects;
 import dev.rr.launcher.mysql.ShardConnections;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -20,9 +24,10 @@ import java.util.Set;
 
 /**
  * Checks one shard before a launch: it is reachable, its live schema can take the mapping (every
- * mapped table and column exists with a compatible type, see {@link LiveSchemaCheck}), the user
+ * mapped table and column exists with a compatible type: the shard dialect's own reading and
+ * resolution of the live schema, the writer's, e.g. {@link LiveSchemaCheck} for MySQL), the user
  * holds the privileges the writer needs on the mapped tables, and the checkpoint table exists
- * (created if missing).
+ * (created if missing, by the dialect's checkpoint DAO).
  */
 public final class ShardCheck {
   /** Privileges the writer needs on every replicated table. */
@@ -76,10 +81,12 @@ public final class ShardCheck {
     try (Connection connection = connect(shard)) {
       mismatches.addAll(mismatches(connection, shard, mapping, spannerGenerated));
       if (privileges) {
-        problems.addAll(missingPrivileges(connection, shard, sourceTables(mapping), name));
+        problems.addAll(shard.sourceType() == SourceType.POSTGRESQL
+            ? PostgresPrivileges.missing(connection, sourceTables(mapping), name)
+            : missingPrivileges(connection, shard, sourceTables(mapping), name));
       }
       try {
-        new CheckpointDao().ensureTable(connection);
+        dialect(shard).checkpoints().ensureTable(connection);
       } catch (SQLException | RuntimeException e) {
         problems.add(name + ": checkpoint table: " + e.getMessage());
       }
@@ -112,11 +119,23 @@ public final class ShardCheck {
         + ShardConnections.whyUnreachable(shard, e);
   }
 
+  /** The mismatches the writer's own resolution of the live schema would stop the shard with. */
   private static List<String> mismatches(Connection connection, Shard shard,
       SchemaMapping mapping, Set<String> spannerGenerated) throws SQLException {
-    LiveSchema live = LiveSchema.load(connection);
-    return LiveSchemaCheck.mismatches(mapping, live, spannerGenerated).stream()
-        .map(mismatch -> "shard " + shard.logicalShardId() + ": " + mismatch).toList();
+    ShardDialect dialect = dialect(shard);
+    try {
+      dialect.resolve(ResolvedSchemaMapping.withSpannerGenerated(mapping, spannerGenerated),
+          dialect.readCatalog(connection));
+      return List.of();
+    } catch (SchemaMismatchException e) {
+      return e.mismatches().stream()
+          .map(mismatch -> "shard " + shard.logicalShardId() + ": " + mismatch).toList();
+    }
+  }
+
+  /** The shard's dialect; time zones play no part in reading schemas or creating tables. */
+  private static ShardDialect dialect(Shard shard) {
+    return ShardDialects.of(shard, ZoneOffset.UTC);
   }
 
   private static List<String> sourceTables(SchemaMapping mapping) {

@@ -48,7 +48,8 @@ public final class SnapshotLaunch {
     DatabaseClient client = spanner.getDatabaseClient(SpannerClients.databaseId(config.source()));
     List<Shard> shards;
     try (SecretManagerSecretResolver secrets = new SecretManagerSecretResolver()) {
-      shards = ShardsFile.load(config.replication().shardsFile(), secrets);
+      shards = ShardsFile.load(config.replication().shardsFile(), secrets,
+          config.replication().sourceType());
     }
     SchemaMapping mapping = mapping(config, client, shards.get(0));
     Map<String, Long> rows = SnapshotBootstrap.rowCounts(client, mapping, at);

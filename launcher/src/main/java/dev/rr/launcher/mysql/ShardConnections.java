@@ -1,5 +1,6 @@
 package dev.rr.launcher.mysql;
 
+import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.common.input.Shard;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -22,7 +23,8 @@ import java.util.Properties;
  * connection but never answers (forever). Unless the shards file sets them, {@code
  * connectTimeout} and {@code socketTimeout} are {@link #LOGIN_TIMEOUT} while logging in; once
  * logged in, the network timeout becomes {@link #QUERY_TIMEOUT}, as schema reads on a large shard
- * may take longer than a login.
+ * may take longer than a login. PostgreSQL's driver takes the same two properties in seconds
+ * (Connector/J in milliseconds); a timeout the shards file sets is in the driver's own unit.
  */
 public final class ShardConnections {
   /** Longest wait for the TCP connect, and again for the server's answers while logging in. */
@@ -51,7 +53,8 @@ public final class ShardConnections {
   public static Connection open(Shard shard) throws SQLException {
     Properties properties = shard.jdbcProperties();
     Map<String, String> own = shard.connectionProperties();
-    String login = Long.toString(LOGIN_TIMEOUT.toMillis());
+    String login = Long.toString(postgres(shard) ? LOGIN_TIMEOUT.toSeconds()
+        : LOGIN_TIMEOUT.toMillis());
     if (!own.containsKey(CONNECT_TIMEOUT_PROPERTY)) {
       properties.setProperty(CONNECT_TIMEOUT_PROPERTY, login);
     }
@@ -83,12 +86,12 @@ public final class ShardConnections {
         cause = cause.getCause()) {
       if (cause instanceof ConnectException) {
         return "connection refused: nothing listens at " + endpoint + "; check host and port in"
-            + " the shards file and that the MySQL server runs";
+            + " the shards file and that the " + server(shard) + " server runs";
       }
       if (cause instanceof SocketTimeoutException) {
         return "no answer from " + endpoint + " within " + timeoutSeconds(shard) + "s; check the"
             + " network route and firewall from here to it (VPC, authorized networks, private IP)"
-            + " and that a MySQL server listens there";
+            + " and that a " + server(shard) + " server listens there";
       }
       if (cause instanceof UnknownHostException) {
         return "unknown host " + shard.host() + "; check the host name in the shards file and DNS";
@@ -112,6 +115,14 @@ public final class ShardConnections {
     return oneLine(error);
   }
 
+  private static boolean postgres(Shard shard) {
+    return shard.sourceType() == SourceType.POSTGRESQL;
+  }
+
+  private static String server(Shard shard) {
+    return postgres(shard) ? "PostgreSQL" : "MySQL";
+  }
+
   /** The connect timeout in force for {@code shard}, in seconds. */
   private static long timeoutSeconds(Shard shard) {
     String own = shard.connectionProperties().get(CONNECT_TIMEOUT_PROPERTY);
@@ -119,7 +130,8 @@ public final class ShardConnections {
       return LOGIN_TIMEOUT.toSeconds();
     }
     try {
-      return Duration.ofMillis(Long.parseLong(own.trim())).toSeconds();
+      long value = Long.parseLong(own.trim());
+      return postgres(shard) ? value : Duration.ofMillis(value).toSeconds();
     } catch (NumberFormatException e) {
       return LOGIN_TIMEOUT.toSeconds();
     }

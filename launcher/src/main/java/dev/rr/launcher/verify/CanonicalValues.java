@@ -31,7 +31,7 @@ import java.util.HexFormat;
  * difference left is one the writer would not have produced. A Spanner value the writer would
  * refuse canonicalizes to a marker no stored value takes, with the reason.
  */
-public final class CanonicalValues {
+public final class CanonicalValues implements ShardValues {
   /** The canonical form of SQL NULL. */
   public static final String NULL = "\u0000NULL";
   /** Starts the canonical form of a Spanner value the writer cannot write to its column. */
@@ -58,6 +58,7 @@ public final class CanonicalValues {
    * The canonical form of {@code column} of Spanner row {@code row}, as the writer would write it
    * into source table {@code table}.
    */
+  @Override
   public String spanner(Struct row, String table, ColumnMapping column) {
     if (row.isNull(column.spannerName())) {
       return NULL;
@@ -69,6 +70,27 @@ public final class CanonicalValues {
       return UNWRITABLE + e.getMessage();
     }
     return written == null ? NULL : written(written, column);
+  }
+
+  @Override
+  public String shard(ResultSet rows, int index, ColumnMapping column) throws SQLException {
+    return mysql(rows, index, column);
+  }
+
+  /**
+   * A compared column as selected: a {@code FLOAT} as {@code CAST(c AS DOUBLE)}, since the server
+   * prints a float with 6 significant digits and the stored float has more.
+   */
+  @Override
+  public String selected(ColumnMapping column) {
+    String name = quote(column.sourceName());
+    return SourceFamily.of(column.sourceType()) == SourceFamily.FLOAT
+        ? "CAST(" + name + " AS DOUBLE)" : name;
+  }
+
+  @Override
+  public String quote(String identifier) {
+    return "`" + identifier.replace("`", "``") + "`";
   }
 
   /** The canonical form of column {@code index} (1-based) of a MySQL row of mapped {@code column}. */

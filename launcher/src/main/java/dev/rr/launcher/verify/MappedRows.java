@@ -38,7 +38,7 @@ public final class MappedRows {
 
   /** The shard's rows in source key order, read with {@code connection} (its transaction, if any). */
   public List<VerifyRow> shard(Connection connection) throws SQLException {
-    MySqlTableScan scan = new MySqlTableScan(connection, table, canonical, chunkSize);
+    ShardTableScan scan = new ShardTableScan(connection, table, canonical, chunkSize);
     List<VerifyRow> rows = new ArrayList<>();
     for (VerifyRow row = scan.next(); row != null; row = scan.next()) {
       rows.add(row);

@@ -3,10 +3,13 @@ package dev.rr.launcher.verify;
 import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.Dialect;
 import com.google.cloud.spanner.Struct;
+import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.common.mysql.MySqlDialect;
 import dev.rr.common.mysql.SqlStatement;
 import dev.rr.common.mysql.TemporalPrecisions;
+import dev.rr.common.postgres.PostgresDialect;
 import dev.rr.common.schema.ColumnMapping;
+import dev.rr.common.schema.ResolvedSchemaMapping;
 import dev.rr.common.schema.SchemaMapping;
 import dev.rr.common.schema.TableMapping;
 
@@ -18,10 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Compares Spanner, read at one timestamp, with every MySQL shard, table by table through the
+ * Compares Spanner, read at one timestamp, with every shard (MySQL or PostgreSQL, {@link
+ * ShardValues}), table by table through the
  * session mapping. Spanner holds the union of the shards: each Spanner row is routed like the
  * reader routes its changes, and each shard must hold exactly the rows routed to it, with equal
  * values. Plain Java; the {@code rr verify} command and the end-to-end tests both use it.
@@ -34,9 +39,18 @@ public final class Verifier {
   private final RowRouter router;
   private final List<ShardDatabase> shards;
   private final VerifyConfig config;
+  private final SourceType sourceType;
 
+  /** A verifier of MySQL shards. */
   public Verifier(DatabaseClient spanner, SchemaMapping mapping, RowRouter router,
       List<ShardDatabase> shards, VerifyConfig config) {
+    this(spanner, mapping, router, shards, config, SourceType.MYSQL);
+  }
+
+  /** A verifier of shards of {@code sourceType}. */
+  public Verifier(DatabaseClient spanner, SchemaMapping mapping, RowRouter router,
+      List<ShardDatabase> shards, VerifyConfig config, SourceType sourceType) {
+    this.sourceType = sourceType;
     this.spanner = spanner;
     this.dialect = spanner.getDialect();
     this.mapping = mapping;
@@ -72,9 +86,10 @@ public final class Verifier {
     return tables;
   }
 
-  private List<TableReport> verifyTable(ComparedTable table, Consumer<String> progress,
+  private List<TableReport> verifyTable(ComparedTable mapped, Consumer<String> progress,
       long[] unrouted, List<String> unroutedExamples) throws SQLException {
-    CanonicalValues canonical = null;
+    ShardValues canonical = null;
+    ComparedTable table = mapped;
     List<String> columnNames = table.comparedColumns.stream().map(ColumnMapping::sourceName).toList();
     Map<String, Connection> connections = new LinkedHashMap<>();
     Map<String, ShardComparison> comparisons = new LinkedHashMap<>();
@@ -83,20 +98,25 @@ public final class Verifier {
       for (ShardDatabase shard : shards) {
         Connection connection = shard.connector().open();
         connections.put(shard.shardId(), connection);
-        useSourceTimeZone(connection);
+        if (sourceType == SourceType.MYSQL) {
+          useSourceTimeZone(connection);
+        }
         if (canonical == null) {
-          // Spanner values are cut to the fractional digits of the live columns, as the writer
-          // cuts them; the shards of one run share their schema.
-          canonical = new CanonicalValues(config.sourceTimezone(), TemporalPrecisions.load(connection));
+          // Spanner values are converted for the live columns, as the writer converts them; the
+          // shards of one run share their schema.
+          canonical = shardValues(connection);
+          table = withLiveTypes(mapped, connection);
         }
         TableReport.Builder builder = new TableReport.Builder(
             table.spannerName(), shard.shardId(), columnNames, config.maxListed());
         builders.put(shard.shardId(), builder);
         comparisons.put(shard.shardId(), new ShardComparison(
-            new MySqlTableScan(connection, table, canonical, config.chunkSize()), builder));
+            new ShardTableScan(connection, table, canonical, config.chunkSize()), builder));
       }
       if (canonical == null) {
-        canonical = new CanonicalValues(config.sourceTimezone());
+        canonical = sourceType == SourceType.POSTGRESQL
+            ? new PostgresCanonicalValues(config.sourceTimezone())
+            : new CanonicalValues(config.sourceTimezone());
       }
       SpannerTableScan scan = new SpannerTableScan(
           spanner, dialect, table, config.readTimestamp(), config.chunkSize());
@@ -130,6 +150,33 @@ public final class Verifier {
   }
 
   /**
+   * The canonical values of this verifier's shards, {@code connection} one of them. MySQL: Spanner
+   * values cut to the fractional digits of the live temporal columns.
+   */
+  private ShardValues shardValues(Connection connection) throws SQLException {
+    if (sourceType == SourceType.POSTGRESQL) {
+      return new PostgresCanonicalValues(config.sourceTimezone());
+    }
+    return new CanonicalValues(config.sourceTimezone(), TemporalPrecisions.load(connection));
+  }
+
+  /**
+   * {@code table} with the live column types of the shard at {@code connection}, resolved by the
+   * writer's dialect: a PostgreSQL shard's values are converted by its live types, whatever the
+   * session file says. MySQL's canonical forms work from the mapped types.
+   */
+  private ComparedTable withLiveTypes(ComparedTable table, Connection connection)
+      throws SQLException {
+    if (sourceType != SourceType.POSTGRESQL) {
+      return table;
+    }
+    PostgresDialect dialect = new PostgresDialect(config.sourceTimezone());
+    SchemaMapping one = new ResolvedSchemaMapping(List.of(table.mapping), Optional.empty(), Set.of());
+    return new ComparedTable(dialect.resolve(one, dialect.readCatalog(connection))
+        .forSpannerTable(table.spannerName()).orElseThrow());
+  }
+
+  /**
    * Sets the connection's session time zone to the source offset, as the writer does on its own
    * connections: MySQL reads TIMESTAMP columns in the session time zone, so only then do they
    * read back as the local date-times the writer wrote.
@@ -142,7 +189,7 @@ public final class Verifier {
   }
 
   /** The canonical row of Spanner row {@code row}: its source key and compared values. */
-  static VerifyRow toRow(Struct row, ComparedTable table, CanonicalValues canonical) {
+  static VerifyRow toRow(Struct row, ComparedTable table, ShardValues canonical) {
     List<String> key = new ArrayList<>();
     for (ColumnMapping column : table.keyColumns) {
       key.add(canonical.spanner(row, table.sourceName(), column));

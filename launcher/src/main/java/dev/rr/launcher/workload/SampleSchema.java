@@ -105,6 +105,31 @@ public final class SampleSchema {
     return ddl;
   }
 
+  /**
+   * PostgreSQL DDL statements, parents before children; the foreign keys are {@code DEFERRABLE},
+   * so the writer checks them at commit as Spanner does (docs/postgresql.md).
+   */
+  public static List<String> postgresDdl() {
+    List<String> ddl = new ArrayList<>();
+    for (Table table : SAMPLE) {
+      StringBuilder sql = new StringBuilder("CREATE TABLE \"").append(table.name()).append("\" (");
+      for (Column c : table.columns()) {
+        // int, bigint, timestamp(6) and varchar(n) are PostgreSQL types too.
+        sql.append('"').append(c.source()).append("\" ").append(sourceTypeText(c))
+            .append(c.notNull() ? " NOT NULL" : " NULL").append(", ");
+      }
+      sql.append("PRIMARY KEY (\"").append(String.join("\", \"", table.sourceKey())).append("\")");
+      if (table.name().equals("child11")) {
+        sql.append(", FOREIGN KEY (parent_id) REFERENCES parent1(id) DEFERRABLE");
+      }
+      if (table.name().equals("child21")) {
+        sql.append(", FOREIGN KEY (parent_id) REFERENCES parent2(id) DEFERRABLE");
+      }
+      ddl.add(sql.append(')').toString());
+    }
+    return ddl;
+  }
+
   /** The session file (Spanner migration tool format) mapping the sample, sharded by {@value #SHARD_ID_COLUMN}. */
   public static String sessionJson() {
     JsonObject spSchema = new JsonObject();

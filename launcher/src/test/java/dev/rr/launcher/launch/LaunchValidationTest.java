@@ -136,6 +136,50 @@ class LaunchValidationTest {
   }
 
   @Test
+  void shouldRefusePostgresShardsWithoutASessionFile() throws Exception {
+    RrRun run = RrRun.of(direct("[" + postgresShard("s1") + "]", "--sourceType=postgresql"));
+
+    assertRefused(run, "--sessionFilePath is required with --sourceType postgresql");
+  }
+
+  @Test
+  void shouldRefuseAPostgresShardsFileReadAsMySql() throws Exception {
+    RrRun run = RrRun.of(direct("[" + postgresShard("s1") + "]"));
+
+    assertRefused(run, "port: is required", "schemaName: is only for sourceType postgresql");
+  }
+
+  @Test
+  void shouldReadAPostgresShardsFileAndPassTheSourceTypeToBothTemplates() throws Exception {
+    RrRun run = RrRun.of(with(DATAFLOW, "--sourceType=postgresql"));
+
+    assertEquals(ExitCode.OK, run.exitCode(), run.err());
+    assertTrue(run.out().contains("~sourceShardsFilePath=gs://bkt/shards.json~sourceType=postgresql~"),
+        run.out());
+    assertTrue(run.out().contains(",sourceType=postgresql,"), run.out());
+    RrRun local = RrRun.of(direct("[" + postgresShard("s1") + "]", "--sourceType=postgresql",
+        "--sessionFilePath=" + Files.writeString(dir.resolve("session.json"),
+            dev.rr.launcher.workload.SampleSchema.sessionJson())));
+    assertEquals(ExitCode.OK, local.exitCode(), local.err());
+  }
+
+  @Test
+  void shouldRefuseAnInitialSnapshotOfPostgresShards() throws Exception {
+    RrRun run = RrRun.of(direct("[" + postgresShard("s1") + "]", "--sourceType=postgresql",
+        "--initialSnapshot"));
+
+    assertEquals(ExitCode.USAGE, run.exitCode(), run.out() + run.err());
+    assertTrue(run.err().contains("--initialSnapshot is not available with --sourceType postgresql"),
+        run.err());
+  }
+
+  /** A PostgreSQL entry: no port (5432), a schema. */
+  static String postgresShard(String id) {
+    return "{\"logicalShardId\":\"" + id + "\",\"host\":\"127.0.0.1\",\"schemaName\":\"app\","
+        + "\"user\":\"u\",\"password\":\"p\",\"dbName\":\"d\"}";
+  }
+
+  @Test
   void shouldPrintThePlanForValidLocalInputs() throws Exception {
     RrRun run = RrRun.of(direct("[" + shard("s1") + "]"));
 

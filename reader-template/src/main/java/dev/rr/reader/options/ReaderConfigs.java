@@ -30,6 +30,7 @@ public final class ReaderConfigs {
         .startTimestamp(given(options.getStartTimestamp()))
         .endTimestamp(given(options.getEndTimestamp()))
         .sessionFilePath(given(options.getSessionFilePath()))
+        .sourceType(given(options.getSourceType()))
         .windowDuration(given(options.getWindowDuration()))
         .gcsOutputDirectory(given(options.getGcsOutputDirectory()))
         .filtrationMode(given(options.getFiltrationMode()))

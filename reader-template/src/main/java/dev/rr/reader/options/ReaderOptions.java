@@ -63,6 +63,13 @@ public interface ReaderOptions extends PipelineOptions {
 
   void setSessionFilePath(String value);
 
+  @Description(
+      "Type of the source databases: mysql (MySQL 8, MariaDB) or postgresql; decides how the"
+          + " shards file is read (PostgreSQL: port optional, schemaName). Default: mysql.")
+  String getSourceType();
+
+  void setSourceType(String value);
+
   @Description("Length of each window file's interval: Nms, Ns, Nm or Nh. Default: 10s.")
   String getWindowDuration();
 

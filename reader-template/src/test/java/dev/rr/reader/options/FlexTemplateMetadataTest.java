@@ -44,6 +44,7 @@ class FlexTemplateMetadataTest {
     VALID.put("startTimestamp", "2024-01-01T00:00:00Z");
     VALID.put("endTimestamp", "2024-01-01T01:00:00.123456Z");
     VALID.put("sessionFilePath", "gs://bucket/session.json");
+    VALID.put("sourceType", "postgresql");
     VALID.put("windowDuration", "10s");
     VALID.put("gcsOutputDirectory", "gs://bucket/buffer");
     VALID.put("filtrationMode", "forward_migration");

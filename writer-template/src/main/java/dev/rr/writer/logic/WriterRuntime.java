@@ -12,6 +12,7 @@ import dev.rr.common.metadata.FileProcessProgressDao;
 import dev.rr.common.metadata.MetadataTables;
 import dev.rr.common.mysql.checkpoint.CheckpointDao;
 import dev.rr.common.sink.ShardDialect;
+import dev.rr.common.sink.ShardDialects;
 import dev.rr.common.spanner.SpannerRetry;
 import dev.rr.writer.custom.CustomTransformation;
 import dev.rr.writer.custom.CustomTransformations;

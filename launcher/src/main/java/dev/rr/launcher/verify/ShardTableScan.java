@@ -1,7 +1,5 @@
 package dev.rr.launcher.verify;
 
-import dev.rr.common.mysql.SourceFamily;
-import dev.rr.common.schema.ColumnMapping;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,18 +11,20 @@ import java.util.List;
 
 /**
  * Reads one shard's table in source primary-key order, one keyset chunk per query, and yields
- * canonical rows. Key values of the last row are bound back as parameters as JDBC read them.
+ * canonical rows (quoting, selection and canonical forms from the shard's {@link ShardValues}).
+ * Key values of the last row are bound back as parameters as JDBC read them. {@code LIMIT} and
+ * row-value keyset predicates are spelled alike in MySQL and PostgreSQL.
  */
-final class MySqlTableScan implements RowSource {
+final class ShardTableScan implements RowSource {
   private final Connection connection;
   private final ComparedTable table;
-  private final CanonicalValues canonical;
+  private final ShardValues canonical;
   private final int chunkSize;
   private final Deque<VerifyRow> buffered = new ArrayDeque<>();
   private Object[] lastKey;
   private boolean exhausted;
 
-  MySqlTableScan(Connection connection, ComparedTable table, CanonicalValues canonical, int chunkSize) {
+  ShardTableScan(Connection connection, ComparedTable table, ShardValues canonical, int chunkSize) {
     this.connection = connection;
     this.table = table;
     this.canonical = canonical;
@@ -49,11 +49,11 @@ final class MySqlTableScan implements RowSource {
   }
 
   private void fetch() throws SQLException {
-    List<String> keys = table.keyColumns.stream().map(c -> quote(c.sourceName())).toList();
+    List<String> keys = table.keyColumns.stream().map(c -> canonical.quote(c.sourceName())).toList();
     List<String> columns = new ArrayList<>(keys);
-    table.comparedColumns.forEach(c -> columns.add(selected(c)));
+    table.comparedColumns.forEach(c -> columns.add(canonical.selected(c)));
     StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", columns))
-        .append(" FROM ").append(quote(table.sourceName()));
+        .append(" FROM ").append(canonical.quote(table.sourceName()));
     if (lastKey != null) {
       sql.append(" WHERE ").append(KeysetPredicate.after(keys, i -> "?"));
     }
@@ -86,27 +86,13 @@ final class MySqlTableScan implements RowSource {
   private VerifyRow toRow(ResultSet rows) throws SQLException {
     List<String> key = new ArrayList<>();
     for (int i = 0; i < table.keyColumns.size(); i++) {
-      key.add(canonical.mysql(rows, i + 1, table.keyColumns.get(i)));
+      key.add(canonical.shard(rows, i + 1, table.keyColumns.get(i)));
     }
     List<String> values = new ArrayList<>();
     int offset = table.keyColumns.size() + 1;
     for (int i = 0; i < table.comparedColumns.size(); i++) {
-      values.add(canonical.mysql(rows, offset + i, table.comparedColumns.get(i)));
+      values.add(canonical.shard(rows, offset + i, table.comparedColumns.get(i)));
     }
     return new VerifyRow(key, values);
-  }
-
-  /**
-   * A compared column as selected: a {@code FLOAT} as {@code CAST(c AS DOUBLE)}, since the server
-   * prints a float with 6 significant digits and the stored float has more.
-   */
-  private static String selected(ColumnMapping column) {
-    String name = quote(column.sourceName());
-    return SourceFamily.of(column.sourceType()) == SourceFamily.FLOAT
-        ? "CAST(" + name + " AS DOUBLE)" : name;
-  }
-
-  static String quote(String identifier) {
-    return "`" + identifier.replace("`", "``") + "`";
   }
 }

@@ -1,12 +1,11 @@
-package dev.rr.writer.logic;
+package dev.rr.common.sink;
 
 import dev.rr.common.input.Shard;
 import dev.rr.common.mysql.MySqlDialect;
 import dev.rr.common.postgres.PostgresDialect;
-import dev.rr.common.sink.ShardDialect;
 import java.time.ZoneOffset;
 
-/** The dialect of a shard, by its source type: the one place the writer chooses it. */
+/** The dialect of a shard, by its source type: the one place the writer and the launcher choose it. */
 public final class ShardDialects {
   private ShardDialects() {}
 

@@ -1,0 +1,105 @@
+package dev.rr.launcher.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.cloud.ByteArray;
+import com.google.cloud.Timestamp;
+import com.google.cloud.spanner.Mutation;
+import com.google.cloud.spanner.Value;
+import dev.rr.common.config.WriterConfig.SourceType;
+import dev.rr.common.input.IdentitySchemaMapping;
+import dev.rr.common.schema.SchemaMapping;
+import dev.rr.common.schema.SpannerType;
+import dev.rr.testing.PostgresExtension;
+import dev.rr.testing.PostgresTestDatabase;
+import dev.rr.testing.SpannerEmulatorExtension;
+import dev.rr.testing.SpannerTestDatabase;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@code rr verify} of a real PostgreSQL shard: the server's own renderings (numeric scale,
+ * jsonb key order, char padding, real precision, timestamptz zone) are equal to the Spanner
+ * values the writer would have written, and a one-value difference in each column is found.
+ */
+class VerifierPostgresShardsIT {
+  @RegisterExtension static final SpannerEmulatorExtension SPANNER = new SpannerEmulatorExtension();
+  @RegisterExtension static final PostgresExtension POSTGRES = new PostgresExtension();
+
+  private static final Map<String, String> COLUMNS = Map.of(
+      "amount", "NUMERIC", "ratio", "FLOAT64", "doc", "JSON", "code", "STRING(MAX)",
+      "blob", "BYTES(MAX)", "ts", "TIMESTAMP", "flag", "BOOL", "small", "INT64");
+  private static final List<String> ORDER =
+      List.of("amount", "ratio", "doc", "code", "blob", "ts", "flag", "small");
+
+  private static final String INSERT = "INSERT INTO t (id, amount, ratio, doc, code, blob, ts,"
+      + " flag, small) VALUES (1, 12.30, 0.1, '{\"b\": 1, \"a\": [1, 2]}', 'ab',"
+      + " '\\xcafe', '2024-05-01 12:15:30.5+02', true, 7), (2, NULL, 'NaN', NULL, NULL, NULL,"
+      + " NULL, NULL, NULL)";
+
+  private static SchemaMapping mapping() {
+    IdentitySchemaMapping.Builder builder = IdentitySchemaMapping.builder()
+        .spannerColumn("t", "id", SpannerType.of("INT64"))
+        .sourceColumn("t", "id", dev.rr.common.schema.SourceType.of("bigint"))
+        .sourcePrimaryKey("t", List.of("id"));
+    for (String column : ORDER) {
+      builder.spannerColumn("t", column, SpannerType.of(COLUMNS.get(column).replace("(MAX)", "")))
+          // Whatever the mapping says, the live PostgreSQL types decide, as for the writer.
+          .sourceColumn("t", column, dev.rr.common.schema.SourceType.of("text"));
+    }
+    return builder.build();
+  }
+
+  private static VerifyReport verify(SpannerTestDatabase spanner, PostgresTestDatabase shard)
+      throws Exception {
+    return new Verifier(spanner.client(), mapping(), RowRouter.single("pg1"),
+        List.of(new ShardDatabase("pg1", shard::connect)),
+        new VerifyConfig(Timestamp.now(), List.of("t"), 1, 10, ZoneOffset.UTC),
+        SourceType.POSTGRESQL).verify(line -> { });
+  }
+
+  @Test
+  void shouldFindServerRenderingsEqualAndEachChangedValueDifferent() throws Exception {
+    StringBuilder ddl = new StringBuilder("CREATE TABLE t (id INT64 NOT NULL");
+    ORDER.forEach(c -> ddl.append(", ").append(c).append(' ').append(COLUMNS.get(c)));
+    SpannerTestDatabase spanner = SPANNER.newDatabase(ddl.append(") PRIMARY KEY (id)").toString());
+    spanner.write(Mutation.newInsertBuilder("t").set("id").to(1L)
+            .set("amount").to(new BigDecimal("12.3")).set("ratio").to(0.1)
+            .set("doc").to(Value.json("{\"a\":[1,2],\"b\":1}")).set("code").to("ab")
+            .set("blob").to(ByteArray.copyFrom(new byte[] {(byte) 0xca, (byte) 0xfe}))
+            .set("ts").to(Timestamp.parseTimestamp("2024-05-01T10:15:30.5Z"))
+            .set("flag").to(true).set("small").to(7L).build(),
+        Mutation.newInsertBuilder("t").set("id").to(2L).set("ratio").to(Double.NaN).build());
+    PostgresTestDatabase shard = POSTGRES.newDatabase();
+    try (Connection connection = shard.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE t (id bigint PRIMARY KEY, amount numeric(10,2), ratio real,"
+          + " doc jsonb, code character(4), blob bytea, ts timestamptz, flag boolean,"
+          + " small smallint)");
+      statement.execute(INSERT);
+    }
+
+    VerifyReport equal = verify(spanner, shard);
+
+    assertTrue(equal.equal(), equal.tables().toString());
+    assertEquals(2, equal.spannerRows());
+    List<String> changes = List.of("amount = 12.31", "ratio = 0.2", "doc = '{\"a\": [1], \"b\": 1}'",
+        "code = 'ac'", "blob = '\\xcaff'", "ts = ts + interval '1 microsecond'", "flag = false",
+        "small = 8");
+    for (String change : changes) {
+      try (Connection connection = shard.connect(); Statement statement = connection.createStatement()) {
+        statement.execute("DELETE FROM t");
+        statement.execute(INSERT);
+        statement.execute("UPDATE t SET " + change + " WHERE id = 1");
+      }
+      VerifyReport report = verify(spanner, shard);
+      assertEquals(1, report.different(), change + ": " + report.tables());
+    }
+  }
+}
