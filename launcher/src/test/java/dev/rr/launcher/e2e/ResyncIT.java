@@ -9,6 +9,7 @@ import dev.rr.common.mysql.checkpoint.Checkpoint;
 import dev.rr.common.mysql.checkpoint.CheckpointDao;
 import dev.rr.common.mysql.checkpoint.ResyncFence;
 import dev.rr.common.spanner.SpannerRetry;
+import dev.rr.launcher.RrRun;
 import dev.rr.launcher.launch.ShardResyncLaunch;
 import dev.rr.launcher.spanner.SpannerTarget;
 import dev.rr.launcher.workload.Workload;
@@ -100,6 +101,41 @@ class ResyncIT {
         others.forEach((other, applied) -> assertTrue(applied[1] > applied[0],
             other + " applied nothing while " + shard + " was fenced: " + describe(others)));
       }
+    }
+  }
+
+  @Test
+  void shouldRefuseFromTheCommandLineBeforeFencingWhenTheLoadOutlastsTheRetention() throws Exception {
+    try (ReplicationFixture fixture = ReplicationFixture.create(SpannerEnv.shared(SPANNER), "resyncno",
+        MYSQL.servers(3), work)) {
+      fixture.preLaunchChecks();
+      String shard = ReplicationFixture.SHARD_IDS.get(RESYNCED);
+      SpannerTarget source = fixture.config(ReaderRunMode.REGULAR, WriterRunMode.REGULAR).source();
+
+      RrRun refused = RrRun.of("resync", "--runIdentifier", fixture.runId, "--shard", shard,
+          "--spannerProjectId", source.projectId(), "--instanceId", source.instanceId(),
+          "--databaseId", source.databaseId(),
+          "--emulatorHost", source.emulatorHost().orElseThrow(),
+          "--sourceShardsFilePath", fixture.shardsFile.toString(),
+          "--sessionFilePath", fixture.sessionFile.toString(), "--snapshotMaxDuration", "2h");
+      RrRun unknown = RrRun.of("resync", "--runIdentifier", fixture.runId, "--shard", "shard9",
+          "--spannerProjectId", source.projectId(), "--instanceId", source.instanceId(),
+          "--databaseId", source.databaseId(),
+          "--emulatorHost", source.emulatorHost().orElseThrow(),
+          "--sourceShardsFilePath", fixture.shardsFile.toString());
+
+      assertEquals(2, refused.exitCode(), refused.out() + refused.err());
+      assertTrue(refused.err().contains("--snapshotMaxDuration 2h")
+          && refused.err().contains("version_retention_period = 1h"), refused.err());
+      MySqlTestDatabase database = fixture.shardDatabases.get(RESYNCED);
+      try (Connection connection = database.connect()) {
+        assertEquals(Optional.empty(), new CheckpointDao().read(connection, fixture.runId, shard),
+            "nothing fenced");
+      }
+      assertEquals(0, count(database, "SELECT COUNT(*) FROM information_schema.TABLES WHERE"
+          + " TABLE_SCHEMA = DATABASE() AND TABLE_NAME LIKE 'rr\\_resync\\_%'"), "no staging table");
+      assertEquals(2, unknown.exitCode(), unknown.out() + unknown.err());
+      assertTrue(unknown.err().contains("shard shard9 is not in"), unknown.err());
     }
   }
 
