@@ -55,6 +55,12 @@ public final class ShardResync {
     Optional<ResyncFence> underWay = current(connection, runId, shard);
     chunks.ensureTable(connection);
     if (underWay.isPresent()) {
+      if (!wholeShard && coversEveryTable(underWay.get())) {
+        // Its checkpoint moves the whole shard to T: loading some tables only would leave the
+        // others behind T, with the changes between skipped.
+        throw new SnapshotRefusedException("[shard=" + shard + "] the rr resync under way (T = "
+            + underWay.get().readAt() + ") covers every table: resume it without --tables");
+      }
       for (String table : tables.spannerTables()) {
         staging.ensure(connection, tables.forSpannerTable(table).orElseThrow());
       }
@@ -118,6 +124,14 @@ public final class ShardResync {
       staging.drop(connection, tables.forSpannerTable(table).orElseThrow());
     }
     return deleted;
+  }
+
+  /** True when {@code fence} restores "everything up to T applied": a resync of every table. */
+  static boolean coversEveryTable(ResyncFence fence) {
+    Checkpoint atT = SnapshotCheckpoint.at(fence.restore().runId(), fence.restore().shard(),
+        fence.readAt());
+    return fence.restore().commitTimestamp().equals(atT.commitTimestamp())
+        && fence.restore().serverTransactionId().isEmpty();
   }
 
   private static ResyncFence whole(String runId, String shard, Optional<Checkpoint> read,

@@ -78,6 +78,9 @@ class ShardResyncIT {
           + " SELECT n + 1 FROM s WHERE n < 12999) SELECT n, 'old' FROM s");
       ResyncFence fence = resync.begin(connection, RUN, "s1", SCHEMA, true, () -> T);
       ResyncFence again = resync.begin(connection, RUN, "s1", SCHEMA, true, () -> Timestamp.now());
+      assertThrows(SnapshotRefusedException.class,
+          () -> resync.begin(connection, RUN, "s1", SCHEMA, false, Timestamp::now),
+          "a whole-shard resync is not resumed for some tables only");
       // Spanner at T: ids 500..1499 (missing in part, changed), in two chunks.
       loader.load(connection, new ChunkId("s1", "Items", 0), 2, rows(500, 1000, "new"));
       loader.load(connection, new ChunkId("s1", "Items", 1), 2, rows(1000, 1500, "new"));
