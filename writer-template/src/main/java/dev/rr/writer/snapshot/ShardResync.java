@@ -5,7 +5,6 @@ import dev.rr.common.mysql.checkpoint.Checkpoint;
 import dev.rr.common.mysql.checkpoint.CheckpointDao;
 import dev.rr.common.mysql.checkpoint.ResyncFence;
 import dev.rr.common.schema.SchemaMapping;
-import dev.rr.common.schema.TableMapping;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
