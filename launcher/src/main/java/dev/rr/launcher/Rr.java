@@ -6,6 +6,7 @@ import dev.rr.launcher.cli.DropCommand;
 import dev.rr.launcher.cli.LaunchCommand;
 import dev.rr.launcher.cli.QuickstartCommand;
 import dev.rr.launcher.cli.ReprocessCommand;
+import dev.rr.launcher.cli.ResyncCommand;
 import dev.rr.launcher.cli.StatusCommand;
 import dev.rr.launcher.cli.VerifyCommand;
 import java.io.PrintWriter;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Spec;
       CutoverCommand.class,
       VerifyCommand.class,
       ReprocessCommand.class,
+      ResyncCommand.class,
       DropCommand.class,
       QuickstartCommand.class,
       CheckCommand.class,

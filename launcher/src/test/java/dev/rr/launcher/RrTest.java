@@ -15,7 +15,7 @@ class RrTest {
     RrRun run = RrRun.of("--help");
 
     assertEquals(ExitCode.OK, run.exitCode());
-    for (String sub : new String[] {"launch", "status", "cutover", "verify", "reprocess", "drop", "quickstart"}) {
+    for (String sub : new String[] {"launch", "status", "cutover", "verify", "reprocess", "resync", "drop", "quickstart"}) {
       assertTrue(run.out().contains(sub), "help lists " + sub + ":\n" + run.out());
     }
     assertTrue(run.out().contains("Exit codes:"), run.out());
@@ -39,7 +39,7 @@ class RrTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"launch", "status", "cutover", "verify", "reprocess", "drop", "quickstart"})
+  @ValueSource(strings = {"launch", "status", "cutover", "verify", "reprocess", "resync", "drop", "quickstart"})
   void shouldPrintHelpWithExitCodesForEverySubcommand(String sub) {
     RrRun run = RrRun.of(sub, "--help");
 

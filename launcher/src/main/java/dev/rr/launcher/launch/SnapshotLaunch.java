@@ -21,6 +21,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.beam.sdk.io.gcp.spanner.SpannerConfig;
 import org.apache.beam.sdk.options.ValueProvider.StaticValueProvider;
 
@@ -51,7 +52,7 @@ public final class SnapshotLaunch {
       shards = ShardsFile.load(config.replication().shardsFile(), secrets,
           config.replication().sourceType());
     }
-    SchemaMapping mapping = mapping(config, client, shards.get(0));
+    SchemaMapping mapping = mapping(config.replication().sessionFile(), client, shards.get(0));
     Map<String, Long> rows = SnapshotBootstrap.rowCounts(client, mapping, at);
     SnapshotPlan plan = new SnapshotPlan(config.run().runIdentifier(), at,
         config.replication().shardsFile(), shards.stream().map(Shard::logicalShardId).toList(),
@@ -76,10 +77,11 @@ public final class SnapshotLaunch {
     return spanner;
   }
 
-  private static SchemaMapping mapping(LaunchConfig config, DatabaseClient client, Shard first)
+  /** The session file's mapping, or the identity mapping of Spanner and {@code first}. */
+  static SchemaMapping mapping(Optional<String> sessionFile, DatabaseClient client, Shard first)
       throws SQLException {
-    if (config.replication().sessionFile().isPresent()) {
-      return SessionFile.load(config.replication().sessionFile().get());
+    if (sessionFile.isPresent()) {
+      return SessionFile.load(sessionFile.get());
     }
     try (Connection connection =
         DriverManager.getConnection(first.jdbcUrl(), first.jdbcProperties())) {

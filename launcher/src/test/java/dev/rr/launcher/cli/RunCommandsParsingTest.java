@@ -29,7 +29,7 @@ class RunCommandsParsingTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"status", "cutover", "reprocess", "drop"})
+  @ValueSource(strings = {"status", "cutover", "reprocess", "resync", "drop"})
   void shouldRequireRunIdentifier(String sub) {
     RrRun run = RrRun.of(sub, "--instanceId=i", "--databaseId=db", "--shards=a");
 
@@ -81,6 +81,29 @@ class RunCommandsParsingTest {
 
     assertEquals(ExitCode.USAGE, run.exitCode());
     assertTrue(run.err().contains("--shards"), run.err());
+  }
+
+  @Test
+  void shouldParseResyncOptionsWithDefaults() {
+    ResyncCommand resync = parse("resync", "--runIdentifier=r1", "--shard=shard2",
+        "--sourceShardsFilePath=/tmp/s.json", "--tables=parent1,child11");
+    ResyncCommand whole = parse("resync", "--runIdentifier=r1", "--shard=shard2",
+        "--sourceShardsFilePath=/tmp/s.json", "--snapshotMaxDuration=30m");
+
+    assertEquals("shard2", resync.shard);
+    assertEquals(List.of("parent1", "child11"), resync.tables);
+    assertEquals(20_000, resync.chunkRows);
+    assertEquals(List.of(), whole.tables);
+    assertEquals(Duration.ofMinutes(30), whole.maxDuration);
+  }
+
+  @Test
+  void shouldRequireTheShardForResync() {
+    RrRun run = RrRun.of("resync", "--spannerProjectId=p", "--instanceId=i", "--databaseId=db",
+        "--runIdentifier=r1", "--sourceShardsFilePath=/tmp/s.json");
+
+    assertEquals(ExitCode.USAGE, run.exitCode());
+    assertTrue(run.err().contains("--shard"), run.err());
   }
 
   @Test

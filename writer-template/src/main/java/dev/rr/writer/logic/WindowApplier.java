@@ -7,6 +7,7 @@ import dev.rr.common.mysql.ErrorClass;
 import dev.rr.common.mysql.MappingException;
 import dev.rr.common.mysql.checkpoint.Checkpoint;
 import dev.rr.common.mysql.checkpoint.CheckpointDao;
+import dev.rr.common.mysql.checkpoint.ResyncFence;
 import dev.rr.common.sink.ShardDialect;
 import dev.rr.writer.logic.ChangeMapper.SkipReason;
 import dev.rr.writer.logic.PreparedTransaction.RecordFailure;
@@ -151,6 +152,14 @@ public final class WindowApplier {
       throws SQLException, IOException, ApplyException {
     Checkpoint checkpoint =
         checkpoints.readForUpdate(connection, settings.runId(), settings.shard()).orElse(null);
+    if (ResyncFence.isFence(checkpoint)) {
+      // rr resync is loading the shard: apply nothing, and keep the shard where it is, so that
+      // once the resync restores a checkpoint every window after it is applied.
+      connection.rollback();
+      throw new ApplyException("[shard=" + settings.shard() + "] paused: rr resync is loading"
+          + " the shard at " + ResyncFence.of(checkpoint).orElseThrow().readAt()
+          + "; the writer goes on by itself when it ends", ErrorClass.TRANSIENT, null, null);
+    }
     // Another worker of this shard may have moved it: report the newest one seen.
     totals.seen(checkpoint);
     ChangeBatch batch = new ChangeBatch(constraints);

@@ -75,6 +75,9 @@ public final class ChunkDao implements Serializable {
       + "), COUNT(*) FROM " + TABLE + " WHERE " + RUN_ID + " = ? AND " + SHARD_ID + " = ? GROUP BY "
       + TABLE_NAME + " ORDER BY " + TABLE_NAME;
 
+  private static final String FORGET = "DELETE FROM " + TABLE + " WHERE " + RUN_ID + " = ? AND "
+      + SHARD_ID + " = ?";
+
   /** Rows loaded and chunks finished of one table. */
   public record TableProgress(long rows, long chunks) {}
 
@@ -102,6 +105,13 @@ public final class ChunkDao implements Serializable {
         return false;
       }
       throw e;
+    }
+  }
+
+  /** Deletes every chunk row of {@code shard} under {@code runId} (a new resync starts over). */
+  public void forget(Connection connection, String runId, String shard) throws SQLException {
+    try (PreparedStatement statement = SqlStatement.of(FORGET, runId, shard).prepare(connection)) {
+      statement.executeUpdate();
     }
   }
 

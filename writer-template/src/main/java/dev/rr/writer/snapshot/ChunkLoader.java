@@ -42,6 +42,7 @@ public final class ChunkLoader {
   private final MySqlDialect dialect;
   private final int maxRowsPerStatement;
   private final ChunkDao chunks = new ChunkDao();
+  private final KeyStaging staging;
 
   /**
    * @param mapper the writer's mapper for the shard (its live schema)
@@ -50,6 +51,16 @@ public final class ChunkLoader {
    */
   public ChunkLoader(String runId, Timestamp snapshot, ChangeMapper mapper, MySqlDialect dialect,
       int maxRowsPerStatement) {
+    this(runId, snapshot, mapper, dialect, maxRowsPerStatement, false);
+  }
+
+  /**
+   * @param stageKeys also stage each loaded row's key in its table's {@link KeyStaging} table, in
+   *     the chunk's transaction (a resync, which then deletes the rows not staged)
+   */
+  public ChunkLoader(String runId, Timestamp snapshot, ChangeMapper mapper, MySqlDialect dialect,
+      int maxRowsPerStatement, boolean stageKeys) {
+    this.staging = stageKeys ? new KeyStaging() : null;
     this.runId = runId;
     this.snapshot = snapshot;
     this.mapper = mapper;
@@ -111,6 +122,9 @@ public final class ChunkLoader {
       return;
     }
     upsert(connection, List.copyOf(pending), counts);
+    if (staging != null) {
+      staging.add(connection, pending);
+    }
     pending.clear();
   }
 

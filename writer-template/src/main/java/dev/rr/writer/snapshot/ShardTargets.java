@@ -68,8 +68,8 @@ public final class ShardTargets {
       MySqlDialect shardDialect = dialect.withTemporalPrecisions(live.precisions());
       ChangeMapper mapper =
           new ChangeMapper(live.mapping(plan.schema()), shardDialect, null, shardId);
-      loader = new ChunkLoader(plan.runId(), plan.snapshot(), mapper, shardDialect,
-          plan.maxRowsPerStatement());
+      loader = new ChunkLoader(plan.chunkRunId(), plan.snapshot(), mapper, shardDialect,
+          plan.maxRowsPerStatement(), plan.resyncOnly().isPresent());
       loaders.put(shardId, loader);
     }
     return loader;

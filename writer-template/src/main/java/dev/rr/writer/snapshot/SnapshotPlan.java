@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One snapshot as its bootstrap resolved it; it travels into the pipeline's steps and holds no
@@ -20,6 +21,8 @@ import java.util.Objects;
  * @param sourceTimezone the source databases' time zone offset
  * @param maxRowsPerStatement most rows one upsert writes
  * @param chunkCounts chunks per Spanner table (every mapped table has an entry)
+ * @param resyncShard the one shard an {@code rr resync} loads, or null for an initial snapshot of
+ *     every shard (see {@link #resyncOnly})
  */
 public record SnapshotPlan(
     String runId,
@@ -29,8 +32,12 @@ public record SnapshotPlan(
     SchemaMapping schema,
     ZoneOffset sourceTimezone,
     int maxRowsPerStatement,
-    Map<String, Integer> chunkCounts)
+    Map<String, Integer> chunkCounts,
+    String resyncShard)
     implements Serializable {
+
+  /** Appended to the run id in a resync's chunk rows, apart from the run's initial snapshot. */
+  public static final String RESYNC_CHUNKS = "#resync";
 
   public SnapshotPlan {
     Objects.requireNonNull(runId, "runId");
@@ -40,6 +47,33 @@ public record SnapshotPlan(
     Objects.requireNonNull(sourceTimezone, "sourceTimezone");
     shardIds = List.copyOf(shardIds);
     chunkCounts = Map.copyOf(chunkCounts);
+    if (resyncShard != null && !shardIds.contains(resyncShard)) {
+      throw new IllegalArgumentException("shard " + resyncShard + " is not in " + shardsFilePath
+          + ": " + shardIds);
+    }
+  }
+
+  /** An initial snapshot of every shard. */
+  public SnapshotPlan(String runId, Timestamp snapshot, String shardsFilePath,
+      List<String> shardIds, SchemaMapping schema, ZoneOffset sourceTimezone,
+      int maxRowsPerStatement, Map<String, Integer> chunkCounts) {
+    this(runId, snapshot, shardsFilePath, shardIds, schema, sourceTimezone, maxRowsPerStatement,
+        chunkCounts, null);
+  }
+
+  /** The shard a resync loads; empty for an initial snapshot (every shard). */
+  public Optional<String> resyncOnly() {
+    return Optional.ofNullable(resyncShard);
+  }
+
+  /** The shards this plan loads. */
+  public List<String> loadedShards() {
+    return resyncShard == null ? shardIds : List.of(resyncShard);
+  }
+
+  /** The run id of the plan's chunk rows: a resync's are apart from the initial snapshot's. */
+  public String chunkRunId() {
+    return resyncShard == null ? runId : runId + RESYNC_CHUNKS;
   }
 
   /** Chunks of Spanner table {@code table}. */

@@ -245,12 +245,34 @@ public final class CheckpointDao implements Serializable {
    */
   public void advance(Connection connection, Checkpoint read, Checkpoint next)
       throws SQLException {
-    Timestamp fromCommit = read == null ? NOTHING_APPLIED_COMMIT : read.commitTimestamp();
-    String fromTransaction = read == null ? "" : read.serverTransactionId();
     if (read != null && read.covers(next.commitTimestamp(), next.serverTransactionId())) {
       throw new IllegalArgumentException(
           "a checkpoint only moves forward: " + next + " is not after " + read);
     }
+    compareAndSet(connection, read, next);
+  }
+
+  /**
+   * Puts a {@link ResyncFence} in place of {@code read}, or the checkpoint a fence restores in
+   * place of the fence: the same compare-and-set as {@link #advance}, without its forward-only
+   * rule (a fence is neither before nor after a checkpoint). Commits nothing.
+   *
+   * @throws IllegalArgumentException when neither {@code read} nor {@code next} is a fence
+   * @throws CheckpointConflictException when the row no longer holds {@code read}: roll back
+   */
+  public void replace(Connection connection, Checkpoint read, Checkpoint next)
+      throws SQLException {
+    if (!ResyncFence.isFence(read) && !ResyncFence.isFence(next)) {
+      throw new IllegalArgumentException("only a resync fence replaces a checkpoint out of order: "
+          + read + " -> " + next);
+    }
+    compareAndSet(connection, read, next);
+  }
+
+  private void compareAndSet(Connection connection, Checkpoint read, Checkpoint next)
+      throws SQLException {
+    Timestamp fromCommit = read == null ? NOTHING_APPLIED_COMMIT : read.commitTimestamp();
+    String fromTransaction = read == null ? "" : read.serverTransactionId();
     SqlStatement update =
         SqlStatement.of(
             String.format(ADVANCE, flavor.now),

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns each row of one table read at T into its change record ({@link SnapshotRows}) and keys
  * it by its chunk of the shard the reader's {@link ShardRouter} sends it to. A row that routes to
- * no shard is counted in {@value #UNROUTED} and logged, never dropped silently.
+ * no shard is counted in {@value #UNROUTED} and logged, never dropped silently. A resync keeps
+ * only the rows of its shard.
  */
 final class RouteRowsFn extends DoFn<Struct, KV<ChunkId, ChangeRecord>> {
   private static final Logger LOG = LoggerFactory.getLogger(RouteRowsFn.class);
@@ -54,6 +55,10 @@ final class RouteRowsFn extends DoFn<Struct, KV<ChunkId, ChangeRecord>> {
       return;
     }
     String shard = route.logicalShardId();
+    if (plan.resyncOnly().isPresent() && !plan.resyncOnly().get().equals(shard)) {
+      // A resync loads one shard: the other shards' rows are theirs, not unrouted.
+      return;
+    }
     int chunk = SnapshotRows.chunkOf(record, plan.chunkCount(table.spannerName()));
     out.output(KV.of(new ChunkId(shard, table.spannerName(), chunk), record.withShard(shard)));
   }

@@ -1,11 +1,14 @@
 package dev.rr.writer.snapshot.beam;
 
+import dev.rr.writer.snapshot.ShardResync;
 import dev.rr.writer.snapshot.ShardTargets;
 import dev.rr.writer.snapshot.SnapshotBootstrap;
 import dev.rr.writer.snapshot.SnapshotPlan;
 import java.io.PrintWriter;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.gcp.spanner.SpannerConfig;
@@ -71,7 +74,10 @@ public final class SnapshotRun {
 
   /** Starts the pipeline with {@code options} after the shard checks; see {@link #finish}. */
   public PipelineResult start(PipelineOptions options) throws SQLException {
-    SnapshotBootstrap.checkShards(plan, ShardTargets.open(plan));
+    if (plan.resyncOnly().isEmpty()) {
+      // A resync's shard was fenced and prepared by ShardResync.begin: it is not empty.
+      SnapshotBootstrap.checkShards(plan, ShardTargets.open(plan));
+    }
     Pipeline pipeline = Pipeline.create(options);
     SnapshotPipeline.buildPipeline(pipeline, spanner, plan);
     out.printf("snapshot of run %s at %s: %d rows to load%n", plan.runId(), plan.snapshot(),
@@ -101,14 +107,36 @@ public final class SnapshotRun {
       throw new IllegalStateException("the snapshot pipeline ended " + state
           + "; no shard checkpoint was set. Run it again to resume: loaded chunks are skipped");
     }
-    SnapshotBootstrap.finish(plan, ShardTargets.open(plan));
+    Map<String, Long> deleted = finishShards();
     Result done = new Result(counter(result, RouteRowsFn.READ),
         counter(result, LoadChunkFn.ROWS_LOADED), counter(result, LoadChunkFn.CHUNKS_LOADED),
         counter(result, LoadChunkFn.CHUNKS_SKIPPED), counter(result, LoadChunkFn.STATEMENTS),
         counter(result, RouteRowsFn.UNROUTED), Duration.ofNanos(System.nanoTime() - startNanos));
-    out.printf("snapshot of run %s at %s done: %s; every shard's checkpoint is at T%n",
-        plan.runId(), plan.snapshot(), done);
+    if (plan.resyncOnly().isPresent()) {
+      out.printf("resync of shard %s of run %s at %s done: %s; rows deleted (not in Spanner at"
+          + " T) %s; the shard's checkpoint is restored, the writer goes on from it%n",
+          plan.resyncOnly().get(), plan.runId(), plan.snapshot(), done, deleted);
+    } else {
+      out.printf("snapshot of run %s at %s done: %s; every shard's checkpoint is at T%n",
+          plan.runId(), plan.snapshot(), done);
+    }
     return done;
+  }
+
+  /**
+   * Every chunk is loaded: sets every shard's checkpoint to T, or, for a resync, deletes the
+   * shard's rows Spanner does not have at T and restores its checkpoint (rows deleted by table).
+   */
+  private Map<String, Long> finishShards() throws SQLException {
+    ShardTargets targets = ShardTargets.open(plan);
+    if (plan.resyncOnly().isEmpty()) {
+      SnapshotBootstrap.finish(plan, targets);
+      return Map.of();
+    }
+    String shard = plan.resyncOnly().get();
+    try (Connection connection = targets.connect(shard)) {
+      return new ShardResync().finish(connection, plan.runId(), shard, plan.schema());
+    }
   }
 
   private void printProgress(PipelineResult result, long startNanos) {

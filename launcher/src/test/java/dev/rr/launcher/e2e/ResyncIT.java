@@ -1,0 +1,252 @@
+package dev.rr.launcher.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rr.common.config.ReaderRunMode;
+import dev.rr.common.config.WriterRunMode;
+import dev.rr.common.mysql.checkpoint.Checkpoint;
+import dev.rr.common.mysql.checkpoint.CheckpointDao;
+import dev.rr.common.mysql.checkpoint.ResyncFence;
+import dev.rr.common.spanner.SpannerRetry;
+import dev.rr.launcher.RrRun;
+import dev.rr.launcher.launch.ShardResyncLaunch;
+import dev.rr.launcher.spanner.SpannerTarget;
+import dev.rr.launcher.workload.Workload;
+import dev.rr.launcher.workload.WorkloadConfig;
+import dev.rr.testing.MySqlExtension;
+import dev.rr.testing.MySqlTestDatabase;
+import dev.rr.testing.SpannerEmulatorExtension;
+import dev.rr.writer.snapshot.beam.SnapshotRun;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code rr resync} of one shard of a running run, under load: the shard has planted differences
+ * (a missing, an extra and a changed row); after the resync and the cutover every shard equals
+ * Spanner, and the other shards' writers kept applying while the shard was fenced.
+ */
+class ResyncIT {
+  @RegisterExtension static final SpannerEmulatorExtension SPANNER = new SpannerEmulatorExtension();
+  @RegisterExtension static final MySqlExtension MYSQL = new MySqlExtension();
+
+  private static final int RESYNCED = 1;
+  private static final long EXTRA_ID = 987_654_321L;
+
+  @TempDir Path work;
+
+  @Test
+  void shouldBringAShardWithPlantedDifferencesToSpannerWhileOtherShardsGoOn() throws Exception {
+    try (ReplicationFixture fixture = ReplicationFixture.create(SpannerEnv.shared(SPANNER), "resync",
+        MYSQL.servers(3), work)) {
+      fixture.preLaunchChecks();
+      fixture.startReader(ReaderRunMode.REGULAR);
+      fixture.startWriter(WriterRunMode.REGULAR);
+      WorkloadConfig config = ReplicationRun.workload(17, 40, 15);
+      Workload workload = new Workload(fixture.client(), config,
+          SpannerRetry.forEmulator().withMaxAttempts(50));
+      workload.createAccounts();
+      AtomicReference<Throwable> failure = new AtomicReference<>();
+      Thread background = new Thread(() -> {
+        try {
+          workload.run();
+        } catch (Throwable e) {
+          failure.set(e);
+        }
+      }, "resync-workload");
+      background.start();
+      String shard = ReplicationFixture.SHARD_IDS.get(RESYNCED);
+      MySqlTestDatabase database = fixture.shardDatabases.get(RESYNCED);
+      awaitRows(database, "accounts");
+      plant(database);
+      fixture.log("differences planted in %s; resync starts", shard);
+
+      SnapshotRun.Result result;
+      Map<String, long[]> others;
+      try (OtherShards watch = new OtherShards(fixture, shard).start()) {
+        result = ShardResyncLaunch.run(fixture.env.spanner(), request(fixture, shard), fixture.out);
+        others = watch.stop();
+      }
+      fixture.log("resync done: %s; other shards while fenced (applied first, last): %s", result,
+          describe(others));
+      assertEquals(0, count(database, "SELECT COUNT(*) FROM parent2 WHERE id = " + EXTRA_ID),
+          "the extra row Spanner does not have is deleted");
+      try (BalanceSampler sampler = new BalanceSampler(fixture.shards(), config.accountsPerShard(),
+          config.balancePerShard()).start()) {
+        background.join();
+        assertEquals(null, failure.get(), "the workload failed");
+        ReplicationRun.Outcome run = ReplicationRun.cutOverAndVerify(fixture, sampler,
+            workload.stats());
+
+        assertTrue(result.rowsLoaded() > 0, result.toString());
+        assertEquals(0, result.unrouted());
+        assertTrue(run.cutoverDone(), run.describe());
+        assertTrue(run.report().equal(), run.describe());
+        assertTrue(run.report().spannerRows() > 50, run.describe());
+        assertEquals(0, run.balances().violations(), run.describe());
+        assertEquals(2, others.size(), "both other shards watched while fenced");
+        others.forEach((other, applied) -> assertTrue(applied[1] > applied[0],
+            other + " applied nothing while " + shard + " was fenced: " + describe(others)));
+      }
+    }
+  }
+
+  @Test
+  void shouldRefuseFromTheCommandLineBeforeFencingWhenTheLoadOutlastsTheRetention() throws Exception {
+    try (ReplicationFixture fixture = ReplicationFixture.create(SpannerEnv.shared(SPANNER), "resyncno",
+        MYSQL.servers(3), work)) {
+      fixture.preLaunchChecks();
+      String shard = ReplicationFixture.SHARD_IDS.get(RESYNCED);
+      SpannerTarget source = fixture.config(ReaderRunMode.REGULAR, WriterRunMode.REGULAR).source();
+
+      RrRun refused = RrRun.of("resync", "--runIdentifier", fixture.runId, "--shard", shard,
+          "--spannerProjectId", source.projectId(), "--instanceId", source.instanceId(),
+          "--databaseId", source.databaseId(),
+          "--emulatorHost", source.emulatorHost().orElseThrow(),
+          "--sourceShardsFilePath", fixture.shardsFile.toString(),
+          "--sessionFilePath", fixture.sessionFile.toString(), "--snapshotMaxDuration", "2h");
+      RrRun unknown = RrRun.of("resync", "--runIdentifier", fixture.runId, "--shard", "shard9",
+          "--spannerProjectId", source.projectId(), "--instanceId", source.instanceId(),
+          "--databaseId", source.databaseId(),
+          "--emulatorHost", source.emulatorHost().orElseThrow(),
+          "--sourceShardsFilePath", fixture.shardsFile.toString());
+
+      assertEquals(2, refused.exitCode(), refused.out() + refused.err());
+      assertTrue(refused.err().contains("--snapshotMaxDuration 2h")
+          && refused.err().contains("version_retention_period = 1h"), refused.err());
+      MySqlTestDatabase database = fixture.shardDatabases.get(RESYNCED);
+      try (Connection connection = database.connect()) {
+        assertEquals(Optional.empty(), new CheckpointDao().read(connection, fixture.runId, shard),
+            "nothing fenced");
+      }
+      assertEquals(0, count(database, "SELECT COUNT(*) FROM information_schema.TABLES WHERE"
+          + " TABLE_SCHEMA = DATABASE() AND TABLE_NAME LIKE 'rr\\_resync\\_%'"), "no staging table");
+      assertEquals(2, unknown.exitCode(), unknown.out() + unknown.err());
+      assertTrue(unknown.err().contains("shard shard9 is not in"), unknown.err());
+    }
+  }
+
+  private static ShardResyncLaunch.Request request(ReplicationFixture fixture, String shard) {
+    SpannerTarget source = fixture.config(ReaderRunMode.REGULAR, WriterRunMode.REGULAR).source();
+    return new ShardResyncLaunch.Request(source, fixture.runId, fixture.shardsFile.toString(),
+        Optional.of(fixture.sessionFile.toString()), Optional.of(ZoneOffset.UTC), shard, Set.of(),
+        20, 2000, Optional.empty());
+  }
+
+  /** A missing, an extra and a changed row, written straight into the shard. */
+  private static void plant(MySqlTestDatabase database) throws Exception {
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      assertEquals(1, statement.executeUpdate("DELETE FROM accounts ORDER BY account_id LIMIT 1"));
+      assertEquals(1, statement.executeUpdate("INSERT INTO parent2 (id) VALUES (" + EXTRA_ID + ")"));
+      assertEquals(1, statement.executeUpdate(
+          "UPDATE accounts SET balance = balance + 1 ORDER BY account_id DESC LIMIT 1"));
+    }
+  }
+
+  private static void awaitRows(MySqlTestDatabase database, String table) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (count(database, "SELECT COUNT(*) FROM " + table) < 2) {
+      assertTrue(System.nanoTime() < deadline, "no " + table + " replicated in 2 minutes");
+      Thread.sleep(500);
+    }
+  }
+
+  private static long count(MySqlTestDatabase database, String sql) throws Exception {
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  private static String describe(Map<String, long[]> others) {
+    StringBuilder text = new StringBuilder();
+    others.forEach((shard, applied) ->
+        text.append(shard).append('=').append(applied[0]).append("..").append(applied[1]).append(' '));
+    return text.toString().strip();
+  }
+
+  /**
+   * Samples, while the resynced shard's checkpoint is a fence, the records the other shards'
+   * checkpoints say are applied: the first and the last value seen, per shard.
+   */
+  private static final class OtherShards implements AutoCloseable {
+    private final ReplicationFixture fixture;
+    private final String resynced;
+    private final Map<String, long[]> applied = new HashMap<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread thread = new Thread(this::loop, "resync-other-shards");
+
+    OtherShards(ReplicationFixture fixture, String resynced) {
+      this.fixture = fixture;
+      this.resynced = resynced;
+    }
+
+    OtherShards start() {
+      thread.start();
+      return this;
+    }
+
+    Map<String, long[]> stop() throws InterruptedException {
+      running.set(false);
+      thread.join();
+      synchronized (applied) {
+        return Map.copyOf(applied);
+      }
+    }
+
+    private void loop() {
+      CheckpointDao checkpoints = new CheckpointDao();
+      while (running.get()) {
+        try {
+          if (ResyncFence.isFence(read(checkpoints, resynced))) {
+            for (String shard : ReplicationFixture.SHARD_IDS) {
+              Checkpoint checkpoint = shard.equals(resynced) ? null : read(checkpoints, shard);
+              if (checkpoint != null) {
+                synchronized (applied) {
+                  applied.computeIfAbsent(shard, s -> new long[] {checkpoint.recordsApplied(), 0})[1] =
+                      checkpoint.recordsApplied();
+                }
+              }
+            }
+          }
+          Thread.sleep(200);
+        } catch (Exception e) {
+          if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+          // A sample may fail while a server is busy: the next one counts.
+        }
+      }
+    }
+
+    private Checkpoint read(CheckpointDao checkpoints, String shard) throws Exception {
+      MySqlTestDatabase database =
+          fixture.shardDatabases.get(ReplicationFixture.SHARD_IDS.indexOf(shard));
+      try (Connection connection = database.connect()) {
+        return checkpoints.read(connection, fixture.runId, shard).orElse(null);
+      }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      stop();
+    }
+  }
+}
