@@ -292,7 +292,12 @@ public final class RandomSchema {
 
   /** One line per table, e.g. {@code tab2 -> src_tab2 key(k2_1 INT) in tab1 ref->tab1 unique(code)}. */
   public String describe() {
-    StringBuilder text = new StringBuilder("schema of seed " + seed + " (" + tables.size() + " tables, "
+    return describe("seed " + seed);
+  }
+
+  /** The same, the schema named {@code origin} (e.g. the session file it was read from). */
+  public String describe(String origin) {
+    StringBuilder text = new StringBuilder("schema of " + origin + " (" + tables.size() + " tables, "
         + features() + "):");
     for (Table table : tables) {
       text.append("\n  ").append(table.spanner()).append(" -> ").append(table.mysql()).append(" key(");

@@ -1,5 +1,6 @@
 package dev.rr.launcher.cli;
 
+import dev.rr.common.input.InputFileException;
 import dev.rr.launcher.ExitCode;
 import dev.rr.launcher.launch.DirectPipelines;
 import dev.rr.launcher.quickstart.CheckSchema;
@@ -86,7 +87,8 @@ public final class CheckCommand implements Callable<Integer> {
       settings = new CheckSettings(workDir, seeds, seed, duration, shards, faults,
           services.emulatorHost(), services.mysql(), cutoverTimeout, CheckSchema.parse(schema),
           Optional.ofNullable(session).map(OperatorSession::load), shardMoves);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | InputFileException e) {
+      // An invalid --session file, or one the generator cannot write, is refused like an option.
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     boolean passed = new LocalCheck(settings, DirectPipelines.reader(), DirectPipelines.writer(),

@@ -121,7 +121,7 @@ public final class LocalCheck {
     Path session;
     if (settings.session().isPresent()) {
       RandomSchema schema = schema(seed);
-      out.println(schema.describe().replaceFirst("^schema of seed \\d+", "schema of " + settings.session().get().file()));
+      out.println(schema.describe(settings.session().get().file().toString()));
       SampleSetup.createSpanner(spanner, SchemaDdl.spanner(schema));
       SampleSetup.createShards(services.mysql(), shardIds, SchemaDdl.mysql(schema));
       session = SampleSetup.writeSession(dir, settings.session().get().json());

@@ -54,6 +54,17 @@ class CheckSessionIT {
     assertFalse(Files.exists(work.resolve("check")), "nothing started");
   }
 
+  @Test
+  void shouldRefuseAnInvalidSessionFileAsAnOption() throws Exception {
+    Path session = work.resolve("broken.json");
+    Files.writeString(session, "{\"SpSchema\": {}}");
+
+    RrRun run = RrRun.of("check", "--session", session.toString(), "--workDir", work.resolve("check").toString());
+
+    assertEquals(ExitCode.USAGE, run.exitCode(), run.out() + run.err());
+    assertTrue(run.err().contains("SrcSchema"), run.err());
+  }
+
   private static Path resource(String path) throws URISyntaxException {
     return Path.of(CheckSessionIT.class.getResource(path).toURI());
   }
