@@ -32,6 +32,8 @@ public final class RandomSchema {
   /** A column type on both sides. */
   public enum Kind {
     INT("INT64", "INT64", "bigint", List.of()),
+    /** An INT64 whose MySQL column is a 32-bit {@code int}: values within its range. */
+    INT32("INT64", "INT64", "int", List.of()),
     TEXT("STRING(MAX)", "STRING", "varchar", List.of((long) TEXT_LENGTH)),
     KEY_TEXT("STRING(MAX)", "STRING", "varchar", List.of(40L)),
     BOOL("BOOL", "BOOL", "tinyint", List.of(1L)),
@@ -75,9 +77,17 @@ public final class RandomSchema {
    * @param spanner its Spanner name
    * @param mysql its MySQL name (null for the Spanner-only shard column)
    * @param caseInsensitive a string key compared case-insensitively by MySQL
+   * @param mysqlType the MySQL column type as DDL writes it (the kind's own for a random schema,
+   *     the session's for an operator's)
    */
   public record Column(String spanner, String mysql, Kind kind, boolean nullable, Role role,
-      boolean caseInsensitive) {}
+      boolean caseInsensitive, String mysqlType) {
+    /** A column of the kind's own MySQL type. */
+    public Column(String spanner, String mysql, Kind kind, boolean nullable, Role role,
+        boolean caseInsensitive) {
+      this(spanner, mysql, kind, nullable, role, caseInsensitive, kind.mysqlType());
+    }
+  }
 
   /**
    * One table.
@@ -102,7 +112,12 @@ public final class RandomSchema {
 
     /** The Spanner key without the shard column: the MySQL key, in Spanner names. */
     public List<String> sourceKey() {
-      return key.stream().filter(k -> !k.equals(SHARD_COLUMN)).toList();
+      return key.stream().filter(k -> shardColumn().map(s -> !s.spanner().equals(k)).orElse(true)).toList();
+    }
+
+    /** The Spanner-only column that routes a row to its shard; empty in an unsharded schema. */
+    public Optional<Column> shardColumn() {
+      return columns(Role.SHARD).stream().findFirst();
     }
 
     public Optional<Column> unique() {
@@ -143,6 +158,14 @@ public final class RandomSchema {
   /** The tables whose reference column points to {@code target} (itself included). */
   public List<Table> referrers(String target) {
     return tables.stream().filter(t -> target.equals(t.references())).toList();
+  }
+
+  /**
+   * A schema of the given tables (every parent before its children, every referenced table before
+   * its referrers), e.g. one read from an operator's session file; {@code seed} names it.
+   */
+  public static RandomSchema of(long seed, List<Table> tables) {
+    return new RandomSchema(seed, tables);
   }
 
   /** The schema of seed {@code seed}. */
@@ -269,7 +292,12 @@ public final class RandomSchema {
 
   /** One line per table, e.g. {@code tab2 -> src_tab2 key(k2_1 INT) in tab1 ref->tab1 unique(code)}. */
   public String describe() {
-    StringBuilder text = new StringBuilder("schema of seed " + seed + " (" + tables.size() + " tables, "
+    return describe("seed " + seed);
+  }
+
+  /** The same, the schema named {@code origin} (e.g. the session file it was read from). */
+  public String describe(String origin) {
+    StringBuilder text = new StringBuilder("schema of " + origin + " (" + tables.size() + " tables, "
         + features() + "):");
     for (Table table : tables) {
       text.append("\n  ").append(table.spanner()).append(" -> ").append(table.mysql()).append(" key(");

@@ -91,7 +91,7 @@ public final class SchemaDdl {
     if (column.kind() == RandomSchema.Kind.KEY_TEXT) {
       collation = column.caseInsensitive() ? " COLLATE utf8mb4_general_ci" : " COLLATE utf8mb4_bin";
     }
-    return "`" + column.mysql() + "` " + column.kind().mysqlType() + collation
+    return "`" + column.mysql() + "` " + column.mysqlType() + collation
         + (column.nullable() ? " NULL DEFAULT NULL" : " NOT NULL");
   }
 

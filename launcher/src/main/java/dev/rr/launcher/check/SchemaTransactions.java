@@ -427,7 +427,7 @@ public final class SchemaTransactions implements TransactionSource {
   private void move(Table table, List<Object> key, String to, List<Mutation> out) {
     model.rows(table.spanner()).get(key).shard = to;
     out.add(keyed(Mutation.newUpdateBuilder(table.spanner()), table, key)
-        .set(RandomSchema.SHARD_COLUMN).to(to).build());
+        .set(table.shardColumn().orElseThrow().spanner()).to(to).build());
     stats.moved(1);
     for (Table child : schema.children(table.spanner())) {
       model.childrenOf(child.spanner(), key).forEach(childKey -> move(child, childKey, to, out));
@@ -475,6 +475,7 @@ public final class SchemaTransactions implements TransactionSource {
   private Object randomObject(Kind kind) {
     return switch (kind) {
       case INT -> random.nextLong() % 1_000_000_000_000L;
+      case INT32 -> (long) random.nextInt();
       case TEXT, KEY_TEXT -> note();
       case BOOL -> random.nextBoolean();
       case DOUBLE -> random.nextInt(1 << 20) / 1024.0 - 512;
@@ -491,7 +492,7 @@ public final class SchemaTransactions implements TransactionSource {
 
   private static Value value(Kind kind, Object value) {
     return switch (kind) {
-      case INT -> Value.int64((Long) value);
+      case INT, INT32 -> Value.int64((Long) value);
       case TEXT, KEY_TEXT -> Value.string((String) value);
       case BOOL -> Value.bool((Boolean) value);
       case DOUBLE -> Value.float64((Double) value);

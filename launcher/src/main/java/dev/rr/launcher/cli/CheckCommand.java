@@ -1,13 +1,16 @@
 package dev.rr.launcher.cli;
 
+import dev.rr.common.input.InputFileException;
 import dev.rr.launcher.ExitCode;
 import dev.rr.launcher.launch.DirectPipelines;
 import dev.rr.launcher.quickstart.CheckSchema;
 import dev.rr.launcher.quickstart.CheckSettings;
 import dev.rr.launcher.quickstart.LocalCheck;
+import dev.rr.launcher.quickstart.OperatorSession;
 import dev.rr.launcher.quickstart.QuickstartSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Spec;
     description =
         "Starts a Spanner emulator and a private MariaDB (or uses given ones). For each seed: "
             + "creates the quickstart's sharded sample (or, with --schema random, the seed's random "
-            + "schema) afresh, runs the reader and writer on the "
+            + "schema; with --session, the schema of an operator's session file) afresh, runs the reader and writer on the "
             + "DirectRunner while seeded random transactions are written, and compares each shard, "
             + "read in one snapshot with its checkpoint, with Spanner read at the checkpoint's "
             + "commit timestamp (every row and value); then cuts over and verifies. Prints a live "
@@ -65,6 +68,16 @@ public final class CheckCommand implements Callable<Integer> {
           + "(1-8 tables, printed with the seed; session file with renamed tables and columns) (default: ${DEFAULT-VALUE}).")
   String schema;
 
+  @Option(names = "--session", paramLabel = "FILE",
+      description = "An operator's session file (Spanner migration tool, id-keyed): every seed replicates "
+          + "its schema, created on a scratch Spanner database of the emulator and scratch shard databases; "
+          + "refused, naming table, column and type, when the generator cannot write it.")
+  Path session;
+
+  @Option(names = "--shardMoves",
+      description = "Some transactions move a row whose shard id is outside its key, with its children, to another shard.")
+  boolean shardMoves;
+
   @Mixin LocalServicesOptions services;
 
   @Override
@@ -72,8 +85,10 @@ public final class CheckCommand implements Callable<Integer> {
     CheckSettings settings;
     try {
       settings = new CheckSettings(workDir, seeds, seed, duration, shards, faults,
-          services.emulatorHost(), services.mysql(), cutoverTimeout, CheckSchema.parse(schema));
-    } catch (IllegalArgumentException e) {
+          services.emulatorHost(), services.mysql(), cutoverTimeout, CheckSchema.parse(schema),
+          Optional.ofNullable(session).map(OperatorSession::load), shardMoves);
+    } catch (IllegalArgumentException | InputFileException e) {
+      // An invalid --session file, or one the generator cannot write, is refused like an option.
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     boolean passed = new LocalCheck(settings, DirectPipelines.reader(), DirectPipelines.writer(),

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param mysql a running MySQL server to use instead of starting a private MariaDB
  * @param cutoverTimeout how long each seed's cutover may wait for the shards
  * @param schema the sample for every seed, or each seed's random schema
+ * @param session an operator's session file whose schema every seed replicates instead
+ * @param shardMoves whether some transactions move a row and its children to another shard
  */
 public record CheckSettings(
     Path workDir,
@@ -30,7 +32,9 @@ public record CheckSettings(
     Optional<String> emulatorHost,
     Optional<QuickstartSettings.MySqlEndpoint> mysql,
     Duration cutoverTimeout,
-    CheckSchema schema) {
+    CheckSchema schema,
+    Optional<OperatorSession> session,
+    boolean shardMoves) {
   /** Window width of the checked runs. */
   static final Duration WINDOW = Duration.ofSeconds(2);
 
@@ -41,11 +45,19 @@ public record CheckSettings(
     Objects.requireNonNull(mysql, "mysql");
     Objects.requireNonNull(cutoverTimeout, "cutoverTimeout");
     Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(session, "session");
     if (seeds < 1) {
       throw new IllegalArgumentException("seeds must be at least 1 but was " + seeds);
     }
     if (shards < 1 || shards > 3) {
       throw new IllegalArgumentException("shards must be 1, 2 or 3 but was " + shards);
+    }
+    if (session.isPresent() && schema == CheckSchema.RANDOM) {
+      throw new IllegalArgumentException("--session and --schema random exclude each other");
+    }
+    if (session.isPresent() && !session.get().sharded() && shards != 1) {
+      throw new IllegalArgumentException("session file " + session.get().file()
+          + " has no shard id column: --shards must be 1 but was " + shards);
     }
   }
 

@@ -119,8 +119,14 @@ public final class LocalCheck {
     Files.createDirectories(dir.resolve("buffer"));
     List<String> shardIds = SampleSetup.shardIds(settings.shards());
     Path session;
-    if (settings.schema() == CheckSchema.RANDOM) {
-      RandomSchema schema = RandomSchema.generate(seed);
+    if (settings.session().isPresent()) {
+      RandomSchema schema = schema(seed);
+      out.println(schema.describe(settings.session().get().file().toString()));
+      SampleSetup.createSpanner(spanner, SchemaDdl.spanner(schema));
+      SampleSetup.createShards(services.mysql(), shardIds, SchemaDdl.mysql(schema));
+      session = SampleSetup.writeSession(dir, settings.session().get().json());
+    } else if (settings.schema() == CheckSchema.RANDOM) {
+      RandomSchema schema = schema(seed);
       out.println(schema.describe());
       SampleSetup.createSpanner(spanner, SchemaDdl.spanner(schema));
       SampleSetup.createShards(services.mysql(), shardIds, SchemaDdl.mysql(schema));
@@ -179,24 +185,28 @@ public final class LocalCheck {
     }
   }
 
+  /** The seed's writer: over the operator's or its random schema, or over the sample (its accounts created first). */
+  private TransactionSource generator(Sample sample, long seed) {
+    SpannerRetry retry = SpannerRetry.forEmulator().withMaxAttempts(50);
+    GeneratorConfig config = GeneratorConfig.forEmulator(seed).withShardMoves(settings.shardMoves());
+    if (settings.session().isPresent() || settings.schema() == CheckSchema.RANDOM) {
+      return new SchemaTransactions(sample.source(), schema(seed), sample.shardIds(), retry, config);
+    }
+    RandomTransactions transactions = new RandomTransactions(sample.source(), sample.shardIds(), retry, config);
+    transactions.createAccounts();
+    return transactions;
+  }
+
+  /** The seed's schema: the operator's session's tables, or the seed's random schema. */
+  private RandomSchema schema(long seed) {
+    return settings.session().map(s -> RandomSchema.of(seed, s.tables())).orElseGet(() -> RandomSchema.generate(seed));
+  }
+
   /**
    * Writes for the seed's duration; with faults, a third of the way in the seed's fault happens:
    * for an odd seed the reader is cancelled and, a third later, relaunched with {@code resume};
    * for an even seed the writer, relaunched with {@code resumeAll}. Returns the number of faults.
    */
-  /** The seed's writer: over its random schema, or over the sample (its accounts created first). */
-  private TransactionSource generator(Sample sample, long seed) {
-    SpannerRetry retry = SpannerRetry.forEmulator().withMaxAttempts(50);
-    if (settings.schema() == CheckSchema.RANDOM) {
-      return new SchemaTransactions(sample.source(), RandomSchema.generate(seed), sample.shardIds(), retry,
-          GeneratorConfig.forEmulator(seed));
-    }
-    RandomTransactions transactions = new RandomTransactions(sample.source(), sample.shardIds(), retry,
-        GeneratorConfig.forEmulator(seed));
-    transactions.createAccounts();
-    return transactions;
-  }
-
   private int writeWithFault(TransactionSource generator, LaunchConfig config, List<PipelineResult> pipelines,
       long seed) throws Exception {
     if (!settings.faults()) {
