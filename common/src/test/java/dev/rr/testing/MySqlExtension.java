@@ -3,9 +3,6 @@ package dev.rr.testing;
 import dev.rr.common.local.MariaDbServer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * JUnit 5 extension giving tests real MySQL-compatible servers, from the first source that works:
@@ -30,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }
  * }</pre>
  */
-public final class MySqlExtension implements BeforeAllCallback, BeforeEachCallback {
+public final class MySqlExtension extends ServerPool.Extension {
 
   /** JDBC URL of an existing server to use instead of private ones. */
   public static final String URL_ENV = "RR_TEST_MYSQL_URL";
@@ -40,14 +37,8 @@ public final class MySqlExtension implements BeforeAllCallback, BeforeEachCallba
   public static final String PASSWORD_ENV = "RR_TEST_MYSQL_PASSWORD";
 
   @Override
-  public void beforeAll(ExtensionContext context) {
-    Pool.INSTANCE.registerCleanup(context);
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    Pool.INSTANCE.registerCleanup(context);
-    Pool.INSTANCE.startStopped();
+  ServerPool<?> pool() {
+    return Pool.INSTANCE;
   }
 
   /** Server {@code index} (0-based), starting servers up to it when needed. */
@@ -74,52 +65,41 @@ public final class MySqlExtension implements BeforeAllCallback, BeforeEachCallba
     return server(0).describe();
   }
 
-  /** The JVM-wide servers; closed by the root store at the end of the run, or at exit. */
-  static final class Pool implements ExtensionContext.Store.CloseableResource {
+  /** The JVM-wide servers, all from the backend chosen on first use. */
+  static final class Pool extends ServerPool<MySqlTestServer> {
 
     static final Pool INSTANCE = new Pool();
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MySqlExtension.class);
 
     private MySqlBackend backend;
-    private final List<MySqlTestServer> servers = new ArrayList<>();
 
     private Pool() {
-      Runtime.getRuntime().addShutdownHook(new Thread(this::close, "rr-mysql-shutdown"));
-    }
-
-    void registerCleanup(ExtensionContext context) {
-      context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Pool.class, k -> this);
-    }
-
-    synchronized MySqlTestServer server(int index) {
-      if (index < 0) {
-        throw new IllegalArgumentException("server index must be >= 0: " + index);
-      }
-      if (backend == null) {
-        backend = chooseBackend();
-      }
-      while (servers.size() <= index) {
-        servers.add(backend.newServer());
-      }
-      return servers.get(index);
-    }
-
-    /** Heals what an earlier (possibly failed) test left stopped. */
-    synchronized void startStopped() {
-      for (MySqlTestServer server : servers) {
-        if (server.canStop() && !server.isRunning()) {
-          server.start();
-        }
-      }
+      super("rr-mysql-shutdown");
     }
 
     @Override
-    public synchronized void close() {
+    MySqlTestServer newServer() {
+      if (backend == null) {
+        backend = chooseBackend();
+      }
+      return backend.newServer();
+    }
+
+    @Override
+    boolean isStoppedAndRestartable(MySqlTestServer server) {
+      return server.canStop() && !server.isRunning();
+    }
+
+    @Override
+    void start(MySqlTestServer server) {
+      server.start();
+    }
+
+    @Override
+    void closeAll(List<MySqlTestServer> servers) {
       if (backend != null) {
         backend.close();
         backend = null;
       }
-      servers.clear();
     }
 
     private static MySqlBackend chooseBackend() {

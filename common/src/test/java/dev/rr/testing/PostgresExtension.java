@@ -1,11 +1,7 @@
 package dev.rr.testing;
 
 import dev.rr.common.local.PostgresServer;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * JUnit 5 extension giving tests real PostgreSQL servers: private throwaway clusters
@@ -27,17 +23,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }
  * }</pre>
  */
-public final class PostgresExtension implements BeforeAllCallback, BeforeEachCallback {
+public final class PostgresExtension extends ServerPool.Extension {
 
   @Override
-  public void beforeAll(ExtensionContext context) {
-    Pool.INSTANCE.registerCleanup(context);
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    Pool.INSTANCE.registerCleanup(context);
-    Pool.INSTANCE.startStopped();
+  ServerPool<?> pool() {
+    return Pool.INSTANCE;
   }
 
   /** Cluster {@code index} (0-based), starting clusters up to it when needed. */
@@ -60,50 +50,37 @@ public final class PostgresExtension implements BeforeAllCallback, BeforeEachCal
     return newDatabase(0);
   }
 
-  /** The JVM-wide clusters; closed by the root store at the end of the run, or at exit. */
-  static final class Pool implements ExtensionContext.Store.CloseableResource {
+  /** The JVM-wide clusters. */
+  static final class Pool extends ServerPool<PostgresServer> {
 
     static final Pool INSTANCE = new Pool();
-    private static final ExtensionContext.Namespace NAMESPACE =
-        ExtensionContext.Namespace.create(PostgresExtension.class);
-
-    private final List<PostgresServer> servers = new ArrayList<>();
 
     private Pool() {
-      Runtime.getRuntime().addShutdownHook(new Thread(this::close, "rr-postgres-shutdown"));
+      super("rr-postgres-shutdown");
     }
 
-    void registerCleanup(ExtensionContext context) {
-      context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Pool.class, k -> this);
-    }
-
-    synchronized PostgresServer server(int index) {
-      if (index < 0) {
-        throw new IllegalArgumentException("server index must be >= 0: " + index);
-      }
+    @Override
+    PostgresServer newServer() {
       if (!PostgresServer.isInstalled()) {
         throw new IllegalStateException("No PostgreSQL for integration tests: install it"
             + " (DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql; scripts/test.sh does it)");
       }
-      while (servers.size() <= index) {
-        servers.add(PostgresServer.startTemporary());
-      }
-      return servers.get(index);
-    }
-
-    /** Heals what an earlier (possibly failed) test left stopped. */
-    synchronized void startStopped() {
-      for (PostgresServer server : servers) {
-        if (!server.isRunning()) {
-          server.start();
-        }
-      }
+      return PostgresServer.startTemporary();
     }
 
     @Override
-    public synchronized void close() {
+    boolean isStoppedAndRestartable(PostgresServer server) {
+      return !server.isRunning();
+    }
+
+    @Override
+    void start(PostgresServer server) {
+      server.start();
+    }
+
+    @Override
+    void closeAll(List<PostgresServer> servers) {
       servers.forEach(PostgresServer::close);
-      servers.clear();
     }
   }
 }

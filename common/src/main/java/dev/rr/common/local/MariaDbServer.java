@@ -1,7 +1,6 @@
 package dev.rr.common.local;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -11,11 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-public final class MariaDbServer implements AutoCloseable {
+public final class MariaDbServer extends LocalDatabaseServer {
 
   /**
    * Version the server reports. Connector/J drops fractional seconds of bound temporal parameters
@@ -50,44 +47,30 @@ public final class MariaDbServer implements AutoCloseable {
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
   /** Once the port listens, logins work within a moment; longer means they never will. */
   private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(20);
-  private static final int MAX_START_ATTEMPTS = 3;
   private static final Logger LOG = LoggerFactory.getLogger(MariaDbServer.class);
 
   private final Path serverBinary;
-  private final Path directory;
-  private final Path dataDir;
   private final Path tmpDir;
-  private final boolean temporary;
-  private int port;
   private LocalProcess process;
 
   private MariaDbServer(Path serverBinary, Path directory, boolean temporary, int port) {
+    super("mariadb", directory, temporary, port);
     this.serverBinary = serverBinary;
-    this.directory = directory;
-    this.dataDir = directory.resolve("data");
     // A private tmpdir: at startup mariadbd deletes every #sql* file in its tmpdir, so servers
     // sharing /tmp (or concurrent mariadb-install-db runs) destroy each other's temporary tables.
     this.tmpDir = directory.resolve("tmp");
-    this.temporary = temporary;
-    this.port = port;
   }
 
   /** Initializes a fresh temporary server directory and starts a server on a free port. */
   public static MariaDbServer startTemporary() {
-    Path directory;
-    try {
-      directory = Files.createTempDirectory("rr-mariadb-");
-    } catch (IOException e) {
-      throw new LocalServiceException("cannot create a directory for MariaDB", e);
-    }
+    Path directory = temporaryDirectory("rr-mariadb-", "MariaDB");
     MariaDbServer server = new MariaDbServer(locate(SERVER_BINARY), directory, true, 0);
     try {
       server.install();
       server.startOnFreePort();
       return server;
     } catch (RuntimeException e) {
-      server.close();
-      throw e;
+      throw server.closeAfterFailedStart(e);
     }
   }
 
@@ -98,7 +81,7 @@ public final class MariaDbServer implements AutoCloseable {
    */
   public static MariaDbServer startIn(Path directory, int port) {
     MariaDbServer server = new MariaDbServer(locate(SERVER_BINARY), directory, false, port);
-    if (!Files.isDirectory(server.dataDir.resolve("mysql"))) {
+    if (!Files.isDirectory(server.dataDir().resolve("mysql"))) {
       server.install();
     }
     server.start();
@@ -121,7 +104,7 @@ public final class MariaDbServer implements AutoCloseable {
             + ". Install MariaDB: DEBIAN_FRONTEND=noninteractive apt-get install -y mariadb-server"));
   }
 
-  /** Starts the server on its port with its data; does nothing when it is running. */
+  @Override
   public synchronized void start() {
     if (isRunning()) {
       return;
@@ -129,35 +112,32 @@ public final class MariaDbServer implements AutoCloseable {
     createDirectories();
     process = LocalProcess.start("mariadbd", serverCommand(), logFile());
     try {
-      LocalPorts.awaitListening("mariadbd (datadir " + dataDir + ")", process, LocalPorts.LOOPBACK, port,
+      LocalPorts.awaitListening("mariadbd (datadir " + dataDir() + ")", process, LocalPorts.LOOPBACK, port(),
           STARTUP_TIMEOUT);
       ensureClientAccount();
     } catch (RuntimeException e) {
       process.stop();
       throw e;
     }
-    LOG.info("[mariadb] pid {} listening on {}:{} (datadir {})", process.pid(), LocalPorts.LOOPBACK, port, dataDir);
+    LOG.info("[mariadb] pid {} listening on {}:{} (datadir {})", process.pid(), LocalPorts.LOOPBACK, port(), dataDir());
   }
 
   /** Stops the server (SIGTERM: a clean shutdown), keeping its data and port. */
+  @Override
   public synchronized void stop() {
     if (process != null) {
       process.stop();
-      LOG.info("[mariadb] stopped {}:{}", LocalPorts.LOOPBACK, port);
+      LOG.info("[mariadb] stopped {}:{}", LocalPorts.LOOPBACK, port());
     }
   }
 
-  /** Stops and starts the server on the same port with the same data. */
-  public synchronized void restart() {
-    stop();
-    start();
-  }
-
+  @Override
   public synchronized boolean isRunning() {
     return process != null && process.isAlive();
   }
 
   /** Creates database {@code name} if it does not exist ({@code [A-Za-z0-9_]}, up to 64 characters). */
+  @Override
   public void createDatabase(String name) {
     if (!DATABASE_NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("database name must match " + DATABASE_NAME + ": " + name);
@@ -170,90 +150,41 @@ public final class MariaDbServer implements AutoCloseable {
   }
 
   /** {@code jdbc:mysql://127.0.0.1:<port>/<database>}; no database part when {@code database} is null. */
+  @Override
   public String jdbcUrl(String database) {
-    return "jdbc:mysql://" + LocalPorts.LOOPBACK + ":" + port + "/" + (database == null ? "" : database);
+    return "jdbc:mysql://" + LocalPorts.LOOPBACK + ":" + port() + "/" + (database == null ? "" : database);
   }
 
-  /** A new connection as {@link #USER} to {@code database} (null: none selected). */
-  public Connection connect(String database) throws SQLException {
-    return DriverManager.getConnection(jdbcUrl(database), USER, PASSWORD);
-  }
-
-  public String host() {
-    return LocalPorts.LOOPBACK;
-  }
-
-  public int port() {
-    return port;
-  }
-
+  @Override
   public String user() {
     return USER;
   }
 
+  @Override
   public String password() {
     return PASSWORD;
   }
 
-  /** The server's directory: {@code data/}, {@code tmp/}, the socket and the install log. */
-  public Path directory() {
-    return directory;
-  }
-
-  /** The data directory ({@code directory()/data}). */
-  public Path dataDir() {
-    return dataDir;
-  }
-
   /** The server's log (stdout and stderr of every start), inside the data directory. */
+  @Override
   public Path logFile() {
-    return dataDir.resolve("mariadbd.log");
-  }
-
-  /** Stops the server; a temporary server's directory (data included) is deleted. */
-  @Override
-  public synchronized void close() {
-    stop();
-    if (temporary) {
-      deleteRecursively(directory);
-    }
-  }
-
-  @Override
-  public String toString() {
-    return "MariaDbServer[" + LocalPorts.LOOPBACK + ":" + port + ", datadir=" + dataDir + "]";
-  }
-
-  private void startOnFreePort() {
-    LocalServiceException last = null;
-    // A free port can be taken by another process before mariadbd binds it: retry on a new one.
-    for (int attempt = 1; attempt <= MAX_START_ATTEMPTS; attempt++) {
-      port = LocalPorts.freePort();
-      try {
-        start();
-        return;
-      } catch (ExitedDuringStartException e) {
-        last = e;
-        LOG.warn("[mariadb] start attempt {} on port {} failed: {}", attempt, port, e.getMessage());
-      }
-    }
-    throw last;
+    return dataDir().resolve("mariadbd.log");
   }
 
   private void install() {
     List<String> command = List.of(locate(INSTALL_BINARY).toString(), "--no-defaults",
-        "--datadir=" + dataDir, "--tmpdir=" + tmpDir, "--user=root", "--auth-root-authentication-method=normal",
+        "--datadir=" + dataDir(), "--tmpdir=" + tmpDir, "--user=root", "--auth-root-authentication-method=normal",
         "--skip-test-db");
     createDirectories();
-    LocalProcess.run("mariadb-install-db", command, directory.resolve("install.log"), INSTALL_TIMEOUT);
+    LocalProcess.run("mariadb-install-db", command, directory().resolve("install.log"), INSTALL_TIMEOUT);
   }
 
   private void createDirectories() {
     try {
-      Files.createDirectories(dataDir);
+      Files.createDirectories(dataDir());
       Files.createDirectories(tmpDir);
     } catch (IOException e) {
-      throw new LocalServiceException("cannot create MariaDB directories in " + directory, e);
+      throw new LocalServiceException("cannot create MariaDB directories in " + directory(), e);
     }
   }
 
@@ -261,10 +192,10 @@ public final class MariaDbServer implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(serverBinary.toString());
     command.add("--no-defaults");
-    command.add("--datadir=" + dataDir);
+    command.add("--datadir=" + dataDir());
     command.add("--tmpdir=" + tmpDir);
-    command.add("--socket=" + directory.resolve("mariadbd.sock"));
-    command.add("--port=" + port);
+    command.add("--socket=" + directory().resolve("mariadbd.sock"));
+    command.add("--port=" + port());
     command.add("--bind-address=" + LocalPorts.LOOPBACK);
     command.add("--user=root");
     command.add("--skip-name-resolve");
@@ -295,7 +226,7 @@ public final class MariaDbServer implements AutoCloseable {
         LocalPorts.sleep(50);
       }
     }
-    String message = "mariadbd on port " + port + " does not accept connections" + process.logTailForError();
+    String message = "mariadbd on port " + port() + " does not accept connections" + process.logTailForError();
     if (!process.isAlive()) {
       throw new ExitedDuringStartException(message, last);
     }
@@ -314,18 +245,5 @@ public final class MariaDbServer implements AutoCloseable {
     }
     dirs.addAll(SEARCH_DIRS);
     return dirs.stream().map(dir -> dir.resolve(program)).filter(Files::isExecutable).findFirst();
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      LOG.warn("[mariadb] cannot delete data directory {}", dir, e);
-    }
   }
 }

@@ -1,7 +1,6 @@
 package dev.rr.common.local;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -9,7 +8,6 @@ import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer extends LocalDatabaseServer {
 
   /** Superuser created by {@code initdb}; the client account. */
   public static final String USER = "rr";
@@ -56,39 +54,25 @@ public final class PostgresServer implements AutoCloseable {
   private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_]{1,63}");
   private static final Duration INITDB_TIMEOUT = Duration.ofMinutes(2);
   private static final Duration PG_CTL_TIMEOUT = Duration.ofSeconds(90);
-  private static final int MAX_START_ATTEMPTS = 3;
   private static final Logger LOG = LoggerFactory.getLogger(PostgresServer.class);
 
   private final Path binDir;
-  private final Path directory;
-  private final Path dataDir;
-  private final boolean temporary;
-  private int port;
 
   private PostgresServer(Path binDir, Path directory, boolean temporary, int port) {
+    super("postgres", directory, temporary, port);
     this.binDir = binDir;
-    this.directory = directory;
-    this.dataDir = directory.resolve("data");
-    this.temporary = temporary;
-    this.port = port;
   }
 
   /** Initializes a fresh temporary cluster and starts it on a free port. */
   public static PostgresServer startTemporary() {
-    Path directory;
-    try {
-      directory = Files.createTempDirectory("rr-postgres-");
-    } catch (IOException e) {
-      throw new LocalServiceException("cannot create a directory for PostgreSQL", e);
-    }
+    Path directory = temporaryDirectory("rr-postgres-", "PostgreSQL");
     PostgresServer server = new PostgresServer(locateBinDir(), directory, true, 0);
     try {
       server.initdb();
       server.startOnFreePort();
       return server;
     } catch (RuntimeException e) {
-      server.close();
-      throw e;
+      throw server.closeAfterFailedStart(e);
     }
   }
 
@@ -99,7 +83,7 @@ public final class PostgresServer implements AutoCloseable {
    */
   public static PostgresServer startIn(Path directory, int port) {
     PostgresServer server = new PostgresServer(locateBinDir(), directory, false, port);
-    if (!Files.isRegularFile(server.dataDir.resolve("PG_VERSION"))) {
+    if (!Files.isRegularFile(server.dataDir().resolve("PG_VERSION"))) {
       server.initdb();
     }
     server.start();
@@ -123,42 +107,40 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   /** Starts the cluster on its port with its data; does nothing when it is running. */
+  @Override
   public synchronized void start() {
     if (isRunning()) {
       return;
     }
-    String options = "-p " + port + " -k '" + directory + "' -c listen_addresses=" + LocalPorts.LOOPBACK;
+    String options = "-p " + port() + " -k '" + directory() + "' -c listen_addresses=" + LocalPorts.LOOPBACK;
     try {
       pgCtl("start", List.of("-l", logFile().toString(), "-o", options, "-t", "60"));
     } catch (LocalServiceException e) {
       // pg_ctl's own output says little; the server's log says why (a port in use, ...).
-      throw new ExitedDuringStartException("PostgreSQL on port " + port + " did not start: "
+      throw new ExitedDuringStartException("PostgreSQL on port " + port() + " did not start: "
           + e.getMessage() + "\n--- last lines of " + logFile() + " ---\n"
           + String.join("\n", LocalProcess.tail(logFile(), 20)), e);
     }
-    LOG.info("[postgres] listening on {}:{} (datadir {})", LocalPorts.LOOPBACK, port, dataDir);
+    LOG.info("[postgres] listening on {}:{} (datadir {})", LocalPorts.LOOPBACK, port(), dataDir());
   }
 
   /** Stops the cluster (fast shutdown: sessions are ended), keeping its data and port. */
+  @Override
   public synchronized void stop() {
-    if (Files.exists(dataDir.resolve("postmaster.pid"))) {
+    if (Files.exists(dataDir().resolve("postmaster.pid"))) {
       pgCtl("stop", List.of("-m", "fast"));
-      LOG.info("[postgres] stopped {}:{}", LocalPorts.LOOPBACK, port);
+      LOG.info("[postgres] stopped {}:{}", LocalPorts.LOOPBACK, port());
     }
   }
 
-  /** Stops and starts the cluster on the same port with the same data. */
-  public synchronized void restart() {
-    stop();
-    start();
-  }
-
   /** Whether the cluster runs: its pid file exists and its port accepts connections. */
+  @Override
   public synchronized boolean isRunning() {
-    return Files.exists(dataDir.resolve("postmaster.pid")) && LocalPorts.isListening(LocalPorts.LOOPBACK, port);
+    return Files.exists(dataDir().resolve("postmaster.pid")) && LocalPorts.isListening(LocalPorts.LOOPBACK, port());
   }
 
   /** Creates database {@code name} if it does not exist ({@code [A-Za-z0-9_]}, up to 63 characters). */
+  @Override
   public void createDatabase(String name) {
     if (!DATABASE_NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("database name must match " + DATABASE_NAME + ": " + name);
@@ -181,95 +163,45 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   /** {@code jdbc:postgresql://127.0.0.1:<port>/<database>}; database {@code postgres} when null. */
+  @Override
   public String jdbcUrl(String database) {
-    return "jdbc:postgresql://" + LocalPorts.LOOPBACK + ":" + port + "/" + (database == null ? "postgres" : database);
+    return "jdbc:postgresql://" + LocalPorts.LOOPBACK + ":" + port() + "/" + (database == null ? "postgres" : database);
   }
 
-  /** A new connection as {@link #USER} to {@code database} (null: {@code postgres}). */
-  public Connection connect(String database) throws SQLException {
-    return DriverManager.getConnection(jdbcUrl(database), USER, PASSWORD);
-  }
-
-  public String host() {
-    return LocalPorts.LOOPBACK;
-  }
-
-  public int port() {
-    return port;
-  }
-
+  @Override
   public String user() {
     return USER;
   }
 
+  @Override
   public String password() {
     return PASSWORD;
   }
 
-  /** The cluster's directory: {@code data/}, the socket and the logs. */
-  public Path directory() {
-    return directory;
-  }
-
-  public Path dataDir() {
-    return dataDir;
-  }
-
   /** The server's log (every start), beside the data directory. */
+  @Override
   public Path logFile() {
-    return directory.resolve("postgres.log");
-  }
-
-  /** Stops the cluster; a temporary cluster's directory (data included) is deleted. */
-  @Override
-  public synchronized void close() {
-    try {
-      stop();
-    } finally {
-      if (temporary) {
-        deleteRecursively(directory);
-      }
-    }
-  }
-
-  @Override
-  public String toString() {
-    return "PostgresServer[" + LocalPorts.LOOPBACK + ":" + port + ", datadir=" + dataDir + "]";
-  }
-
-  private void startOnFreePort() {
-    LocalServiceException last = null;
-    // A free port can be taken by another process before postgres binds it: retry on a new one.
-    for (int attempt = 1; attempt <= MAX_START_ATTEMPTS; attempt++) {
-      port = LocalPorts.freePort();
-      try {
-        start();
-        return;
-      } catch (ExitedDuringStartException e) {
-        last = e;
-        LOG.warn("[postgres] start attempt {} on port {} failed: {}", attempt, port, e.getMessage());
-      }
-    }
-    throw last;
+    return directory().resolve("postgres.log");
   }
 
   private void initdb() {
     ownDirectory();
-    List<String> command = asServerUser(binDir.resolve("initdb").toString(), "-D", dataDir.toString(),
+    List<String> command = asServerUser(binDir.resolve("initdb").toString(), "-D", dataDir().toString(),
         "-A", "trust", "-U", USER, "-E", "UTF8", "--locale=C", "--no-sync");
-    LocalProcess.run("initdb", command, directory.resolve("initdb.log"), INITDB_TIMEOUT);
+    LocalProcess.run("initdb", command, directory().resolve("initdb.log"), INITDB_TIMEOUT);
   }
 
   private void pgCtl(String action, List<String> options) {
-    List<String> command = new ArrayList<>(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-w"));
+    List<String> command = new ArrayList<>(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir().toString(), "-w"));
     command.addAll(options);
     command.add(action);
     LocalProcess.run("pg_ctl " + action, asServerUser(command.toArray(String[]::new)),
-        directory.resolve("pg_ctl.log"), PG_CTL_TIMEOUT);
+        directory().resolve("pg_ctl.log"), PG_CTL_TIMEOUT);
   }
 
   /** Creates the directory and, as root, hands it to {@value #OS_USER}. */
   private void ownDirectory() {
+    Path directory = directory();
     try {
       Files.createDirectories(directory);
       if (isRoot()) {
@@ -314,18 +246,5 @@ public final class PostgresServer implements AutoCloseable {
   private static int majorVersion(Path bin) {
     String name = bin.getParent().getFileName().toString();
     return name.matches("\\d+") ? Integer.parseInt(name) : -1;
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      LOG.warn("[postgres] cannot delete directory {}", dir, e);
-    }
   }
 }

@@ -1,7 +1,7 @@
 package dev.rr.common.local;
 
+import static dev.rr.common.local.LocalServerChecks.queryString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,10 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,19 +34,7 @@ class MariaDbServerIT {
 
   @Test
   void shouldKeepDataAndPortAcrossStopAndStart() throws SQLException {
-    int port = shared.port();
-    shared.createDatabase("keep_me");
-    execute(shared, "keep_me", "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))");
-    execute(shared, "keep_me", "INSERT INTO t VALUES (1, 'one')");
-
-    shared.stop();
-    assertFalse(shared.isRunning());
-    assertFalse(LocalPorts.isListening(shared.host(), port));
-    assertThrows(SQLException.class, () -> shared.connect("keep_me").close());
-
-    shared.start();
-    assertEquals(port, shared.port());
-    assertEquals("one", queryString(shared, "keep_me", "SELECT v FROM t WHERE id = 1"));
+    LocalServerChecks.assertKeepsDataAndPortAcrossStopAndStart(shared);
   }
 
   @Test
@@ -66,11 +51,8 @@ class MariaDbServerIT {
   void shouldDeleteTemporaryServerDirectoryOnClose() {
     MariaDbServer server = MariaDbServer.startTemporary();
     assertTrue(Files.isDirectory(server.dataDir().resolve("mysql")));
-    assertTrue(Files.isRegularFile(server.logFile()));
 
-    server.close();
-
-    assertFalse(Files.exists(server.directory()));
+    LocalServerChecks.assertClosingDeletesTemporaryDirectory(server);
   }
 
   @Test
@@ -105,18 +87,5 @@ class MariaDbServerIT {
   @Test
   void shouldRejectDatabaseNameThatNeedsQuoting() {
     assertThrows(IllegalArgumentException.class, () -> shared.createDatabase("x`; DROP DATABASE mysql; --"));
-  }
-
-  private static void execute(MariaDbServer server, String db, String sql) throws SQLException {
-    try (Connection c = server.connect(db); Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  private static String queryString(MariaDbServer server, String db, String sql) throws SQLException {
-    try (Connection c = server.connect(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      assertTrue(rs.next(), sql);
-      return rs.getString(1);
-    }
   }
 }

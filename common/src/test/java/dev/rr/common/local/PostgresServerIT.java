@@ -1,7 +1,8 @@
 package dev.rr.common.local;
 
+import static dev.rr.common.local.LocalServerChecks.execute;
+import static dev.rr.common.local.LocalServerChecks.queryString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,10 +14,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Comparator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,20 +37,7 @@ class PostgresServerIT {
 
   @Test
   void shouldKeepDataAndPortAcrossStopAndStart() throws SQLException {
-    int port = shared.port();
-    shared.createDatabase("keep_me");
-    execute(shared, "keep_me", "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))");
-    execute(shared, "keep_me", "INSERT INTO t VALUES (1, 'one')");
-
-    shared.stop();
-    assertFalse(shared.isRunning());
-    assertFalse(LocalPorts.isListening(shared.host(), port));
-    assertThrows(SQLException.class, () -> shared.connect("keep_me").close());
-
-    shared.start();
-    assertTrue(shared.isRunning());
-    assertEquals(port, shared.port());
-    assertEquals("one", queryString(shared, "keep_me", "SELECT v FROM t WHERE id = 1"));
+    LocalServerChecks.assertKeepsDataAndPortAcrossStopAndStart(shared);
   }
 
   @Test
@@ -78,11 +63,8 @@ class PostgresServerIT {
   void shouldDeleteTemporaryClusterDirectoryOnClose() {
     PostgresServer server = PostgresServer.startTemporary();
     assertTrue(Files.isRegularFile(server.dataDir().resolve("PG_VERSION")));
-    assertTrue(Files.isRegularFile(server.logFile()));
 
-    server.close();
-
-    assertFalse(Files.exists(server.directory()));
+    LocalServerChecks.assertClosingDeletesTemporaryDirectory(server);
   }
 
   @Test
@@ -129,18 +111,5 @@ class PostgresServerIT {
   /** Not JUnit's @TempDir: the server user must be able to enter every directory above its own. */
   private static Path searchableTempDirectory() throws IOException {
     return Files.createTempDirectory("rr-pg-it-", asFileAttribute(fromString("rwxr-xr-x")));
-  }
-
-  private static void execute(PostgresServer server, String db, String sql) throws SQLException {
-    try (Connection c = server.connect(db); Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  private static String queryString(PostgresServer server, String db, String sql) throws SQLException {
-    try (Connection c = server.connect(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      assertTrue(rs.next(), sql);
-      return rs.getString(1);
-    }
   }
 }
