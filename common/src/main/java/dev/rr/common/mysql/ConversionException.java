@@ -4,8 +4,8 @@ import dev.rr.common.schema.SourceType;
 import dev.rr.common.schema.SpannerType;
 
 /**
- * A change-stream value cannot be converted to a value of its MySQL column. Permanent. The message
- * names the table, column, source type, Spanner type and value.
+ * A change-stream value cannot be converted to a value of its shard column (MySQL or PostgreSQL).
+ * Permanent. The message names the table, column, source type, Spanner type and value.
  */
 public class ConversionException extends MappingException {
   private static final long serialVersionUID = 1L;
@@ -27,7 +27,7 @@ public class ConversionException extends MappingException {
             + abbreviate(value)
             + " of Spanner type "
             + spannerType
-            + " to MySQL column "
+            + " to shard column "
             + table
             + "."
             + column

@@ -93,7 +93,7 @@ class PostgresValueConverterTest {
       String spannerType, String postgresType, String json, String reason) {
     ConversionException e = assertThrows(ConversionException.class, () -> convert(spannerType, postgresType, json));
     assertTrue(e.getMessage().toLowerCase().contains(reason.toLowerCase()), e.getMessage());
-    assertTrue(e.getMessage().contains("t"), e.getMessage());
+    assertTrue(e.getMessage().contains("to shard column t.c of type "), e.getMessage());
   }
 
   @Test
