@@ -82,7 +82,10 @@ class E2EFinalityIT {
               .plus(ReplicationFixture.WINDOW.dividedBy(2));
           // Never after the workload's last writes: a slow reader is stopped when the workload
           // is over, and a drain past its end would leave no window partial (nothing proved).
-          Instant stillWriting = BufferWindows.instant(workloadStart).plus(DRAIN_BEFORE_END);
+          // Either way the drain point is a window's middle: a point just before a window's end
+          // cuts off too short a moment to hold a change (seen on a loaded machine).
+          Instant stillWriting = windowMiddleAtOrBefore(fixture,
+              BufferWindows.instant(workloadStart).plus(DRAIN_BEFORE_END));
           Instant drainedAt = readerAt.isBefore(stillWriting) ? readerAt : stillWriting;
           fixture.log("reader stopped; leaving the footprint of a drain at %s", drainedAt);
           partials.putAll(BufferWindows.leaveDrainFootprint(fixture, work.resolve("drains"),
@@ -110,6 +113,14 @@ class E2EFinalityIT {
         + " window really had, so the scenario proved nothing: partial " + partials + ", final "
         + replaced);
     assertTrue(result.passed(), result.line() + " " + run[0].describe());
+  }
+
+  /** The middle of the last window (of the run's grid) whose middle is at or before {@code at}. */
+  static Instant windowMiddleAtOrBefore(ReplicationFixture fixture, Instant at) {
+    Instant origin = BufferWindows.instant(fixture.start);
+    long window = ReplicationFixture.WINDOW.toMillis();
+    long sinceFirstMiddle = Duration.between(origin, at).toMillis() - window / 2;
+    return origin.plusMillis(Math.floorDiv(sinceFirstMiddle, window) * window + window / 2);
   }
 
   /**
