@@ -12,9 +12,9 @@ import java.nio.file.Path;
 
 /**
  * The Spanner emulator and the shard server of a quickstart (MySQL, or PostgreSQL for {@code
- * --target postgresql}): the operator's, or started here and
- * stopped by {@link #close()} - or by a shutdown hook when the JVM ends early (Ctrl-C, kill),
- * since they are separate processes that would otherwise outlive it.
+ * --target postgresql}): the operator's, or started here and stopped by {@link #close()} - or by
+ * a shutdown hook when the JVM ends early (Ctrl-C, kill), since they are separate processes that
+ * would otherwise outlive it.
  */
 final class QuickstartServices implements AutoCloseable {
   static final String PROJECT = SpannerEmulator.DEFAULT_PROJECT;
