@@ -40,18 +40,33 @@ rr_ensure_mariadb() {
   echo "$say MySQL: installed $(rr_find_mariadbd)" >&2
 }
 
-# rr_needs_private_mariadb ARGS...: true when ./rr's arguments start private MariaDB servers: the
-# subcommand is quickstart or check, not just asking for help or the version, and no external
-# server is given with --mysqlHost.
-rr_needs_private_mariadb() {
-  local subcommand="" arg
+# rr_private_server ARGS...: prints the private database server ./rr's arguments start - mariadb
+# (quickstart, check) or postgresql (quickstart --target postgresql) - or nothing: for help or
+# the version, for other subcommands, or when --mysqlHost names an external server.
+rr_private_server() {
+  local subcommand="" target=mysql target_next="" arg
   for arg in "$@"; do
+    if [ -n "$target_next" ]; then
+      target="$arg"
+      target_next=""
+      continue
+    fi
     case "$arg" in
-      -h|--help|-V|--version|help) return 1 ;;
-      --mysqlHost|--mysqlHost=*) return 1 ;;
+      -h|--help|-V|--version|help) return 0 ;;
+      --mysqlHost|--mysqlHost=*) return 0 ;;
+      --target) target_next=1 ;;
+      --target=*) target="${arg#--target=}" ;;
       -*) ;;
       *) [ -z "$subcommand" ] && subcommand="$arg" ;;
     esac
   done
-  [ "$subcommand" = quickstart ] || [ "$subcommand" = check ]
+  case "$subcommand:$target" in
+    quickstart:postgresql) echo postgresql ;;
+    quickstart:*|check:*) echo mariadb ;;
+  esac
+}
+
+# rr_needs_private_mariadb ARGS...: true when ./rr's arguments start private MariaDB servers.
+rr_needs_private_mariadb() {
+  [ "$(rr_private_server "$@")" = mariadb ]
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Sourced by scripts/test.sh: makes sure PostgreSQL's server programs (initdb, pg_ctl) exist,
+# Sourced by scripts/test.sh and ./rr: makes sure PostgreSQL's server programs (initdb, pg_ctl) exist,
 # installing the Debian package postgresql when they do not (it does not start a service: the
 # tests start private throwaway clusters as the postgres system user the package creates).
-# Prints what it does on stderr. Uses rr_as_root from scripts/ensure-mariadb.sh.
+# Prints what it does on stderr. Uses rr_as_root and rr_private_server from scripts/ensure-mariadb.sh.
 
 rr_find_initdb() {
   local found
@@ -34,4 +34,10 @@ rr_ensure_postgresql() {
     return 1
   fi
   echo "$say PostgreSQL: installed $(rr_find_initdb)" >&2
+}
+
+# rr_needs_private_postgresql ARGS...: true when ./rr's arguments start a private PostgreSQL
+# cluster (quickstart --target postgresql).
+rr_needs_private_postgresql() {
+  [ "$(rr_private_server "$@")" = postgresql ]
 }

@@ -163,14 +163,12 @@ public final class WriterBootstrap {
           + " by name and reads the Spanner schema of the run's database, but run "
           + config.runIdentifier() + " has no run metadata" + where(config));
     }
-    if (config.sourceType() == WriterConfig.SourceType.POSTGRESQL) {
-      throw new ConfigException("sessionFilePath is required for PostgreSQL shards: the identity"
-          + " mapping from PostgreSQL's information schema is not done yet (docs/postgresql.md)");
-    }
     DatabaseId database = DatabaseId.of(run.get().spannerDatabase());
     try (Connection mysql = connect(shard)) {
+      // The catalog only: the time zone plays no part in reading it.
       SchemaMapping mapping =
-          IdentitySchemaMappings.fromDatabases(spanner.getDatabaseClient(database), mysql);
+          IdentitySchemaMappings.fromDatabases(spanner.getDatabaseClient(database), mysql,
+              ShardDialects.of(shard, ZoneOffset.UTC));
       if (mapping.spannerTables().isEmpty()) {
         // Every change would be skipped as unmapped while the run reports success.
         throw new ConfigException("no Spanner table has a table of the same name in shard "

@@ -4,19 +4,17 @@ import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.Dialect;
 import com.google.cloud.spanner.ResultSet;
 import com.google.cloud.spanner.Statement;
+import dev.rr.common.mysql.MySqlDialect;
 import dev.rr.common.schema.SpannerType;
+import dev.rr.common.sink.ShardDialect;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.time.ZoneOffset;
 
 /**
- * Builds an {@link IdentitySchemaMapping} by reading the Spanner database's and the MySQL
- * database's information schemas (base tables only, columns in declared order, MySQL primary
- * keys in key order).
+ * Builds an {@link IdentitySchemaMapping} by reading the Spanner database's information schema
+ * and the shard's catalog through its {@link ShardDialect} (base tables only, columns in declared
+ * order, primary keys in key order).
  */
 public final class IdentitySchemaMappings {
   /** Spanner columns of base tables; the schema is '' in GoogleSQL and 'public' in PostgreSQL. */
@@ -32,30 +30,17 @@ public final class IdentitySchemaMappings {
           + " AND t.table_name = c.table_name"
           + " WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'"
           + " ORDER BY c.table_name, c.ordinal_position";
-  /** MySQL columns of base tables of the connection's current database. */
-  static final String MYSQL_COLUMNS =
-      "SELECT c.TABLE_NAME, c.COLUMN_NAME, c.COLUMN_TYPE FROM information_schema.COLUMNS c"
-          + " JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA"
-          + " AND t.TABLE_NAME = c.TABLE_NAME"
-          + " WHERE c.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE = 'BASE TABLE'"
-          + " ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION";
-  /** The connection's current database; NULL when none was chosen. */
-  static final String MYSQL_CURRENT_DATABASE = "SELECT DATABASE()";
-  /** MySQL primary-key columns of the current database, in key order. */
-  static final String MYSQL_PRIMARY_KEYS =
-      "SELECT TABLE_NAME, COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE"
-          + " WHERE TABLE_SCHEMA = DATABASE() AND CONSTRAINT_NAME = 'PRIMARY'"
-          + " ORDER BY TABLE_NAME, ORDINAL_POSITION";
 
   private IdentitySchemaMappings() {}
 
   /**
-   * Reads both schemas. {@code mysql} must have a current database (the one in its JDBC URL).
+   * Reads both schemas, the shard's through {@code dialect} (MySQL: the connection's current
+   * database; PostgreSQL: its current schema).
    *
-   * @throws SQLException when MySQL cannot be read or has no current database
+   * @throws SQLException when the shard cannot be read or has no current database or schema
    */
-  public static IdentitySchemaMapping fromDatabases(DatabaseClient spanner, Connection mysql)
-      throws SQLException {
+  public static IdentitySchemaMapping fromDatabases(DatabaseClient spanner, Connection shard,
+      ShardDialect dialect) throws SQLException {
     IdentitySchemaMapping.Builder builder = IdentitySchemaMapping.builder();
     String sql = spanner.getDialect() == Dialect.POSTGRESQL
         ? SPANNER_COLUMNS_POSTGRESQL : SPANNER_COLUMNS_GOOGLESQL;
@@ -65,32 +50,18 @@ public final class IdentitySchemaMappings {
             rows.getString(0), rows.getString(1), SpannerType.fromInformationSchema(rows.getString(2)));
       }
     }
-    checkCurrentDatabase(mysql);
-    try (PreparedStatement columns = mysql.prepareStatement(MYSQL_COLUMNS);
-        java.sql.ResultSet rows = columns.executeQuery()) {
-      while (rows.next()) {
-        builder.sourceColumn(
-            rows.getString(1), rows.getString(2), MySqlColumnTypes.parse(rows.getString(3)));
-      }
-    }
-    Map<String, List<String>> keys = new LinkedHashMap<>();
-    try (PreparedStatement primaryKeys = mysql.prepareStatement(MYSQL_PRIMARY_KEYS);
-        java.sql.ResultSet rows = primaryKeys.executeQuery()) {
-      while (rows.next()) {
-        keys.computeIfAbsent(rows.getString(1), t -> new ArrayList<>()).add(rows.getString(2));
-      }
-    }
-    keys.forEach(builder::sourcePrimaryKey);
+    dialect.readIdentitySource(shard, builder);
     return builder.build();
   }
 
-  private static void checkCurrentDatabase(Connection mysql) throws SQLException {
-    try (PreparedStatement query = mysql.prepareStatement(MYSQL_CURRENT_DATABASE);
-        java.sql.ResultSet rows = query.executeQuery()) {
-      if (!rows.next() || rows.getString(1) == null) {
-        throw new SQLException(
-            "the MySQL connection has no current database: name one in the JDBC URL");
-      }
-    }
+  /**
+   * Reads both schemas of a MySQL shard. {@code mysql} must have a current database (the one in
+   * its JDBC URL).
+   *
+   * @throws SQLException when MySQL cannot be read or has no current database
+   */
+  public static IdentitySchemaMapping fromDatabases(DatabaseClient spanner, Connection mysql)
+      throws SQLException {
+    return fromDatabases(spanner, mysql, new MySqlDialect(ZoneOffset.UTC));
   }
 }

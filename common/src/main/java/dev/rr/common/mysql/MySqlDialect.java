@@ -1,5 +1,6 @@
 package dev.rr.common.mysql;
 
+import dev.rr.common.input.IdentitySchemaMapping;
 import dev.rr.common.model.ChangeRecord;
 import dev.rr.common.model.ModType;
 import dev.rr.common.mysql.checkpoint.CheckpointDao;
@@ -204,6 +205,12 @@ public final class MySqlDialect implements ShardDialect {
   @Override
   public int maxParameters() {
     return MAX_PARAMETERS;
+  }
+
+  @Override
+  public void readIdentitySource(Connection connection, IdentitySchemaMapping.Builder builder)
+      throws SQLException {
+    MySqlIdentitySource.read(connection, builder);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.rr.common.postgres;
 
+import dev.rr.common.input.IdentitySchemaMapping;
 import dev.rr.common.model.ChangeRecord;
 import dev.rr.common.mysql.ErrorClass;
 import dev.rr.common.mysql.MappedChange;
@@ -95,6 +96,12 @@ public final class PostgresDialect implements ShardDialect {
   @Override
   public SqlStatement selectByKey(List<MappedChange> changes, List<String> columns, Set<String> asDouble) {
     return statements.selectByKey(changes, columns, asDouble);
+  }
+
+  @Override
+  public void readIdentitySource(Connection connection, IdentitySchemaMapping.Builder builder)
+      throws SQLException {
+    PostgresIdentitySource.read(connection, builder);
   }
 
   @Override

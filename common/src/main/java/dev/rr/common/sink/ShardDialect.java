@@ -1,5 +1,6 @@
 package dev.rr.common.sink;
 
+import dev.rr.common.input.IdentitySchemaMapping;
 import dev.rr.common.model.ChangeRecord;
 import dev.rr.common.mysql.ErrorClass;
 import dev.rr.common.mysql.MappedChange;
@@ -62,6 +63,16 @@ public interface ShardDialect extends Serializable {
 
   /** Reads the shard's live schema (the connection's database, and schema where there is one). */
   ShardCatalog readCatalog(Connection connection) throws SQLException;
+
+  /**
+   * Adds the shard's tables - columns in declared order with their live types, primary keys in
+   * key order - to {@code builder}: the source side of the identity mapping (no session file).
+   *
+   * @throws SQLException when the catalog cannot be read, or the connection has no current
+   *     database (MySQL) or schema (PostgreSQL)
+   */
+  void readIdentitySource(Connection connection, IdentitySchemaMapping.Builder builder)
+      throws SQLException;
 
   /** This dialect for one shard whose live schema is {@code catalog}. */
   ShardDialect forShard(ShardCatalog catalog);

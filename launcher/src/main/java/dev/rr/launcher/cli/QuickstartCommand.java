@@ -1,5 +1,6 @@
 package dev.rr.launcher.cli;
 
+import dev.rr.common.config.WriterConfig;
 import dev.rr.launcher.ExitCode;
 import dev.rr.launcher.launch.DirectPipelines;
 import dev.rr.launcher.quickstart.Quickstart;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
     abbreviateSynopsis = true,
     usageHelpAutoWidth = true,
     description =
-        "Starts a Spanner emulator and a private MariaDB (or uses given ones), creates a sharded "
+        "Starts a Spanner emulator and a private MariaDB (or uses given ones; with --target "
+            + "postgresql, a private PostgreSQL cluster instead), creates a sharded "
             + "sample (interleaved parent/child tables and accounts, session file, 3 shards), runs the "
             + "reader and writer on the DirectRunner, drives a mixed workload with a live progress "
             + "line, then runs cutover and verify and prints the result. Leaves nothing running.")
@@ -58,6 +60,11 @@ public final class QuickstartCommand implements Callable<Integer> {
       description = "How long cutover may wait for the shards (default: ${DEFAULT-VALUE}).")
   Duration cutoverTimeout;
 
+  @Option(names = "--target", defaultValue = "mysql", converter = NamedOptionConverter.Source.class,
+      description = "The shards' database: mysql (a private MariaDB, or --mysqlHost) or postgresql"
+          + " (a private PostgreSQL cluster) (default: ${DEFAULT-VALUE}).")
+  WriterConfig.SourceType target;
+
   @Mixin LocalServicesOptions services;
 
   @Option(names = "--keep", description = "After the result, keep the services and pipelines running and print"
@@ -69,19 +76,23 @@ public final class QuickstartCommand implements Callable<Integer> {
     QuickstartSettings settings;
     try {
       settings = new QuickstartSettings(workDir, duration, windowDuration, shards, rate, seed,
-          services.emulatorHost(), services.mysql(), cutoverTimeout);
+          services.emulatorHost(), services.mysql(), cutoverTimeout, target);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     PrintWriter out = spec.commandLine().getOut();
     Quickstart.Result result = new Quickstart(settings, DirectPipelines.reader(),
-        DirectPipelines.writer(), out, keep ? commands -> keepRunning(out, commands) : Quickstart.Hold.NONE).run();
+        DirectPipelines.writer(), out,
+        keep ? commands -> keepRunning(out, commands, target) : Quickstart.Hold.NONE).run();
     return result.passed() ? ExitCode.OK : ExitCode.FAILURE;
   }
 
   /** Prints the commands for the kept run, then blocks until Ctrl-C (shutdown hooks stop all). */
-  private static void keepRunning(PrintWriter out, List<String> commands) throws InterruptedException {
-    out.println("--keep: the emulator, MariaDB and both pipelines keep running; Ctrl-C stops them."
+  private static void keepRunning(PrintWriter out, List<String> commands,
+      WriterConfig.SourceType target) throws InterruptedException {
+    out.println("--keep: the emulator, "
+        + (target == WriterConfig.SourceType.POSTGRESQL ? "PostgreSQL" : "MariaDB")
+        + " and both pipelines keep running; Ctrl-C stops them."
         + " From another terminal, in this directory:");
     for (String command : commands) {
       out.printf("  ./%s%n", command);

@@ -3,7 +3,6 @@ package dev.rr.launcher.cli;
 import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.Spanner;
-import dev.rr.common.config.WriterConfig;
 import dev.rr.common.input.IdentitySchemaMappings;
 import dev.rr.common.input.SecretManagerSecretResolver;
 import dev.rr.common.input.SessionFile;
@@ -12,6 +11,7 @@ import dev.rr.common.input.ShardsFile;
 import dev.rr.common.routing.ShardIdFetchers;
 import dev.rr.common.schema.SchemaMapping;
 import dev.rr.common.schema.SourceTimezone;
+import dev.rr.common.sink.ShardDialects;
 import dev.rr.common.spanner.SpannerTime;
 import dev.rr.launcher.ExitCode;
 import dev.rr.launcher.mysql.ShardConnections;
@@ -25,6 +25,7 @@ import dev.rr.launcher.verify.VerifyJson;
 import dev.rr.launcher.verify.VerifyReport;
 import java.io.PrintWriter;
 import java.sql.Connection;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.ParameterException;
@@ -86,13 +87,9 @@ final class VerifyCommands {
     if (session.isPresent()) {
       return SessionFile.load(session.get());
     }
-    if (command.sourceType == WriterConfig.SourceType.POSTGRESQL) {
-      throw new ParameterException(command.spec.commandLine(), "--sessionFilePath is required with"
-          + " --sourceType postgresql: the identity mapping from PostgreSQL's catalog is not done"
-          + " yet (docs/postgresql.md)");
-    }
     try (Connection connection = ShardConnections.open(first)) {
-      return IdentitySchemaMappings.fromDatabases(spanner, connection);
+      return IdentitySchemaMappings.fromDatabases(spanner, connection,
+          ShardDialects.of(first, ZoneOffset.UTC));
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.rr.launcher.launch;
 
 import dev.rr.common.config.ReaderRunMode;
+import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.common.config.WriterRunMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,9 @@ public final class FollowUpCommands {
     config.source().emulatorHost().ifPresent(h -> words.add("--emulatorHost=" + h));
     config.replication().sessionFile().ifPresent(f -> words.add("--sessionFilePath=" + f));
     words.add("--sourceShardsFilePath=" + config.replication().shardsFile());
+    if (config.replication().sourceType() != SourceType.MYSQL) {
+      words.add("--sourceType=" + config.replication().sourceType().optionName());
+    }
     return ShellWords.render(words);
   }
 

@@ -2,7 +2,6 @@ package dev.rr.launcher.launch;
 
 import dev.rr.common.config.ConfigProblems;
 import dev.rr.common.config.ReaderConfig;
-import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.common.input.InputFileException;
 import dev.rr.common.input.SessionFile;
 import dev.rr.common.input.Shard;
@@ -50,11 +49,6 @@ public final class LaunchValidation {
       parse(() -> PipelineConfigs.writer(PipelineParameters.writer(config)), problems);
     }
     ReplicationSettings rep = config.replication();
-    if (rep.sourceType() == SourceType.POSTGRESQL && rep.sessionFile().isEmpty()
-        && config.run().jobs().includesWriter()) {
-      problems.add("--sessionFilePath is required with --sourceType postgresql: the identity"
-          + " mapping from PostgreSQL's catalog is not done yet (docs/postgresql.md)");
-    }
     Optional<List<Shard>> shards = readable(rep.shardsFile(), readRemoteFiles)
         ? parse(() -> ShardsFile.load(rep.shardsFile(), NO_SECRETS, rep.sourceType()), problems) : Optional.empty();
     Optional<SchemaMapping> mapping = rep.sessionFile().isEmpty()

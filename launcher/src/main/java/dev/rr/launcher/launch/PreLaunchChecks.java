@@ -14,6 +14,7 @@ import dev.rr.common.input.ShardsFile;
 import dev.rr.common.metadata.MetadataStore;
 import dev.rr.common.schema.SchemaMapping;
 import dev.rr.common.schema.SourceTimezone;
+import dev.rr.common.sink.ShardDialects;
 import dev.rr.launcher.spanner.SpannerClients;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -138,7 +139,8 @@ public final class PreLaunchChecks {
   /** The identity mapping as the writer builds it, from the first shard; empty when unreadable. */
   private Optional<SchemaMapping> identity(DatabaseClient source, Shard first) {
     try (Connection connection = ShardCheck.connect(first)) {
-      IdentitySchemaMapping mapping = IdentitySchemaMappings.fromDatabases(source, connection);
+      IdentitySchemaMapping mapping = IdentitySchemaMappings.fromDatabases(source, connection,
+          ShardDialects.of(first, ZoneOffset.UTC));
       if (!mapping.spannerOnlyTables().isEmpty()) {
         out.printf("  Spanner tables with no table of the same name in shard %s (not"
             + " replicated): %s%n", first.logicalShardId(), mapping.spannerOnlyTables());

@@ -1,5 +1,6 @@
 package dev.rr.launcher.launch;
 
+import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.launcher.cli.DurationConverter;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,9 @@ public final class RrLaunchArgs {
     args.add("--bufferDirectory=" + rep.bufferDirectory());
     rep.sessionFile().ifPresent(f -> args.add("--sessionFilePath=" + f));
     args.add("--sourceShardsFilePath=" + rep.shardsFile());
+    if (rep.sourceType() != SourceType.MYSQL) {
+      args.add("--sourceType=" + rep.sourceType().optionName());
+    }
     args.add("--filtrationMode=" + rep.filtrationMode().optionName());
     args.add("--skipDirectoryName=" + rep.skipDirectoryName());
     rep.sourceTimezone().ifPresent(offset ->

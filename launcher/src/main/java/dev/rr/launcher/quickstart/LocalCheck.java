@@ -123,23 +123,23 @@ public final class LocalCheck {
       RandomSchema schema = schema(seed);
       out.println(schema.describe(settings.session().get().file().toString()));
       SampleSetup.createSpanner(spanner, SchemaDdl.spanner(schema));
-      SampleSetup.createShards(services.mysql(), shardIds, SchemaDdl.mysql(schema));
+      SampleSetup.createShards(services.shardServer(), shardIds, SchemaDdl.mysql(schema));
       session = SampleSetup.writeSession(dir, settings.session().get().json());
     } else if (settings.schema() == CheckSchema.RANDOM) {
       RandomSchema schema = schema(seed);
       out.println(schema.describe());
       SampleSetup.createSpanner(spanner, SchemaDdl.spanner(schema));
-      SampleSetup.createShards(services.mysql(), shardIds, SchemaDdl.mysql(schema));
+      SampleSetup.createShards(services.shardServer(), shardIds, SchemaDdl.mysql(schema));
       session = SampleSetup.writeSession(dir, SchemaSession.json(schema));
     } else {
       SampleSetup.createSpanner(spanner);
-      SampleSetup.createShards(services.mysql(), shardIds);
+      SampleSetup.createShards(services.shardServer(), shardIds);
       session = SampleSetup.writeSession(dir);
     }
-    Path shardsFile = SampleSetup.writeShards(dir, services.mysql(), shardIds);
+    Path shardsFile = SampleSetup.writeShards(dir, services.shardServer(), shardIds);
     String runId = "check-" + seed + "-" + RunSettings.defaultRunIdentifier(Instant.now());
     LaunchConfig config = Quickstart.launchConfig(services.emulatorHost(), dir, session, shardsFile,
-        CheckSettings.WINDOW, runId);
+        CheckSettings.WINDOW, runId, services.shardServer().type());
     new PreLaunchChecks(spanner, new PrintWriter(Writer.nullWriter()), true).run(config);
     out.printf("seed %d: run %s, buffer %s%n", seed, runId, dir.resolve("buffer"));
     List<Shard> shards = ShardsFile.load(shardsFile.toString(), SecretResolver.none());

@@ -5,6 +5,7 @@ import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.Spanner;
 import dev.rr.common.config.FiltrationMode;
 import dev.rr.common.config.ReaderRunMode;
+import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.common.config.WriterRunMode;
 import dev.rr.common.input.SecretResolver;
 import dev.rr.common.input.SessionFile;
@@ -120,11 +121,12 @@ public final class Quickstart {
     try (QuickstartServices services = QuickstartServices.start(settings, workDir.resolve("mariadb"), out);
         Spanner spanner = SpannerEmulator.connect(services.emulatorHost(), QuickstartServices.PROJECT)) {
       SampleSetup.createSpanner(spanner);
-      SampleSetup.createShards(services.mysql(), shardIds);
+      SampleSetup.createShards(services.shardServer(), shardIds);
       Path session = SampleSetup.writeSession(workDir);
-      Path shardsFile = SampleSetup.writeShards(workDir, services.mysql(), shardIds);
-      out.printf("sample: Spanner database %s (5 tables, change stream %s), %d shard database(s),"
-          + " %s, %s%n", SampleSetup.DATABASE, SampleSetup.CHANGE_STREAM, shardIds.size(), session, shardsFile);
+      Path shardsFile = SampleSetup.writeShards(workDir, services.shardServer(), shardIds);
+      out.printf("sample: Spanner database %s (5 tables, change stream %s), %d %s shard database(s),"
+          + " %s, %s%n", SampleSetup.DATABASE, SampleSetup.CHANGE_STREAM, shardIds.size(),
+          services.shardServer().databaseName(), session, shardsFile);
       LaunchConfig config = launchConfig(services.emulatorHost(), workDir, session, shardsFile);
       out.println("checks:");
       new PreLaunchChecks(spanner, out, true).run(config);
@@ -164,13 +166,14 @@ public final class Quickstart {
           d -> Thread.sleep(d.toMillis()), out).await(runId, at, settings.cutoverTimeout(), Duration.ofSeconds(1));
       out.printf("cutover: %s%s%n", cutover.verdict(),
           cutover.reasons().isEmpty() ? "" : " " + String.join("; ", cutover.reasons()));
-      List<Shard> shards = ShardsFile.load(config.replication().shardsFile(), SecretResolver.none());
+      SourceType target = config.replication().sourceType();
+      List<Shard> shards = ShardsFile.load(config.replication().shardsFile(), SecretResolver.none(), target);
       Optional<VerifyReport> report = Optional.empty();
       if (cutover.verdict() == CutoverCheck.Verdict.DONE) {
         SchemaMapping mapping = SessionFile.load(config.replication().sessionFile().orElseThrow());
         report = Optional.of(new Verifier(source, mapping,
             ShardDatabases.defaultRouter(mapping, shards), ShardDatabases.of(shards),
-            VerifyConfig.at(at)).verify(line -> { }));
+            VerifyConfig.at(at), target).verify(line -> { }));
         report.get().print(out);
       }
       Map<String, Long> balances = Balances.perShard(shards);
@@ -192,12 +195,15 @@ public final class Quickstart {
 
   private LaunchConfig launchConfig(String emulatorHost, Path workDir, Path session, Path shards) {
     return launchConfig(emulatorHost, workDir, session, shards, settings.windowDuration(),
-        "quickstart-" + RunSettings.defaultRunIdentifier(Instant.now()));
+        "quickstart-" + RunSettings.defaultRunIdentifier(Instant.now()), settings.target());
   }
 
-  /** Both pipelines on the DirectRunner against the local sample, in regular mode, starting now. */
+  /**
+   * Both pipelines on the DirectRunner against the local sample on shards of {@code target}, in
+   * regular mode, starting now.
+   */
   static LaunchConfig launchConfig(String emulatorHost, Path workDir, Path session, Path shards,
-      Duration window, String runId) {
+      Duration window, String runId, SourceType target) {
     SpannerTarget source = new SpannerTarget(QuickstartServices.PROJECT, QuickstartServices.INSTANCE,
         SampleSetup.DATABASE, Optional.empty(), Optional.of(emulatorHost));
     MetadataTarget metadata = new MetadataTarget(
@@ -205,7 +211,7 @@ public final class Quickstart {
     ReplicationSettings replication = new ReplicationSettings(SampleSetup.CHANGE_STREAM,
         Optional.of(Timestamp.now()), Optional.empty(), window,
         workDir.resolve("buffer").toString(), Optional.of(session.toString()), shards.toString(),
-        FiltrationMode.FORWARD_MIGRATION, "skip", Optional.of(ZoneOffset.UTC));
+        FiltrationMode.FORWARD_MIGRATION, "skip", Optional.of(ZoneOffset.UTC), target);
     return new LaunchConfig(new RunSettings(Jobs.BOTH, Runner.DIRECT, runId, ReaderRunMode.REGULAR, WriterRunMode.REGULAR, false),
         source, metadata, replication, CustomCode.none(), Optional.empty(), Map.of(), Map.of());
   }

@@ -1,5 +1,6 @@
 package dev.rr.launcher.quickstart;
 
+import dev.rr.common.config.WriterConfig.SourceType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param emulatorHost a running emulator to use instead of starting one
  * @param mysql a running MySQL server to use instead of starting a private MariaDB
  * @param cutoverTimeout how long cutover may wait for the shards to catch up
+ * @param target the kind of shard database: MySQL, or private PostgreSQL clusters
  */
 public record QuickstartSettings(
     Path workDir,
@@ -27,7 +29,8 @@ public record QuickstartSettings(
     long seed,
     Optional<String> emulatorHost,
     Optional<MySqlEndpoint> mysql,
-    Duration cutoverTimeout) {
+    Duration cutoverTimeout,
+    SourceType target) {
   public QuickstartSettings {
     Objects.requireNonNull(workDir, "workDir");
     Objects.requireNonNull(duration, "duration");
@@ -35,12 +38,25 @@ public record QuickstartSettings(
     Objects.requireNonNull(emulatorHost, "emulatorHost");
     Objects.requireNonNull(mysql, "mysql");
     Objects.requireNonNull(cutoverTimeout, "cutoverTimeout");
+    Objects.requireNonNull(target, "target");
+    if (target == SourceType.POSTGRESQL && mysql.isPresent()) {
+      throw new IllegalArgumentException("--mysqlHost applies to --target mysql only: --target"
+          + " postgresql starts private PostgreSQL shards");
+    }
     if (shards < 1 || shards > 3) {
       throw new IllegalArgumentException("shards must be 1, 2 or 3 but was " + shards);
     }
     if (transactionsPerSecond < 1) {
       throw new IllegalArgumentException("rate must be at least 1 transaction per second");
     }
+  }
+
+  /** Settings for MySQL shards. */
+  public QuickstartSettings(Path workDir, Duration duration, Duration windowDuration, int shards,
+      int transactionsPerSecond, long seed, Optional<String> emulatorHost,
+      Optional<MySqlEndpoint> mysql, Duration cutoverTimeout) {
+    this(workDir, duration, windowDuration, shards, transactionsPerSecond, seed, emulatorHost,
+        mysql, cutoverTimeout, SourceType.MYSQL);
   }
 
   /** A MySQL server given by the operator. */

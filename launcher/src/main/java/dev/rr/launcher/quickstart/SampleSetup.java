@@ -8,7 +8,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.rr.launcher.launch.ChangeStreamDdl;
-import dev.rr.launcher.quickstart.QuickstartSettings.MySqlEndpoint;
+import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.launcher.workload.SampleSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Creates the quickstart's sharded sample from scratch: the Spanner database with the sample
- * schema and change stream, one MySQL database per shard with the source schema, and the session
+ * schema and change stream, one MySQL or PostgreSQL database per shard with the source schema, and the session
  * and shards files. Anything left from an earlier run is dropped first, so a second run works.
  */
 final class SampleSetup {
@@ -68,15 +68,43 @@ final class SampleSetup {
     admin.createDatabase(QuickstartServices.INSTANCE, DATABASE, ddl).get(2, TimeUnit.MINUTES);
   }
 
-  /** Drops and recreates one database per shard with the MySQL sample schema. */
-  static void createShards(MySqlEndpoint mysql, List<String> shardIds) throws SQLException {
-    createShards(mysql, shardIds, SampleSchema.mysqlDdl());
+  /** Drops and recreates one database per shard with the sample schema of the server's kind. */
+  static void createShards(ShardServer server, List<String> shardIds) throws SQLException {
+    if (server.type() == SourceType.POSTGRESQL) {
+      createPostgresShards(server, shardIds, SampleSchema.postgresDdl());
+    } else {
+      createShards(server, shardIds, SampleSchema.mysqlDdl());
+    }
+  }
+
+  /** Drops and recreates one database per shard with the PostgreSQL tables of {@code schema}. */
+  private static void createPostgresShards(ShardServer server, List<String> shardIds,
+      List<String> schema) throws SQLException {
+    for (String shard : shardIds) {
+      String database = shardDatabase(shard);
+      try (Connection admin = connect(server, "postgres");
+          Statement statement = admin.createStatement()) {
+        // DDL takes no parameters; the name is the quickstart's own [a-z0-9_] name.
+        statement.execute("DROP DATABASE IF EXISTS \"" + database + "\"");
+        statement.execute("CREATE DATABASE \"" + database + "\" ENCODING 'UTF8'");
+      }
+      try (Connection connection = connect(server, database);
+          Statement statement = connection.createStatement()) {
+        for (String ddl : schema) {
+          statement.execute(ddl);
+        }
+      }
+    }
+  }
+
+  private static Connection connect(ShardServer server, String database) throws SQLException {
+    return DriverManager.getConnection(server.jdbcUrl(database), server.user(), server.password());
   }
 
   /** Drops and recreates one database per shard with the MySQL tables of {@code schema}. */
-  static void createShards(MySqlEndpoint mysql, List<String> shardIds, List<String> schema)
+  static void createShards(ShardServer mysql, List<String> shardIds, List<String> schema)
       throws SQLException {
-    try (Connection connection = DriverManager.getConnection(mysql.jdbcUrl(""), mysql.user(), mysql.password());
+    try (Connection connection = connect(mysql, "");
         Statement statement = connection.createStatement()) {
       for (String shard : shardIds) {
         String database = shardDatabase(shard);
@@ -102,16 +130,16 @@ final class SampleSetup {
     return session;
   }
 
-  /** Writes the shards file for {@code shardIds} on {@code mysql}; returns its path. */
-  static Path writeShards(Path workDir, MySqlEndpoint mysql, List<String> shardIds) throws IOException {
+  /** Writes the shards file for {@code shardIds} on {@code server}; returns its path. */
+  static Path writeShards(Path workDir, ShardServer server, List<String> shardIds) throws IOException {
     JsonArray shards = new JsonArray();
     for (String shard : shardIds) {
       JsonObject entry = new JsonObject();
       entry.addProperty("logicalShardId", shard);
-      entry.addProperty("host", mysql.host());
-      entry.addProperty("port", mysql.port());
-      entry.addProperty("user", mysql.user());
-      entry.addProperty("password", mysql.password());
+      entry.addProperty("host", server.host());
+      entry.addProperty("port", server.port());
+      entry.addProperty("user", server.user());
+      entry.addProperty("password", server.password());
       entry.addProperty("dbName", shardDatabase(shard));
       shards.add(entry);
     }

@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <p>{@code created_upto} and {@code processed_upto} are always window ends, so a shard is done
  * exactly when both are after T: the window containing T (whatever the window alignment) is
- * final in the buffer and applied in MySQL.
+ * final in the buffer and applied in the shard database.
  */
 public final class CutoverCheck {
   /** The verdict at one moment. */

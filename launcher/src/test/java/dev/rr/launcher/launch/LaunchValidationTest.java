@@ -136,13 +136,6 @@ class LaunchValidationTest {
   }
 
   @Test
-  void shouldRefusePostgresShardsWithoutASessionFile() throws Exception {
-    RrRun run = RrRun.of(direct("[" + postgresShard("s1") + "]", "--sourceType=postgresql"));
-
-    assertRefused(run, "--sessionFilePath is required with --sourceType postgresql");
-  }
-
-  @Test
   void shouldRefuseAPostgresShardsFileReadAsMySql() throws Exception {
     RrRun run = RrRun.of(direct("[" + postgresShard("s1") + "]"));
 

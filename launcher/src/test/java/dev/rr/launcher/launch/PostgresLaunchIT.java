@@ -113,6 +113,65 @@ class PostgresLaunchIT {
     assertTrue(differs.out().contains("different=1 "), differs.out());
   }
 
+  @Test
+  void shouldLaunchAndVerifyWithoutASessionFileByTheIdentityMappingOfTheShard() throws Exception {
+    SpannerTestDatabase spanner = SPANNER.newDatabase(
+        "CREATE TABLE accounts (account_id INT64 NOT NULL, balance INT64, note STRING(MAX),"
+            + " opened TIMESTAMP) PRIMARY KEY (account_id)",
+        "CREATE TABLE orders (a INT64 NOT NULL, b STRING(MAX) NOT NULL, amount NUMERIC)"
+            + " PRIMARY KEY (a, b)");
+    PostgresTestDatabase shard = POSTGRES.newDatabase(0);
+    try (Connection connection = shard.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE accounts (account_id bigint PRIMARY KEY, balance bigint,"
+          + " note varchar(64), opened timestamp with time zone)");
+      // The key in another order than Spanner's, as the shard declares it.
+      statement.execute("CREATE TABLE orders (b text NOT NULL, a integer NOT NULL,"
+          + " amount numeric(12,2), PRIMARY KEY (b, a))");
+    }
+    ChangeStreamCheck.ensure(spanner.client(), spanner.adminClient(), spanner.instanceId(),
+        spanner.databaseId(), "rrstream");
+    Timestamp start = Timestamp.now();
+    Timestamp opened = Timestamp.parseTimestamp("2024-05-01T10:15:30Z");
+    List<Mutation> rows = new ArrayList<>();
+    for (long id = 1; id <= 6; id++) {
+      rows.add(Mutation.newInsertBuilder("accounts").set("account_id").to(id).set("balance")
+          .to(id * 10).set("note").to("n" + id).set("opened").to(opened).build());
+      rows.add(Mutation.newInsertBuilder("orders").set("a").to(id).set("b").to("k" + id)
+          .set("amount").to(new java.math.BigDecimal(id + ".25")).build());
+    }
+    spanner.write(rows.toArray(Mutation[]::new));
+    spanner.write(Mutation.newUpdateBuilder("accounts").set("account_id").to(2L)
+        .set("balance").to(222L).build(), Mutation.delete("orders", Key.of(3L, "k3")));
+    Timestamp end = spanner.write(Mutation.delete("accounts", Key.of(4L)));
+    Path shards = Files.writeString(dir.resolve("shards.json"), "[" + entry("s1", shard) + "}]");
+    List<String> target = List.of("--emulatorHost=" + spanner.emulatorHost(),
+        "--spannerProjectId=" + spanner.projectId(), "--instanceId=" + spanner.instanceId(),
+        "--databaseId=" + spanner.databaseId(), "--sourceShardsFilePath=" + shards,
+        "--sourceType=postgresql");
+
+    RrRun launch = rr(target, "launch", "--runner=direct", "--runIdentifier=pgid",
+        "--metadataDatabase=meta" + Long.toHexString(System.nanoTime() % 0xffffffL),
+        "--changeStreamName=rrstream", "--startTimestamp=" + start, "--endTimestamp=" + end,
+        "--windowDuration=2s", "--bufferDirectory=" + dir.resolve("buffer"));
+
+    assertEquals(ExitCode.OK, launch.exitCode(), launch.out() + launch.err());
+    assertTrue(launch.out().contains("session file: none (identity mapping)"), launch.out());
+    assertTrue(launch.out().contains("shard s1: ok"), launch.out());
+    assertEquals("1:10:n1|2:222:n2|3:30:n3|5:50:n5|6:60:n6", rows(shard, 6));
+    List<String> orders = new ArrayList<>();
+    try (Connection connection = shard.connect(); Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("SELECT a, b, amount FROM orders ORDER BY a")) {
+      while (row.next()) {
+        orders.add(row.getInt(1) + ":" + row.getString(2) + ":" + row.getBigDecimal(3));
+      }
+    }
+    assertEquals(List.of("1:k1:1.25", "2:k2:2.25", "4:k4:4.25", "5:k5:5.25", "6:k6:6.25"), orders);
+
+    RrRun verify = rr(target, "verify", "--readTimestamp=" + end);
+    assertEquals(ExitCode.OK, verify.exitCode(), verify.out() + verify.err());
+    assertTrue(verify.out().contains("accounts"), verify.out());
+  }
+
   private static String entry(String id, PostgresTestDatabase database) {
     return String.format("{\"logicalShardId\":\"%s\",\"host\":\"%s\",\"port\":%d,\"user\":\"%s\","
         + "\"password\":\"%s\",\"dbName\":\"%s\"", id, database.host(), database.port(),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.launcher.ExitCode;
 import dev.rr.launcher.RrRun;
 import dev.rr.launcher.launch.DirectPipelines;
@@ -19,7 +20,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The quickstart end to end, twice in the same work directory, as a newcomer would run it. */
+/**
+ * The quickstart end to end, twice in the same work directory, as a newcomer would run it; and
+ * once on PostgreSQL shards, with the commands {@code --keep} prints.
+ */
 class QuickstartIT {
   @TempDir Path workRoot;
 
@@ -27,9 +31,15 @@ class QuickstartIT {
   final List<RrRun> keptRuns = new ArrayList<>();
 
   Quickstart.Result run(Path workDir, StringWriter output, Quickstart.Hold hold) throws Exception {
+    return run(workDir, output, hold, SourceType.MYSQL, Duration.ofSeconds(10));
+  }
+
+  Quickstart.Result run(Path workDir, StringWriter output, Quickstart.Hold hold, SourceType target,
+      Duration workload) throws Exception {
     // Short and slow enough for the reader on a busy 2-core machine; cutover may still trail.
-    QuickstartSettings settings = new QuickstartSettings(workDir, Duration.ofSeconds(10),
-        Duration.ofSeconds(2), 3, 5, 42, Optional.empty(), Optional.empty(), Duration.ofMinutes(5));
+    QuickstartSettings settings = new QuickstartSettings(workDir, workload,
+        Duration.ofSeconds(2), 3, 5, 42, Optional.empty(), Optional.empty(), Duration.ofMinutes(5),
+        target);
     return new Quickstart(settings, DirectPipelines.reader(), DirectPipelines.writer(),
         new PrintWriter(output, true), hold).run();
   }
@@ -71,5 +81,27 @@ class QuickstartIT {
     }
     assertTrue(Files.isRegularFile(workDir.resolve("session.json")));
     assertTrue(Files.isDirectory(workDir.resolve("buffer")));
+  }
+
+  @Test
+  void shouldReplicateIntoPostgresqlShardsThenStatusCutoverAndVerifyThem() throws Exception {
+    Path workDir = workRoot.resolve("quickstart-pg");
+    StringWriter output = new StringWriter();
+
+    Quickstart.Result result = run(workDir, output, this::runKeptCommands, SourceType.POSTGRESQL,
+        Duration.ofSeconds(15));
+
+    assertTrue(output.toString().contains("PostgreSQL: started on"), output.toString());
+    assertEquals(CutoverCheck.Verdict.DONE, result.cutover().verdict(), output.toString());
+    assertTrue(result.verify().orElseThrow().equal(), output.toString());
+    assertTrue(result.verify().orElseThrow().spannerRows() > 10, output.toString());
+    assertEquals(3, result.balances().size(), output.toString());
+    assertTrue(result.passed(), output.toString());
+    assertTrue(output.toString().contains("QUICKSTART PASSED"), output.toString());
+    assertEquals(3, keptRuns.size(), keptRuns.toString());
+    assertTrue(keptRuns.get(0).out().contains("3 shard(s)"), "rr status: " + keptRuns.get(0));
+    for (RrRun kept : keptRuns) {
+      assertEquals(ExitCode.OK, kept.exitCode(), "status, cutover, verify: " + kept);
+    }
   }
 }
