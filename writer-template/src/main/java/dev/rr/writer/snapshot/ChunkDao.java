@@ -54,6 +54,9 @@ public final class ChunkDao implements Serializable {
   /** Rows the chunk wrote. */
   public static final String ROWS_LOADED = "rows_loaded";
 
+  /** When the chunk's transaction wrote its row (server time). */
+  public static final String LOADED_AT = "loaded_at";
+
   private static final String WHERE_CHUNK = " WHERE " + RUN_ID + " = ? AND " + SHARD_ID
       + " = ? AND " + TABLE_NAME + " = ? AND " + CHUNK + " = ?";
 
