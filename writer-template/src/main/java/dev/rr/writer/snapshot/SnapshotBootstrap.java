@@ -118,6 +118,35 @@ public final class SnapshotBootstrap {
     }
   }
 
+  /**
+   * {@code plan} with the chunk counts the loaded shards' finished chunks were cut by: a resumed
+   * load keeps its first attempt's chunking even when its row estimate or {@code
+   * --snapshotChunkRows} differ (a chunk number names other rows under another count, so its
+   * skipped chunk would lose them). Tables without finished chunks keep the plan's counts.
+   *
+   * @throws SnapshotRefusedException when two shards' chunks of a table disagree
+   */
+  public static SnapshotPlan keepRecordedChunking(SnapshotPlan plan, ShardTargets targets)
+      throws SQLException {
+    ChunkDao chunks = new ChunkDao();
+    Map<String, Integer> recorded = new TreeMap<>();
+    for (String shard : plan.loadedShards()) {
+      try (Connection connection = targets.connect(shard)) {
+        chunks.ensureTable(connection);
+        for (Map.Entry<String, Integer> table : chunks.chunking(connection, plan.chunkRunId(),
+            shard, plan.snapshot()).entrySet()) {
+          Integer other = recorded.putIfAbsent(table.getKey(), table.getValue());
+          if (other != null && !other.equals(table.getValue())) {
+            throw new SnapshotRefusedException("table " + table.getKey() + " has chunks of "
+                + other + " and of " + table.getValue() + " in the shards of run "
+                + plan.runId() + ": start the load over");
+          }
+        }
+      }
+    }
+    return plan.withChunkCounts(recorded);
+  }
+
   /** Sets the checkpoint of every shard of {@code plan} to its snapshot timestamp. */
   public static void finish(SnapshotPlan plan, ShardTargets targets) throws SQLException {
     SnapshotCheckpoint checkpoint = new SnapshotCheckpoint();

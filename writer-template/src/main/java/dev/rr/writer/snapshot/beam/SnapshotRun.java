@@ -84,9 +84,16 @@ public final class SnapshotRun {
       // A resync's shard was fenced and prepared by ShardResync.begin: it is not empty.
       SnapshotBootstrap.checkShards(plan, ShardTargets.open(plan));
     }
-    recordStart(ShardTargets.open(plan));
+    ShardTargets targets = ShardTargets.open(plan);
+    SnapshotPlan loading = SnapshotBootstrap.keepRecordedChunking(plan, targets);
+    if (!loading.chunkCounts().equals(plan.chunkCounts())) {
+      out.printf("snapshot: resuming with the chunks of the first attempt %s (this one would cut"
+          + " %s)%n", new java.util.TreeMap<>(loading.chunkCounts()),
+          new java.util.TreeMap<>(plan.chunkCounts()));
+    }
+    recordStart(targets, loading);
     Pipeline pipeline = Pipeline.create(options);
-    SnapshotPipeline.buildPipeline(pipeline, spanner, plan);
+    SnapshotPipeline.buildPipeline(pipeline, spanner, loading);
     out.printf("snapshot of run %s at %s: %d rows to load%n", plan.runId(), plan.snapshot(),
         estimatedRows());
     return pipeline.run();
@@ -155,13 +162,13 @@ public final class SnapshotRun {
   }
 
   /** Records in every loaded shard that this attempt starts loading its tables (and estimates). */
-  private void recordStart(ShardTargets targets) throws SQLException {
-    for (String shard : plan.loadedShards()) {
+  private void recordStart(ShardTargets targets, SnapshotPlan loading) throws SQLException {
+    for (String shard : loading.loadedShards()) {
       Map<String, Long> rows = estimates.getOrDefault(shard, Map.of());
       try (Connection connection = targets.connect(shard)) {
         progress.ensureTable(connection);
         for (String table : plan.schema().spannerTables()) {
-          progress.start(connection, plan, shard, table, rows.getOrDefault(table, 0L));
+          progress.start(connection, loading, shard, table, rows.getOrDefault(table, 0L));
         }
       }
     }
@@ -174,15 +181,17 @@ public final class SnapshotRun {
   private void printProgress(ShardTargets targets) {
     TableLoad.Kind kind =
         plan.resyncOnly().isPresent() ? TableLoad.Kind.RESYNC : TableLoad.Kind.SNAPSHOT;
+    String label = kind == TableLoad.Kind.RESYNC ? "resync" : "snapshot";
     for (String shard : plan.loadedShards()) {
       try (Connection connection = targets.connect(shard)) {
         List<TableLoad> tables = progress.underWay(connection, plan.runId(), shard).stream()
             .filter(load -> load.kind() == kind).toList();
-        out.printf("%s: shard %s: %s%n", kind == TableLoad.Kind.RESYNC ? "resync" : "snapshot",
-            shard, TableLoad.total(shard, kind, tables).describe());
+        out.printf("%s: shard %s: %s%n", label, shard,
+            TableLoad.total(shard, kind, tables).describe());
       } catch (SQLException e) {
         // Progress is informative: a busy or briefly unreachable shard must not stop the load.
-        out.printf("snapshot: shard %s: progress not readable now (%s)%n", shard, e.getMessage());
+        out.printf("%s: shard %s: progress not readable now (%s)%n", label, shard,
+            e.getMessage());
       }
     }
     out.flush();
