@@ -38,6 +38,12 @@ public final class StatusCommand implements Callable<Integer> {
       description = "Flag a shard whose row was not written for this long as STALLED (default: ${DEFAULT-VALUE}).")
   Duration stallAfter;
 
+  @Option(names = "--sourceShardsFilePath", paramLabel = "FILE",
+      description = "The run's shards file: also read each shard's own database for an initial"
+          + " snapshot or rr resync under way (STATE SNAPSHOT or RESYNC (fenced), rows loaded of"
+          + " the estimate per table, rate, ETA).")
+  String shardsFilePath;
+
   @Option(names = "--json", description = "Print one JSON document (per refresh) for scripts.")
   boolean json;
 

@@ -2,6 +2,8 @@ package dev.rr.launcher.cli;
 
 import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.Spanner;
+import dev.rr.common.input.SecretManagerSecretResolver;
+import dev.rr.common.input.ShardsFile;
 import dev.rr.common.metadata.MetadataStore;
 import dev.rr.common.metadata.RunMetadata;
 import dev.rr.common.metadata.ShardStatus;
@@ -18,6 +20,8 @@ import dev.rr.launcher.status.CutoverJson;
 import dev.rr.launcher.status.CutoverWaiter;
 import dev.rr.launcher.status.MetadataRunStateSource;
 import dev.rr.launcher.status.RunState;
+import dev.rr.launcher.status.ShardLoad;
+import dev.rr.launcher.status.ShardLoadSource;
 import dev.rr.launcher.status.RunStateSource;
 import dev.rr.launcher.status.StatusJson;
 import dev.rr.launcher.status.StatusTable;
@@ -27,6 +31,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -46,19 +51,22 @@ final class StatusCommands {
     try (Spanner spanner = SpannerClients.open(source)) {
       MetadataTarget metadata = command.metadata.toTarget(source);
       RunStateSource states = states(spanner, metadata);
+      Optional<ShardLoadSource> shardLoads = loads(command.shardsFilePath);
       while (true) {
         RunState state = states.read(command.run.runIdentifier);
+        Map<String, ShardLoad> loads = shardLoads.map(s -> s.read(command.run.runIdentifier))
+            .orElse(Map.of());
         if (command.json) {
           out.println(StatusJson.render(state));
         } else {
           if (command.watch && Terminal.isInteractive()) {
             out.print("\033[H\033[2J");
           }
-          StatusTable.print(state, out, command.stallAfter);
+          StatusTable.print(state, out, command.stallAfter, loads);
         }
         out.flush();
         if (!command.watch) {
-          return state.shards().isEmpty()
+          return state.shards().isEmpty() && loads.values().stream().noneMatch(ShardLoad::underWay)
               ? noProgress(command.spec, SpannerClients.metadata(spanner, metadata), metadata,
                   command.run.runIdentifier)
               : ExitCode.OK;
@@ -188,6 +196,15 @@ final class StatusCommands {
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String answer = in.readLine();
     return answer != null && answer.trim().equalsIgnoreCase("yes");
+  }
+
+  private static Optional<ShardLoadSource> loads(String shardsFile) {
+    if (shardsFile == null) {
+      return Optional.empty();
+    }
+    try (SecretManagerSecretResolver secrets = new SecretManagerSecretResolver()) {
+      return Optional.of(new ShardLoadSource(ShardsFile.load(shardsFile, secrets)));
+    }
   }
 
   private static RunStateSource states(Spanner spanner, MetadataTarget target) {

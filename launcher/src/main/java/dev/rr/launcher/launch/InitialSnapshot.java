@@ -33,7 +33,10 @@ public record InitialSnapshot(int chunkRows, double rowsPerSecond, Optional<Dura
   public static List<String> problems(LaunchConfig config) {
     List<String> problems = new ArrayList<>();
     if (config.run().runner() != Runner.DIRECT) {
-      problems.add("--initialSnapshot runs with --runner direct only (Dataflow: not yet)");
+      problems.add("--initialSnapshot runs with --runner direct only (no Dataflow template loads"
+          + " a snapshot yet); for a run on Dataflow, launch it without --initialSnapshot, then"
+          + " bring each shard to Spanner's rows with rr resync --shard S (it loads from this"
+          + " process while the Dataflow jobs run)");
     }
     if (config.run().jobs() != Jobs.BOTH) {
       problems.add("--initialSnapshot needs --jobs both: the writer starts after the snapshot");

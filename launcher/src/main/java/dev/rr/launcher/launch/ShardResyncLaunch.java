@@ -84,6 +84,18 @@ public final class ShardResyncLaunch {
    */
   public static SnapshotRun.Result run(Spanner spanner, Request request, PrintWriter out,
       PipelineOptions options) throws SQLException {
+    return prepare(spanner, request, out).run(options);
+  }
+
+  /**
+   * Checks the retention, fences the shard (or finds the resync under way) and returns the load
+   * of its rows at T, not started: {@link SnapshotRun#run} loads it and ends the resync.
+   *
+   * @throws LaunchRefusedException when the load cannot end inside the version retention, or the
+   *     shard is not in the shards file
+   */
+  public static SnapshotRun prepare(Spanner spanner, Request request, PrintWriter out)
+      throws SQLException {
     DatabaseClient client = spanner.getDatabaseClient(SpannerClients.databaseId(request.source()));
     List<Shard> shards;
     try (SecretManagerSecretResolver secrets = new SecretManagerSecretResolver()) {
@@ -113,9 +125,8 @@ public final class ShardResyncLaunch {
         shardIds, scope, SourceTimezone.resolve(request.sourceTimezone(), mapping),
         SnapshotLaunch.DEFAULT_ROWS_PER_STATEMENT,
         SnapshotBootstrap.chunkCounts(rows, request.chunkRows()), request.shard());
-    long total = rows.values().stream().mapToLong(Long::longValue).sum();
-    return new SnapshotRun(plan, SnapshotLaunch.beamConfig(request.source()), total, out)
-        .run(options);
+    return new SnapshotRun(plan, SnapshotLaunch.beamConfig(request.source()),
+        SnapshotBootstrap.shardRowCounts(client, scope, fence.readAt(), shardIds), out);
   }
 
   /** The T the resync will read at: a resync under way keeps its own. */

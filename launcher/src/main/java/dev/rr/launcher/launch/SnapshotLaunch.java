@@ -58,8 +58,8 @@ public final class SnapshotLaunch {
         config.replication().shardsFile(), shards.stream().map(Shard::logicalShardId).toList(),
         mapping, SourceTimezone.resolve(config.replication().sourceTimezone(), mapping),
         DEFAULT_ROWS_PER_STATEMENT, SnapshotBootstrap.chunkCounts(rows, chunkRows));
-    long total = rows.values().stream().mapToLong(Long::longValue).sum();
-    return new SnapshotRun(plan, beamConfig(config.source()), total, out);
+    return new SnapshotRun(plan, beamConfig(config.source()),
+        SnapshotBootstrap.shardRowCounts(client, mapping, at, plan.shardIds()), out);
   }
 
   /** The Beam config reading {@code source}. */

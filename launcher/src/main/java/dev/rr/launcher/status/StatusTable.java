@@ -1,6 +1,7 @@
 package dev.rr.launcher.status;
 
 import com.google.cloud.Timestamp;
+import dev.rr.writer.snapshot.TableLoad;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** Renders a {@link RunState} as the fixed-width table {@code rr status} prints. */
 public final class StatusTable {
@@ -37,13 +41,30 @@ public final class StatusTable {
    * CREATED_UPTO.
    */
   public static void print(RunState state, PrintWriter out, Duration stallAfter) {
-    out.printf("run %s at %s: %d shard(s)%n", state.runId(), state.readAt(), state.shards().size());
+    print(state, out, stallAfter, Map.of());
+  }
+
+  /**
+   * Like {@link #print(RunState, PrintWriter, Duration)}, with what the shards' own databases say
+   * ({@code loads}, by shard): a shard a snapshot or resync is loading shows SNAPSHOT or RESYNC
+   * (fenced) as its STATE (also before the metadata knows it), and {@link LoadTable} follows.
+   */
+  public static void print(RunState state, PrintWriter out, Duration stallAfter,
+      Map<String, ShardLoad> loads) {
+    SortedMap<String, ShardState> shards = new TreeMap<>();
+    state.shards().forEach(shard -> shards.put(shard.shard(), shard));
+    loads.values().stream().filter(ShardLoad::underWay).forEach(load -> shards.putIfAbsent(
+        load.shard(), new ShardState(load.shard(), Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), 0, Optional.empty())));
+    out.printf("run %s at %s: %d shard(s)%n", state.runId(), state.readAt(), shards.size());
     List<String[]> rows = new ArrayList<>();
     rows.add(HEADERS);
-    for (ShardState shard : state.shards()) {
+    for (ShardState shard : shards.values()) {
+      Optional<String> loading =
+          Optional.ofNullable(loads.get(shard.shard())).flatMap(ShardLoad::state);
       rows.add(new String[] {
         shard.shard(),
-        shard.status().map(Enum::name).orElse("-"),
+        loading.orElse(shard.status().map(Enum::name).orElse("-")),
         time(shard.createdUpto()),
         time(shard.processedUpto()),
         time(shard.lastCommit()),
@@ -54,7 +75,15 @@ public final class StatusTable {
         shard.error().map(StatusTable::oneLine).orElse("")
       });
     }
-    int[] widths = new int[HEADERS.length];
+    printColumns(rows, out);
+    notes(state, stallAfter).forEach(out::println);
+    LoadTable.print(loads.values(), out);
+    out.flush();
+  }
+
+  /** Prints {@code rows} (the first one the headers) in left-aligned columns. */
+  static void printColumns(List<String[]> rows, PrintWriter out) {
+    int[] widths = new int[rows.get(0).length];
     for (String[] row : rows) {
       for (int i = 0; i < row.length; i++) {
         widths[i] = Math.max(widths[i], row[i].length());
@@ -67,8 +96,6 @@ public final class StatusTable {
       }
       out.println(line.toString().stripTrailing());
     }
-    notes(state, stallAfter).forEach(out::println);
-    out.flush();
   }
 
   /** The notes under the table: stalled rows and rows applied ahead of created. */
@@ -104,18 +131,7 @@ public final class StatusTable {
 
   /** {@code 850ms}, {@code 12.3s}, {@code 4m05s}, {@code 2h03m}. */
   static String duration(Duration value) {
-    long millis = value.toMillis();
-    if (millis < 1_000) {
-      return millis + "ms";
-    }
-    if (millis < 60_000) {
-      return String.format("%.1fs", millis / 1000.0);
-    }
-    long seconds = millis / 1000;
-    if (seconds < 3600) {
-      return String.format("%dm%02ds", seconds / 60, seconds % 60);
-    }
-    return String.format("%dh%02dm", seconds / 3600, (seconds % 3600) / 60);
+    return TableLoad.human(value);
   }
 
   private static String oneLine(String error) {

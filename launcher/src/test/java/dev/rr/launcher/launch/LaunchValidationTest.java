@@ -166,6 +166,18 @@ class LaunchValidationTest {
         run.err());
   }
 
+  @Test
+  void shouldRefuseAnInitialSnapshotOnDataflowNamingTheResyncWay() {
+    List<String> args = new ArrayList<>(Arrays.asList(DATAFLOW));
+    args.add("--initialSnapshot");
+
+    RrRun run = RrRun.of(args.toArray(String[]::new));
+
+    assertRefused(run, "--initialSnapshot runs with --runner direct only",
+        "launch it without --initialSnapshot, then bring each shard to Spanner's rows with rr"
+            + " resync --shard S");
+  }
+
   /** A PostgreSQL entry: no port (5432), a schema. */
   static String postgresShard(String id) {
     return "{\"logicalShardId\":\"" + id + "\",\"host\":\"127.0.0.1\",\"schemaName\":\"app\","

@@ -14,6 +14,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import dev.rr.common.metadata.ShardStatus;
+import dev.rr.common.mysql.checkpoint.Checkpoint;
+import dev.rr.common.mysql.checkpoint.ResyncFence;
+import dev.rr.writer.snapshot.TableLoad;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StatusTableTest {
@@ -34,6 +38,39 @@ class StatusTableTest {
         + "2024-05-01T10:00:10.000Z\\s+50.0s\\s+20.0s\\s+7\\s+-"), lines[2]);
     assertTrue(lines[3].endsWith("Data too long for column 'name'"), lines[3]);
     assertEquals(lines[1].indexOf("LAG"), lines[2].indexOf("50.0s"));
+  }
+
+  @Test
+  void shouldShowAFencedShardAsResyncWithItsTableProgressRateAndEta() {
+    StringWriter text = new StringWriter();
+    TableLoad accounts = new TableLoad("s2", "accounts", TableLoad.Kind.RESYNC, 600, 2000, 3, 10,
+        400, Duration.ofSeconds(4));
+    ResyncFence fence = new ResyncFence(States.ts("2024-05-01T10:00:00Z"),
+        new Checkpoint("r1", "s2", Instant.parse("2024-05-01T10:00:00Z"),
+            Instant.parse("2024-05-01T10:00:00Z"), States.ts("2024-05-01T10:00:00Z"), "", 0));
+    Map<String, ShardLoad> loads = Map.of(
+        "s1", new ShardLoad("s1", Optional.empty(), List.of(), Optional.empty()),
+        "s2", new ShardLoad("s2", Optional.of(fence), List.of(accounts), Optional.empty()),
+        "s3", new ShardLoad("s3", Optional.empty(), List.of(new TableLoad("s3", "accounts",
+            TableLoad.Kind.SNAPSHOT, 0, 50, 0, 10, 0, Duration.ofSeconds(1))), Optional.empty()));
+
+    StatusTable.print(STATE, new PrintWriter(text), StatusTable.DEFAULT_STALL_AFTER, loads);
+
+    String[] lines = text.toString().split("\n");
+    assertEquals("run r1 at 2024-05-01T10:01:00Z: 3 shard(s)", lines[0]);
+    assertTrue(lines[2].matches("s1\\s+SUCCESS\\s+.*"), lines[2]);
+    assertTrue(lines[3].matches("s2\\s+RESYNC \\(fenced\\)\\s+2024-05-01T10:00:20.000Z\\s+.*Data too long.*"), lines[3]);
+    assertTrue(lines[4].matches("s3\\s+SNAPSHOT\\s+-\\s+-\\s+-\\s+-\\s+-\\s+0\\s+-"), lines[4]);
+    assertEquals("loading (from each shard's rr_snapshot_table and rr_snapshot_chunk):", lines[5]);
+    assertTrue(lines[6].matches("SHARD\\s+LOADING\\s+TABLE\\s+LOADED\\s+ESTIMATED\\s+DONE\\s+CHUNKS"
+        + "\\s+RATE\\s+ETA"), lines[6]);
+    // 1400 rows left at 400 rows in 4 s: 100 rows/s, 14 s.
+    assertTrue(lines[7].matches("s2\\s+RESYNC\\s+accounts\\s+600\\s+2000\\s+30%\\s+3\\s+"
+        + "100 rows/s\\s+14.0s"), lines[7]);
+    assertTrue(lines[8].matches("s3\\s+SNAPSHOT\\s+accounts\\s+0\\s+50\\s+0%\\s+0\\s+0 rows/s\\s+-"),
+        lines[8]);
+    assertEquals(lines[6].indexOf("RATE"), lines[7].indexOf("100 rows/s"));
+    assertEquals(9, lines.length, text.toString());
   }
 
   @Test

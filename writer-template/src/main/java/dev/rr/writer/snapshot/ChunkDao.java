@@ -54,6 +54,9 @@ public final class ChunkDao implements Serializable {
   /** Rows the chunk wrote. */
   public static final String ROWS_LOADED = "rows_loaded";
 
+  /** When the chunk's transaction wrote its row (server time). */
+  public static final String LOADED_AT = "loaded_at";
+
   private static final String WHERE_CHUNK = " WHERE " + RUN_ID + " = ? AND " + SHARD_ID
       + " = ? AND " + TABLE_NAME + " = ? AND " + CHUNK + " = ?";
 
@@ -74,6 +77,14 @@ public final class ChunkDao implements Serializable {
   private static final String ROWS_BY_TABLE = "SELECT " + TABLE_NAME + ", SUM(" + ROWS_LOADED
       + "), COUNT(*) FROM " + TABLE + " WHERE " + RUN_ID + " = ? AND " + SHARD_ID + " = ? GROUP BY "
       + TABLE_NAME + " ORDER BY " + TABLE_NAME;
+
+  private static final String CHUNKING = "SELECT " + TABLE_NAME + ", MIN(" + CHUNK_COUNT
+      + "), MAX(" + CHUNK_COUNT + ") FROM " + TABLE + " WHERE " + RUN_ID + " = ? AND " + SHARD_ID
+      + " = ? AND " + SNAPSHOT_SECONDS + " = ? AND " + SNAPSHOT_NANOS + " = ? GROUP BY "
+      + TABLE_NAME;
+
+  private static final String CHUNK_COUNT_OF = "SELECT " + CHUNK_COUNT + " FROM " + TABLE
+      + WHERE_CHUNK;
 
   private static final String FORGET = "DELETE FROM " + TABLE + " WHERE " + RUN_ID + " = ? AND "
       + SHARD_ID + " = ?";
@@ -102,9 +113,47 @@ public final class ChunkDao implements Serializable {
       return true;
     } catch (SQLException e) {
       if (e.getErrorCode() == DUPLICATE_KEY) {
+        requireSameChunking(connection, runId, chunk, chunkCount);
         return false;
       }
       throw e;
+    }
+  }
+
+  /**
+   * The chunk count each table's loaded chunks of {@code shard} were cut by, for the snapshot at
+   * {@code snapshot}: a resume must cut by the same counts, or a chunk number would name other rows.
+   *
+   * @throws SnapshotRefusedException when one table's chunks disagree
+   */
+  public Map<String, Integer> chunking(Connection connection, String runId, String shard,
+      Timestamp snapshot) throws SQLException {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    try (PreparedStatement statement = SqlStatement.of(CHUNKING, runId, shard,
+            snapshot.getSeconds(), snapshot.getNanos()).prepare(connection);
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        if (rows.getInt(2) != rows.getInt(3)) {
+          throw new SnapshotRefusedException("[shard=" + shard + "] table " + rows.getString(1)
+              + " has chunks of " + rows.getInt(2) + " and of " + rows.getInt(3) + " in run "
+              + runId + ": its chunk rows are inconsistent; start the load over");
+        }
+        counts.put(rows.getString(1), rows.getInt(2));
+      }
+    }
+    return counts;
+  }
+
+  /** A loaded chunk of another chunk count holds other rows: skipping it would lose rows. */
+  private static void requireSameChunking(Connection connection, String runId, ChunkId chunk,
+      int chunkCount) throws SQLException {
+    try (PreparedStatement statement = SqlStatement.of(CHUNK_COUNT_OF, runId, chunk.shard(),
+            chunk.table(), chunk.chunk()).prepare(connection);
+        ResultSet rows = statement.executeQuery()) {
+      if (rows.next() && rows.getInt(1) != chunkCount) {
+        throw new SnapshotRefusedException("chunk " + chunk + " was loaded as one of "
+            + rows.getInt(1) + " chunks, not " + chunkCount + ": a resume must keep its chunking");
+      }
     }
   }
 

@@ -13,6 +13,7 @@ import dev.rr.common.schema.TableMapping;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -38,6 +39,47 @@ public final class SnapshotBootstrap {
       try (ResultSet rows = client.singleUse(TimestampBound.ofReadTimestamp(at))
           .executeQuery(count)) {
         counts.put(table, rows.next() ? rows.getLong(0) : 0L);
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * Rows of every mapped table at {@code at} per shard they route to: by shard id, then Spanner
+   * table name (every shard and table has an entry). With one shard every row is its; with
+   * several, a table's rows are counted by its shard id column (rows of a shard id not in
+   * {@code shardIds} route nowhere and are not counted; a table without the column gets 0).
+   */
+  public static Map<String, Map<String, Long>> shardRowCounts(DatabaseClient client,
+      SchemaMapping schema, Timestamp at, List<String> shardIds) {
+    Map<String, Map<String, Long>> counts = new TreeMap<>();
+    if (shardIds.size() == 1) {
+      counts.put(shardIds.get(0), rowCounts(client, schema, at));
+      return counts;
+    }
+    shardIds.forEach(shard -> counts.put(shard, new TreeMap<>()));
+    String quote = client.getDialect() == Dialect.POSTGRESQL ? "\"" : "`";
+    for (String table : schema.spannerTables()) {
+      shardIds.forEach(shard -> counts.get(shard).put(table, 0L));
+      Optional<String> column =
+          schema.forSpannerTable(table).flatMap(TableMapping::shardIdColumnName);
+      if (column.isEmpty()) {
+        continue;
+      }
+      // Identifiers cannot be parameters; both names come from the session file, quoted.
+      String shardColumn = quote + column.get().replace(quote, quote + quote) + quote;
+      String asText = client.getDialect() == Dialect.POSTGRESQL ? "VARCHAR" : "STRING";
+      Statement count = Statement.of("SELECT CAST(" + shardColumn + " AS " + asText
+          + "), COUNT(*) FROM " + quote
+          + table.replace(quote, quote + quote) + quote + " GROUP BY " + shardColumn);
+      try (ResultSet rows = client.singleUse(TimestampBound.ofReadTimestamp(at))
+          .executeQuery(count)) {
+        while (rows.next()) {
+          String shard = rows.isNull(0) ? null : rows.getString(0);
+          if (shard != null && counts.containsKey(shard)) {
+            counts.get(shard).put(table, rows.getLong(1));
+          }
+        }
       }
     }
     return counts;
@@ -74,6 +116,35 @@ public final class SnapshotBootstrap {
         }
       }
     }
+  }
+
+  /**
+   * {@code plan} with the chunk counts the loaded shards' finished chunks were cut by: a resumed
+   * load keeps its first attempt's chunking even when its row estimate or {@code
+   * --snapshotChunkRows} differ (a chunk number names other rows under another count, so its
+   * skipped chunk would lose them). Tables without finished chunks keep the plan's counts.
+   *
+   * @throws SnapshotRefusedException when two shards' chunks of a table disagree
+   */
+  public static SnapshotPlan keepRecordedChunking(SnapshotPlan plan, ShardTargets targets)
+      throws SQLException {
+    ChunkDao chunks = new ChunkDao();
+    Map<String, Integer> recorded = new TreeMap<>();
+    for (String shard : plan.loadedShards()) {
+      try (Connection connection = targets.connect(shard)) {
+        chunks.ensureTable(connection);
+        for (Map.Entry<String, Integer> table : chunks.chunking(connection, plan.chunkRunId(),
+            shard, plan.snapshot()).entrySet()) {
+          Integer other = recorded.putIfAbsent(table.getKey(), table.getValue());
+          if (other != null && !other.equals(table.getValue())) {
+            throw new SnapshotRefusedException("table " + table.getKey() + " has chunks of "
+                + other + " and of " + table.getValue() + " in the shards of run "
+                + plan.runId() + ": start the load over");
+          }
+        }
+      }
+    }
+    return plan.withChunkCounts(recorded);
   }
 
   /** Sets the checkpoint of every shard of {@code plan} to its snapshot timestamp. */

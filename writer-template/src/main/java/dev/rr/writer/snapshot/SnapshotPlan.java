@@ -76,6 +76,18 @@ public record SnapshotPlan(
     return resyncShard == null ? runId : runId + RESYNC_CHUNKS;
   }
 
+  /** This plan with {@code recorded} chunk counts instead of its own for those tables. */
+  public SnapshotPlan withChunkCounts(Map<String, Integer> recorded) {
+    Map<String, Integer> counts = new java.util.HashMap<>(chunkCounts);
+    recorded.forEach((table, count) -> {
+      if (counts.containsKey(table)) {
+        counts.put(table, count);
+      }
+    });
+    return new SnapshotPlan(runId, snapshot, shardsFilePath, shardIds, schema, sourceTimezone,
+        maxRowsPerStatement, counts, resyncShard);
+  }
+
   /** Chunks of Spanner table {@code table}. */
   public int chunkCount(String table) {
     Integer count = chunkCounts.get(table);

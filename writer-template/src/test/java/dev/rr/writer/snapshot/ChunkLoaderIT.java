@@ -23,6 +23,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -76,6 +77,20 @@ class ChunkLoaderIT {
       assertEquals(450, Fixtures.count(connection, "SELECT COUNT(*) FROM items WHERE v LIKE 'a %'"));
       assertEquals(450, new ChunkDao().progress(connection, "run", "s1").get("Items").rows());
       assertEquals(1, new ChunkDao().progress(connection, "run", "s1").get("Items").chunks());
+    }
+  }
+
+  @Test
+  void shouldRefuseToSkipAChunkLoadedAsOneOfAnotherChunkCount() throws Exception {
+    try (Connection connection = open()) {
+      loader.load(connection, CHUNK, 8, rows(0, 10, "a"));
+
+      // Chunk 3 of 2 names other rows than chunk 3 of 8: skipping it would lose them.
+      SnapshotRefusedException refused = assertThrows(SnapshotRefusedException.class,
+          () -> loader.load(connection, CHUNK, 2, rows(0, 10, "b")));
+      assertTrue(refused.getMessage().contains("was loaded as one of 8 chunks, not 2"),
+          refused.getMessage());
+      assertEquals(Map.of("Items", 8), new ChunkDao().chunking(connection, "run", "s1", T));
     }
   }
 

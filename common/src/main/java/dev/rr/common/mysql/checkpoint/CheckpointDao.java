@@ -227,6 +227,15 @@ public final class CheckpointDao implements Serializable {
   }
 
   /**
+   * Like {@link #read}, but empty when the checkpoint table does not exist (rather than an error):
+   * for readers, such as {@code rr status}, that must not create it.
+   */
+  public Optional<Checkpoint> readIfPresent(Connection connection, String runId, String shard)
+      throws SQLException {
+    return tableExists(connection) ? read(connection, runId, shard) : Optional.empty();
+  }
+
+  /**
    * Like {@link #read}, but locks the row ({@code SELECT ... FOR UPDATE}) until the caller's
    * transaction ends, so that two writers of one shard cannot both apply the same window.
    */

@@ -1,13 +1,16 @@
 package dev.rr.writer.snapshot.beam;
 
+import dev.rr.writer.snapshot.LoadProgressDao;
 import dev.rr.writer.snapshot.ShardResync;
 import dev.rr.writer.snapshot.ShardTargets;
 import dev.rr.writer.snapshot.SnapshotBootstrap;
 import dev.rr.writer.snapshot.SnapshotPlan;
+import dev.rr.writer.snapshot.TableLoad;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -47,24 +50,27 @@ public final class SnapshotRun {
 
   private final SnapshotPlan plan;
   private final SpannerConfig spanner;
-  private final long estimatedRows;
+  private final Map<String, Map<String, Long>> estimates;
   private final PrintWriter out;
+  private final LoadProgressDao progress = new LoadProgressDao();
 
   /**
-   * @param estimatedRows rows of every table at T (for the progress line)
+   * @param estimates rows at T per shard and Spanner table
+   *     ({@link SnapshotBootstrap#shardRowCounts}); a missing entry counts 0
    * @param out where progress lines go
    */
-  public SnapshotRun(SnapshotPlan plan, SpannerConfig spanner, long estimatedRows,
-      PrintWriter out) {
+  public SnapshotRun(SnapshotPlan plan, SpannerConfig spanner,
+      Map<String, Map<String, Long>> estimates, PrintWriter out) {
     this.plan = plan;
     this.spanner = spanner;
-    this.estimatedRows = estimatedRows;
+    this.estimates = Map.copyOf(estimates);
     this.out = out;
   }
 
-  /** Rows of every table at T, as counted before the run. */
+  /** Rows at T of every table that route to the shards this run loads. */
   public long estimatedRows() {
-    return estimatedRows;
+    return plan.loadedShards().stream().mapToLong(shard -> estimates
+        .getOrDefault(shard, Map.of()).values().stream().mapToLong(Long::longValue).sum()).sum();
   }
 
   /** The snapshot this run loads. */
@@ -78,10 +84,18 @@ public final class SnapshotRun {
       // A resync's shard was fenced and prepared by ShardResync.begin: it is not empty.
       SnapshotBootstrap.checkShards(plan, ShardTargets.open(plan));
     }
+    ShardTargets targets = ShardTargets.open(plan);
+    SnapshotPlan loading = SnapshotBootstrap.keepRecordedChunking(plan, targets);
+    if (!loading.chunkCounts().equals(plan.chunkCounts())) {
+      out.printf("snapshot: resuming with the chunks of the first attempt %s (this one would cut"
+          + " %s)%n", new java.util.TreeMap<>(loading.chunkCounts()),
+          new java.util.TreeMap<>(plan.chunkCounts()));
+    }
+    recordStart(targets, loading);
     Pipeline pipeline = Pipeline.create(options);
-    SnapshotPipeline.buildPipeline(pipeline, spanner, plan);
+    SnapshotPipeline.buildPipeline(pipeline, spanner, loading);
     out.printf("snapshot of run %s at %s: %d rows to load%n", plan.runId(), plan.snapshot(),
-        estimatedRows);
+        estimatedRows());
     return pipeline.run();
   }
 
@@ -98,10 +112,11 @@ public final class SnapshotRun {
    * @throws IllegalStateException when the pipeline did not finish (no checkpoint is set then)
    */
   public Result finish(PipelineResult result, long startNanos) throws SQLException {
+    ShardTargets targets = ShardTargets.open(plan);
     PipelineResult.State state;
     do {
       state = result.waitUntilFinish(org.joda.time.Duration.millis(PROGRESS_EVERY.toMillis()));
-      printProgress(result, startNanos);
+      printProgress(targets);
     } while (state == null || !state.isTerminal());
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the snapshot pipeline ended " + state
@@ -129,24 +144,57 @@ public final class SnapshotRun {
    */
   private Map<String, Long> finishShards() throws SQLException {
     ShardTargets targets = ShardTargets.open(plan);
+    Map<String, Long> deleted = Map.of();
     if (plan.resyncOnly().isEmpty()) {
       SnapshotBootstrap.finish(plan, targets);
-      return Map.of();
+    } else {
+      String shard = plan.resyncOnly().get();
+      try (Connection connection = targets.connect(shard)) {
+        deleted = new ShardResync().finish(connection, plan.runId(), shard, plan.schema());
+      }
     }
-    String shard = plan.resyncOnly().get();
-    try (Connection connection = targets.connect(shard)) {
-      return new ShardResync().finish(connection, plan.runId(), shard, plan.schema());
+    for (String shard : plan.loadedShards()) {
+      try (Connection connection = targets.connect(shard)) {
+        progress.finish(connection, plan, shard);
+      }
+    }
+    return deleted;
+  }
+
+  /** Records in every loaded shard that this attempt starts loading its tables (and estimates). */
+  private void recordStart(ShardTargets targets, SnapshotPlan loading) throws SQLException {
+    for (String shard : loading.loadedShards()) {
+      Map<String, Long> rows = estimates.getOrDefault(shard, Map.of());
+      try (Connection connection = targets.connect(shard)) {
+        progress.ensureTable(connection);
+        for (String table : plan.schema().spannerTables()) {
+          progress.start(connection, loading, shard, table, rows.getOrDefault(table, 0L));
+        }
+      }
     }
   }
 
-  private void printProgress(PipelineResult result, long startNanos) {
-    long loaded = counter(result, LoadChunkFn.ROWS_LOADED);
-    double seconds = (System.nanoTime() - startNanos) / 1e9;
-    double rate = loaded / Math.max(0.001, seconds);
-    String eta = rate <= 0 || loaded >= estimatedRows ? "-"
-        : Duration.ofSeconds((long) ((estimatedRows - loaded) / rate)).toString();
-    out.printf("snapshot: %d of %d rows loaded, %.0f rows/s, ETA %s%n", loaded, estimatedRows,
-        rate, eta);
+  /**
+   * One line per loaded shard, from the shard's own progress tables (so a resumed run counts the
+   * chunks loaded before it too): rows loaded of the estimate, chunks, rate, ETA.
+   */
+  private void printProgress(ShardTargets targets) {
+    TableLoad.Kind kind =
+        plan.resyncOnly().isPresent() ? TableLoad.Kind.RESYNC : TableLoad.Kind.SNAPSHOT;
+    String label = kind == TableLoad.Kind.RESYNC ? "resync" : "snapshot";
+    for (String shard : plan.loadedShards()) {
+      try (Connection connection = targets.connect(shard)) {
+        List<TableLoad> tables = progress.underWay(connection, plan.runId(), shard).stream()
+            .filter(load -> load.kind() == kind).toList();
+        out.printf("%s: shard %s: %s%n", label, shard,
+            TableLoad.total(shard, kind, tables).describe());
+      } catch (SQLException e) {
+        // Progress is informative: a busy or briefly unreachable shard must not stop the load.
+        out.printf("%s: shard %s: progress not readable now (%s)%n", label, shard,
+            e.getMessage());
+      }
+    }
+    out.flush();
   }
 
   /** The attempted value of counter {@code name}, summed over steps; 0 when the runner has none. */
