@@ -61,6 +61,15 @@ final class DiffRun {
   static final boolean SHARD_MOVES =
       Boolean.parseBoolean(System.getProperty("diff.shardMoves", "true"));
 
+  /** A fault done to the run's environment (its emulator, its change-stream metadata) as it writes. */
+  @FunctionalInterface
+  interface EnvironmentFault {
+    /** Does the fault; returns how many faults it did. */
+    int inject(ReplicationFixture fixture) throws Exception;
+
+    EnvironmentFault NONE = fixture -> 0;
+  }
+
   private DiffRun() {}
 
   /**
@@ -69,6 +78,15 @@ final class DiffRun {
    */
   static Result run(SpannerEnv env, List<MySqlTestServer> servers, Path work, long seed,
       Duration duration, boolean control) throws Exception {
+    return run(env, servers, work, seed, duration, control, EnvironmentFault.NONE);
+  }
+
+  /**
+   * As {@link #run(SpannerEnv, List, Path, long, Duration, boolean)}, with {@code environmentFault}
+   * done first, then the seed's own faults, while the generator writes.
+   */
+  static Result run(SpannerEnv env, List<MySqlTestServer> servers, Path work, long seed,
+      Duration duration, boolean control, EnvironmentFault environmentFault) throws Exception {
     RandomSchema schema = RandomSchema.generate(seed);
     List<DiffFaults.Fault> plan = DiffFaults.plan(seed);
     ReplicationFixture.Schema tables = new ReplicationFixture.Schema(SchemaSession.json(schema),
@@ -85,8 +103,10 @@ final class DiffRun {
       try (PrefixSampler sampler = new PrefixSampler(oracle(fixture), shardDatabases(fixture), 20).start()) {
         AtomicReference<Exception> faultFailure = new AtomicReference<>();
         AtomicReference<DiffFaults.Injected> faults = new AtomicReference<>();
+        int[] environmentFaults = new int[1];
         Thread faulter = new Thread(() -> {
           try {
+            environmentFaults[0] = environmentFault.inject(fixture);
             faults.set(DiffFaults.inject(fixture, generator, plan));
           } catch (Exception e) {
             faultFailure.set(e);
@@ -123,7 +143,7 @@ final class DiffRun {
                   .map(s -> s.summary() + " " + s.differences().get(0).describe()).toList());
         }
         Result result = new Result(seed, stats.samples(), stats.withCheckpoint(),
-            stats.mismatches() + report.different(), report.missing(), report.extra(), faults.get().count(),
+            stats.mismatches() + report.different(), report.missing(), report.extra(), environmentFaults[0] + faults.get().count(),
             cutover.verdict() == CutoverCheck.Verdict.DONE, controlled, detail);
         fixture.log("%s", result.line());
         return result;
