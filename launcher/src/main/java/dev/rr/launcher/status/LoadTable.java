@@ -4,6 +4,7 @@ import dev.rr.writer.snapshot.TableLoad;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,7 +25,8 @@ final class LoadTable {
     List<String[]> rows = new ArrayList<>();
     rows.add(HEADERS);
     List<String> notes = new ArrayList<>();
-    for (ShardLoad load : loads) {
+    // By shard, as the status table above it: the caller's map may have any order.
+    for (ShardLoad load : loads.stream().sorted(Comparator.comparing(ShardLoad::shard)).toList()) {
       load.unreadable().ifPresent(why -> notes.add("! shard " + load.shard()
           + ": its database could not be read for load progress: " + why));
       if (load.tables().isEmpty() && load.fence().isPresent()) {
