@@ -35,7 +35,7 @@ fi
 
 version=$(sed -n 's:.*<version>\(.*-SNAPSHOT\|[0-9.]*\)</version>.*:\1:p' pom.xml | head -1)
 echo "[build-templates] building the shaded jars (version $version)"
-mvn -B -ntp -q -DskipTests -Pflex package -pl reader-template,writer-template -am
+mvn -B -ntp -q -DskipTests package -pl reader-template,writer-template -am
 
 # Each jar must carry an SLF4J provider: without one every log line of the job is dropped.
 check_dir=$(mktemp -d)

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * A seeded random schema within what Spanner and MySQL both accept: 1-8 tables, single and
  * composite keys of integers and strings (some with a case-insensitive collation on the MySQL side),
- * interleaved children with {@code ON DELETE CASCADE}, foreign keys (some self-referencing), unique
+ * interleaved children with {@code ON DELETE CASCADE}, foreign keys (some self-referencing, some of
+ * those {@code ON DELETE CASCADE}), unique
  * secondary indexes, nullable columns of the mapped types, a Spanner-only shard-id column inside
  * the primary key (as {@code migration_shard_id} in a sharded migration) or outside it, and MySQL
  * tables and columns renamed in the session. The same seed gives the same schema. {@link
@@ -26,7 +27,8 @@ public final class RandomSchema {
   /** What a schema exercises; the CI seed set covers every one. */
   public enum Feature {
     COMPOSITE_KEY, STRING_KEY, CASE_INSENSITIVE_KEY, INTERLEAVED_CASCADE, FOREIGN_KEY,
-    SELF_REFERENCE, UNIQUE_INDEX, NULLABLE_TYPES, SHARD_IN_KEY, SHARD_OUTSIDE_KEY, RENAMED
+    SELF_REFERENCE, SELF_REFERENCE_CASCADE, UNIQUE_INDEX, NULLABLE_TYPES, SHARD_IN_KEY,
+    SHARD_OUTSIDE_KEY, RENAMED
   }
 
   /** A column type on both sides. */
@@ -97,9 +99,17 @@ public final class RandomSchema {
    * @param parent the Spanner name of the parent it is interleaved in, or null
    * @param references the Spanner name of the table its reference column points to (itself for a
    *     self-reference), or null
+   * @param cascades its foreign key is {@code ON DELETE CASCADE} (on both sides): deleting the
+   *     referenced row deletes the rows pointing to it
    */
   public record Table(String spanner, String mysql, List<Column> columns, List<String> key,
-      String parent, boolean shardInKey, String references) {
+      String parent, boolean shardInKey, String references, boolean cascades) {
+    /** A table whose foreign key, if any, has no action. */
+    public Table(String spanner, String mysql, List<Column> columns, List<String> key,
+        String parent, boolean shardInKey, String references) {
+      this(spanner, mysql, columns, key, parent, shardInKey, references, false);
+    }
+
     /** The column named {@code spanner}. */
     public Column column(String spanner) {
       return columns.stream().filter(c -> c.spanner().equals(spanner)).findFirst().orElseThrow();
@@ -180,7 +190,10 @@ public final class RandomSchema {
           ? parents.get(random.nextInt(parents.size())) : null;
       tables.add(table(random, i, parent));
     }
-    return new RandomSchema(seed, withReferences(random, tables));
+    // A stream of its own, so that every draw above, and so every schema feature a seed had
+    // before foreign-key actions were drawn, stays as it was.
+    Random actions = new Random(new java.util.SplittableRandom(~seed).nextLong());
+    return new RandomSchema(seed, withReferences(random, actions, tables));
   }
 
   private static Table table(Random random, int index, Table parent) {
@@ -228,9 +241,10 @@ public final class RandomSchema {
   /**
    * Adds reference columns: a foreign key may point to a root table keyed by one integer with its
    * shard column outside the key (a key MySQL and Spanner both hold once), from another root
-   * table or from the table itself.
+   * table or from the table itself; half the self-references ({@code actions} decides) are
+   * {@code ON DELETE CASCADE}: deleting a category deletes its subcategories, theirs, and so on.
    */
-  private static List<Table> withReferences(Random random, List<Table> tables) {
+  private static List<Table> withReferences(Random random, Random actions, List<Table> tables) {
     List<String> targets = tables.stream()
         .filter(t -> t.parent() == null && !t.shardInKey() && t.key().size() == 1
             && t.column(t.key().get(0)).kind() == Kind.INT)
@@ -247,7 +261,9 @@ public final class RandomSchema {
       String target = candidates.get(random.nextInt(candidates.size()));
       List<Column> columns = new ArrayList<>(table.columns());
       columns.add(columns.size() - 1, new Column("ref", rename(random, "ref"), Kind.INT, true, Role.REFERENCE, false));
-      result.add(new Table(table.spanner(), table.mysql(), columns, table.key(), null, table.shardInKey(), target));
+      boolean cascades = target.equals(table.spanner()) && actions.nextBoolean();
+      result.add(new Table(table.spanner(), table.mysql(), columns, table.key(), null, table.shardInKey(),
+          target, cascades));
     }
     return result;
   }
@@ -275,6 +291,7 @@ public final class RandomSchema {
       add(features, Feature.INTERLEAVED_CASCADE, table.parent() != null);
       add(features, Feature.FOREIGN_KEY, table.references() != null && !table.references().equals(table.spanner()));
       add(features, Feature.SELF_REFERENCE, table.spanner().equals(table.references()));
+      add(features, Feature.SELF_REFERENCE_CASCADE, table.spanner().equals(table.references()) && table.cascades());
       add(features, Feature.UNIQUE_INDEX, table.unique().isPresent());
       add(features, Feature.NULLABLE_TYPES, table.columns(Role.VALUE).stream().anyMatch(Column::nullable));
       add(features, table.shardInKey() ? Feature.SHARD_IN_KEY : Feature.SHARD_OUTSIDE_KEY, true);
@@ -311,7 +328,7 @@ public final class RandomSchema {
         text.append(" in ").append(table.parent()).append(" on delete cascade");
       }
       if (table.references() != null) {
-        text.append(" ref->").append(table.references());
+        text.append(" ref->").append(table.references()).append(table.cascades() ? " on delete cascade" : "");
       }
       table.unique().ifPresent(u -> text.append(" unique(").append(u.spanner()).append(')'));
       for (Column value : table.columns(Role.VALUE)) {

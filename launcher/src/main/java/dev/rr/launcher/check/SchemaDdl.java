@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The DDL of a {@link RandomSchema}: Spanner's (tables parents first, unique indexes, then
  * foreign keys) and MySQL's (the renamed tables and columns, the same keys without the shard
- * column, foreign keys for interleaving and references, string keys {@code utf8mb4_bin} or, when
+ * column, foreign keys for interleaving and references, each with its {@code ON DELETE CASCADE}
+ * when it has one, string keys {@code utf8mb4_bin} or, when
  * case-insensitive, {@code utf8mb4_general_ci}).
  */
 public final class SchemaDdl {
@@ -41,7 +42,7 @@ public final class SchemaDdl {
         Table target = schema.table(table.references());
         ddl.add("ALTER TABLE " + table.spanner() + " ADD CONSTRAINT fk_" + table.spanner()
             + " FOREIGN KEY (" + table.reference().orElseThrow().spanner() + ") REFERENCES "
-            + target.spanner() + " (" + target.key().get(0) + ")");
+            + target.spanner() + " (" + target.key().get(0) + ")" + onDelete(table));
       }
     }
     return ddl;
@@ -73,7 +74,7 @@ public final class SchemaDdl {
         Table target = schema.table(table.references());
         ddl.add("ALTER TABLE `" + table.mysql() + "` ADD CONSTRAINT `fk_" + table.mysql() + "_ref` FOREIGN KEY (`"
             + table.reference().orElseThrow().mysql() + "`) REFERENCES `" + target.mysql() + "` ("
-            + quoted(target, target.sourceKey()) + ")");
+            + quoted(target, target.sourceKey()) + ")" + onDelete(table));
       }
     }
     return ddl;
@@ -84,6 +85,11 @@ public final class SchemaDdl {
     return "ALTER TABLE `" + table.mysql() + "` MODIFY `" + column.mysql() + "` "
         + (column.kind() == RandomSchema.Kind.BYTES ? "varbinary(255)" : "varchar(255)")
         + (column.nullable() ? " NULL DEFAULT NULL" : " NOT NULL");
+  }
+
+  /** The foreign key's action, the same on both sides (as a migrated schema has it). */
+  private static String onDelete(Table table) {
+    return table.cascades() ? " ON DELETE CASCADE" : "";
   }
 
   private static String mysqlColumn(Column column) {

@@ -17,6 +17,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -24,7 +25,8 @@ import java.util.Random;
  * Seeded random transactions over a {@link RandomSchema}: rows inserted with their interleaved
  * children, updates of 1-3 key-adjacent rows, unique values swapped between two rows or handed
  * from one row to a new one in one transaction, deletes (children explicitly or by cascade,
- * references to a deleted row cleared in the same transaction), deleted keys inserted again
+ * references to a deleted row cleared in the same transaction, or their rows deleted by Spanner
+ * when the foreign key is {@code ON DELETE CASCADE}), deleted keys inserted again
  * (possibly on another shard), large transactions, in bursts with idle gaps, and optionally rows
  * moved to another shard. The seed fixes the sequence; the generator is the only writer of the
  * schema's rows, so its {@link SchemaRows} model is exact. Thread-safe: a fault may plant a value
@@ -364,6 +366,16 @@ public final class SchemaTransactions implements TransactionSource {
       }
     }
     out.add(Mutation.delete(table.spanner(), Key.of(key.toArray())));
+    gone(table, key, out);
+  }
+
+  /**
+   * A row is gone (deleted, or by a foreign key's cascade; its interleaved descendants already
+   * forgotten): the model forgets it, the rows whose foreign key {@code ON DELETE CASCADE} points
+   * to it go with it (Spanner deletes them, and theirs, at commit), and the other references to it
+   * are cleared in the same transaction.
+   */
+  private void gone(Table table, List<Object> key, List<Mutation> out) {
     model.rows(table.spanner()).remove(key);
     if (table.parent() == null) {
       model.deleted(table.spanner(), key);
@@ -371,13 +383,26 @@ public final class SchemaTransactions implements TransactionSource {
     stats.deleted(1);
     for (Table referrer : schema.referrers(table.spanner())) {
       Column reference = referrer.reference().orElseThrow();
-      model.rows(referrer.spanner()).forEach((referrerKey, row) -> {
-        if (key.get(0).equals(row.tracked.get(reference.spanner()))) {
+      // Listed first: a cascade removes rows of this very map (a self-reference).
+      List<List<Object>> pointing = model.rows(referrer.spanner()).entrySet().stream()
+          .filter(row -> key.get(0).equals(row.getValue().tracked.get(reference.spanner())))
+          .map(Map.Entry::getKey).toList();
+      for (List<Object> referrerKey : pointing) {
+        SchemaRows.Row row = model.rows(referrer.spanner()).get(referrerKey);
+        if (row == null) {
+          continue; // already gone by this cascade (a reference cycle)
+        }
+        if (referrer.cascades()) {
+          for (Table child : schema.children(referrer.spanner())) {
+            model.childrenOf(child.spanner(), referrerKey).forEach(childKey -> forget(child, childKey));
+          }
+          gone(referrer, referrerKey, out);
+        } else {
           row.tracked.put(reference.spanner(), null);
           out.add(keyed(Mutation.newUpdateBuilder(referrer.spanner()), referrer, referrerKey)
               .set(reference.spanner()).to(Value.int64(null)).build());
         }
-      });
+      }
     }
   }
 

@@ -67,7 +67,10 @@ final class SessionTable {
     }
     String parent = parentId().map(namesById::get).orElse(null);
     String references = foreignKey.map(fk -> namesById.get(SessionSchema.string(fk, "ReferTableId"))).orElse(null);
-    return Optional.of(new Table(name, mapped.sourceName(), columns, key, parent, shardInKey, references));
+    boolean cascades = foreignKey.map(fk -> "CASCADE".equalsIgnoreCase(SessionSchema.string(fk, "OnDelete")))
+        .orElse(false);
+    return Optional.of(new Table(name, mapped.sourceName(), columns, key, parent, shardInKey, references,
+        cascades));
   }
 
   private void add(List<Column> columns, String spanner, Role role) {

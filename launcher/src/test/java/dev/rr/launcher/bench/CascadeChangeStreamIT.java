@@ -51,4 +51,35 @@ class CascadeChangeStreamIT {
         "DELETE Parents {\"Id\":\"1\"}",
         "DELETE Refs {\"RefId\":\"7\"}"), mods);
   }
+
+  /**
+   * A self-referencing foreign key {@code ON DELETE CASCADE} (categories): deleting the root of a
+   * chain removes the whole chain, and each removed row has its own DELETE in the same transaction.
+   */
+  @Test
+  void shouldStreamADeleteOfEveryRowASelfReferencingCascadeRemoves() {
+    SpannerTestDatabase db = spanner.newDatabase(
+        "CREATE TABLE Categories (Id INT64 NOT NULL, ParentId INT64, CONSTRAINT FkSelf FOREIGN KEY"
+            + " (ParentId) REFERENCES Categories (Id) ON DELETE CASCADE) PRIMARY KEY (Id)",
+        "CREATE CHANGE STREAM Everything FOR ALL");
+    Timestamp start = db.write(Mutation.newInsertBuilder("Categories").set("Id").to(1).build(),
+        Mutation.newInsertBuilder("Categories").set("Id").to(2).set("ParentId").to(1).build(),
+        Mutation.newInsertBuilder("Categories").set("Id").to(3).set("ParentId").to(2).build(),
+        Mutation.newInsertBuilder("Categories").set("Id").to(4).build());
+    Timestamp deleted = db.write(Mutation.delete("Categories", Key.of(1)));
+
+    List<String> mods = new ArrayList<>();
+    new RawChangeStreamReader(db.client(), "Everything").read(start,
+        Timestamp.ofTimeSecondsAndNanos(deleted.getSeconds() + 1, 0), mod -> {
+          if (mod.commitTimestamp().equals(deleted)) {
+            mods.add(mod.modType() + " " + mod.table() + " " + mod.keysJson());
+          }
+        });
+    mods.sort(null);
+
+    assertEquals(List.of(
+        "DELETE Categories {\"Id\":\"1\"}",
+        "DELETE Categories {\"Id\":\"2\"}",
+        "DELETE Categories {\"Id\":\"3\"}"), mods);
+  }
 }

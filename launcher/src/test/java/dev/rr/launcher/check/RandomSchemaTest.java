@@ -54,6 +54,29 @@ class RandomSchemaTest {
   }
 
   @Test
+  void shouldCascadeSomeSelfReferencesOnBothSidesAndNothingElse() {
+    int cascading = 0;
+    int plain = 0;
+    for (long seed = 1; seed <= 100; seed++) {
+      RandomSchema schema = RandomSchema.generate(seed);
+      for (Table table : schema.tables()) {
+        boolean self = table.spanner().equals(table.references());
+        assertTrue(!table.cascades() || self, schema.describe());
+        String spannerFk = SchemaDdl.spanner(schema).stream()
+            .filter(ddl -> ddl.startsWith("ALTER TABLE " + table.spanner() + " ")).findFirst().orElse("");
+        String mysqlFk = SchemaDdl.mysql(schema).stream()
+            .filter(ddl -> ddl.contains("`fk_" + table.mysql() + "_ref`")).findFirst().orElse("");
+        assertEquals(table.cascades(), spannerFk.endsWith(" ON DELETE CASCADE"), spannerFk);
+        assertEquals(table.cascades(), mysqlFk.endsWith(" ON DELETE CASCADE"), mysqlFk);
+        cascading += self && table.cascades() ? 1 : 0;
+        plain += self && !table.cascades() ? 1 : 0;
+      }
+    }
+
+    assertTrue(cascading > 10 && plain > 10, cascading + " cascading, " + plain + " plain self-references");
+  }
+
+  @Test
   void shouldKeepTheShardColumnOutOfMySqlAndInsideTheSpannerKeyOnlyWhenAsked() {
     for (long seed = 1; seed <= 50; seed++) {
       RandomSchema schema = RandomSchema.generate(seed);

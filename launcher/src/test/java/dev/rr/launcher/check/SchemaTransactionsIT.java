@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Random schemas are accepted by the emulator and by MySQL (MariaDB) as generated, and the
  * generator's transactions all commit (foreign keys, unique indexes, interleaving) and leave
- * exactly the rows its model holds, each on its shard.
+ * exactly the rows its model holds, each on its shard - also where Spanner deleted rows by a
+ * self-referencing foreign key's cascade (seeds 1, 7, 8, 16 and 60 have one).
  */
 class SchemaTransactionsIT {
   @RegisterExtension static final SpannerEmulatorExtension SPANNER = new SpannerEmulatorExtension();
@@ -33,7 +34,7 @@ class SchemaTransactionsIT {
   private static final List<String> SHARDS = List.of("shard1", "shard2", "shard3");
 
   @ParameterizedTest(name = "seed {0}")
-  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 16, 21, 23})
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 16, 21, 23, 60})
   void shouldCommitEveryTransactionAndLeaveTheModelsRows(long seed) throws Exception {
     RandomSchema schema = RandomSchema.generate(seed);
     DatabaseClient client = SPANNER.newDatabase(SchemaDdl.spanner(schema)).client();
