@@ -1,5 +1,7 @@
 package dev.rr.testing;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -58,5 +60,24 @@ public final class ShadedJar {
       throw new IllegalStateException(mainClass + " did not exit within " + TIMEOUT_SECONDS + " s");
     }
     return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Starts {@code mainClass} as Dataflow starts it, with an invalid option, and checks that the
+   * refusal, tagged {@code [tag]}, is logged through the jar's one SLF4J provider (slf4j-jdk14's
+   * format, java.util.logging's SimpleFormatter, not slf4j-simple's) and that the jar carries the
+   * Dataflow runner.
+   */
+  public void assertLogsInvalidOptions(String mainClass, String tag) throws IOException, InterruptedException {
+    Run run = run(mainClass, "--runner=DataflowRunner", "--windowDuration=soon");
+
+    String output = run.output();
+    assertNotEquals(0, run.exitCode(), output);
+    assertTrue(output.contains("[" + tag + "] invalid options, not started:"), output);
+    assertTrue(output.contains("windowDuration"), output);
+    assertTrue(output.contains("SEVERE: [" + tag + "] invalid options"), output);
+    assertFalse(output.contains("No SLF4J providers were found"), output);
+    assertFalse(output.contains("multiple SLF4J providers"), output);
+    assertFalse(output.contains("Unknown 'runner' specified"), output);
   }
 }
