@@ -45,14 +45,28 @@ public final class DirectPipelines {
     };
   }
 
+  /**
+   * Options for a pipeline on the DirectRunner whose {@code run()} returns at once (the caller
+   * waits on its result), as every pipeline started in this process needs.
+   */
+  public static PipelineOptions nonBlockingOptions() {
+    PipelineOptions options = PipelineOptionsFactory.create();
+    nonBlocking(options);
+    return options;
+  }
+
   private static <T extends PipelineOptions> T options(Map<String, String> parameters, Class<T> type) {
     PipelineOptionsFactory.register(type);
     List<String> args = new ArrayList<>();
     parameters.forEach((name, value) -> args.add("--" + name + "=" + value));
     T options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().as(type);
-    options.setRunner(DirectRunner.class);
     // Both pipelines share this process: run() must return so the other can start.
-    options.as(DirectOptions.class).setBlockOnRun(false);
+    nonBlocking(options);
     return options;
+  }
+
+  private static void nonBlocking(PipelineOptions options) {
+    options.setRunner(DirectRunner.class);
+    options.as(DirectOptions.class).setBlockOnRun(false);
   }
 }

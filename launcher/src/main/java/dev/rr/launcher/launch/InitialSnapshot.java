@@ -14,10 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
-import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * {@code rr launch --initialSnapshot}: before the writer starts, every shard is loaded with
@@ -79,10 +76,7 @@ public record InitialSnapshot(int chunkRows, double rowsPerSecond, Optional<Dura
 
   /** Runs {@code run} on the DirectRunner in this process, to its end. */
   public static SnapshotRun.Result load(SnapshotRun run) throws SQLException {
-    PipelineOptions options = PipelineOptionsFactory.create();
-    options.setRunner(DirectRunner.class);
-    options.as(DirectOptions.class).setBlockOnRun(false);
-    return run.run(options);
+    return run.run(DirectPipelines.nonBlockingOptions());
   }
 
   private static Instant instant(Timestamp timestamp) {

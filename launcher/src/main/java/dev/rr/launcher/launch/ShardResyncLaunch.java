@@ -29,10 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * {@code rr resync --shard S}: brings shard S of a running run to Spanner's rows at a new T and
@@ -70,10 +68,7 @@ public final class ShardResyncLaunch {
   /** Runs {@code request} on the DirectRunner in this process, to its end. */
   public static SnapshotRun.Result run(Spanner spanner, Request request, PrintWriter out)
       throws SQLException {
-    PipelineOptions options = PipelineOptionsFactory.create();
-    options.setRunner(DirectRunner.class);
-    options.as(DirectOptions.class).setBlockOnRun(false);
-    return run(spanner, request, out, options);
+    return run(spanner, request, out, DirectPipelines.nonBlockingOptions());
   }
 
   /**

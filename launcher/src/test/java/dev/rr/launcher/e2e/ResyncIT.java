@@ -13,6 +13,7 @@ import dev.rr.common.mysql.checkpoint.CheckpointDao;
 import dev.rr.common.mysql.checkpoint.ResyncFence;
 import dev.rr.common.spanner.SpannerRetry;
 import dev.rr.launcher.RrRun;
+import dev.rr.launcher.launch.DirectPipelines;
 import dev.rr.launcher.launch.ShardResyncLaunch;
 import dev.rr.launcher.spanner.SpannerTarget;
 import dev.rr.launcher.verify.ShardDatabases;
@@ -44,11 +45,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,7 +102,7 @@ class ResyncIT {
         // The fence stands a few seconds before the load (which may take only 2 s), so that the
         // other shards have windows made final to apply meanwhile.
         Thread.sleep(FENCE_HELD.toMillis());
-        result = load.run(directOptions());
+        result = load.run(DirectPipelines.nonBlockingOptions());
         others = watch.stop();
         finalWhileFenced = watch.finalWhileFenced(Duration.ofSeconds(2));
       }
@@ -186,7 +184,7 @@ class ResyncIT {
       ShardResyncLaunch.Request request = request(fixture, shard, 5);
 
       SnapshotRun first = ShardResyncLaunch.prepare(fixture.env.spanner(), request, fixture.out);
-      PipelineResult crashed = first.start(directOptions());
+      PipelineResult crashed = first.start(DirectPipelines.nonBlockingOptions());
       String chunkRun = fixture.runId + SnapshotPlan.RESYNC_CHUNKS;
       while (count(database, chunks(chunkRun, "COUNT(*)")) < 3 && !crashed.getState().isTerminal()) {
         Thread.sleep(20);
@@ -270,13 +268,6 @@ class ResyncIT {
         Statement statement = connection.createStatement()) {
       statement.executeUpdate(sql);
     }
-  }
-
-  private static PipelineOptions directOptions() {
-    PipelineOptions options = PipelineOptionsFactory.create();
-    options.setRunner(DirectRunner.class);
-    options.as(DirectOptions.class).setBlockOnRun(false);
-    return options;
   }
 
   private static void awaitStopped(PipelineResult pipeline) {

@@ -10,6 +10,7 @@ import dev.rr.common.mysql.checkpoint.Checkpoint;
 import dev.rr.common.mysql.checkpoint.CheckpointDao;
 import dev.rr.common.spanner.SpannerRetry;
 import dev.rr.common.spanner.SpannerTime;
+import dev.rr.launcher.launch.DirectPipelines;
 import dev.rr.launcher.launch.SnapshotLaunch;
 import dev.rr.launcher.verify.VerifyReport;
 import dev.rr.launcher.workload.Workload;
@@ -25,11 +26,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +67,7 @@ class SnapshotIT {
       during.start();
       SnapshotRun.Result loaded;
       try {
-        loaded = snapshot.run(directOptions());
+        loaded = snapshot.run(DirectPipelines.nonBlockingOptions());
         fixture.startWriter(WriterRunMode.REGULAR);
       } finally {
         during.join();
@@ -102,7 +100,7 @@ class SnapshotIT {
       SnapshotRun snapshot = SnapshotLaunch.prepare(fixture.env.spanner(),
           fixture.config(ReaderRunMode.REGULAR, WriterRunMode.REGULAR), at, 5, fixture.out);
 
-      PipelineResult crashed = snapshot.start(directOptions());
+      PipelineResult crashed = snapshot.start(DirectPipelines.nonBlockingOptions());
       while (chunkRows(fixture) < 5 && !crashed.getState().isTerminal()) {
         Thread.sleep(20);
       }
@@ -111,7 +109,7 @@ class SnapshotIT {
       Thread.sleep(1000);
       long before = chunkRows(fixture);
       fixture.log("crashed with %d chunks loaded", before);
-      SnapshotRun.Result resumed = snapshot.run(directOptions());
+      SnapshotRun.Result resumed = snapshot.run(DirectPipelines.nonBlockingOptions());
       long after = chunkRows(fixture);
 
       assertTrue(before >= 5 && before < after, "the crash came mid-way: " + before + " of " + after);
@@ -162,13 +160,6 @@ class SnapshotIT {
       }
     }
     return total;
-  }
-
-  private static PipelineOptions directOptions() {
-    PipelineOptions options = PipelineOptionsFactory.create();
-    options.setRunner(DirectRunner.class);
-    options.as(DirectOptions.class).setBlockOnRun(false);
-    return options;
   }
 
   private static void awaitStopped(PipelineResult pipeline) {
