@@ -36,8 +36,10 @@ else
   say "Spanner: emulator $emulator"
 fi
 
-# 3. The build. Built-in metrics would make the Spanner client call Google's monitoring endpoint.
+# 3. The build. The Spanner client's metrics exporters would call Google's monitoring endpoint.
 export SPANNER_DISABLE_BUILTIN_METRICS=true
+export SPANNER_DISABLE_GRPC_GCP_OTEL_METRICS=true
+export SPANNER_DISABLE_DIRECT_ACCESS_GRPC_BUILTIN_METRICS=true
 command -v mvn >/dev/null 2>&1 || fail "mvn not found: install Maven 3.8+ (apt-get install maven)"
 say "Java: $(java -version 2>&1 | head -1)"
 say "Maven: $(mvn -B -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"

@@ -51,7 +51,10 @@ public final class ShadedJar {
         "-cp", jar.toString(), mainClass));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("SPANNER_DISABLE_BUILTIN_METRICS", "true");
+    for (String metrics : List.of("SPANNER_DISABLE_BUILTIN_METRICS",
+        "SPANNER_DISABLE_GRPC_GCP_OTEL_METRICS", "SPANNER_DISABLE_DIRECT_ACCESS_GRPC_BUILTIN_METRICS")) {
+      builder.environment().put(metrics, "true");
+    }
     Process process = builder.start();
     // Read before waiting: a full pipe would block the child.
     byte[] output = process.getInputStream().readAllBytes();

@@ -127,7 +127,7 @@ final class BufferWindows {
     return new Partial(partial, records(partial));
   }
 
-  private static TimeWindow window(Path file) {
+  static TimeWindow window(Path file) {
     return WindowFiles.parse(file.getFileName().toString()).orElseThrow();
   }
 

@@ -30,6 +30,7 @@ import dev.rr.writer.snapshot.SnapshotBootstrap;
 import dev.rr.writer.snapshot.SnapshotCheckpoint;
 import dev.rr.writer.snapshot.SnapshotPlan;
 import dev.rr.writer.snapshot.beam.SnapshotRun;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -62,8 +63,8 @@ class ResyncIT {
 
   private static final int RESYNCED = 1;
   private static final long EXTRA_ID = 987_654_321L;
-  /** How long the first test keeps the shard fenced before loading it. */
-  private static final Duration FENCE_HELD = Duration.ofSeconds(6);
+  /** The longest the first test keeps the shard fenced before loading it. */
+  private static final Duration FENCE_HELD = Duration.ofSeconds(60);
 
   @TempDir Path work;
 
@@ -95,19 +96,20 @@ class ResyncIT {
 
       SnapshotRun.Result result;
       Map<String, long[]> others;
-      Set<String> finalWhileFenced;
+      Set<String> owedWhileFenced;
       try (OtherShards watch = new OtherShards(fixture, shard).start()) {
         SnapshotRun load = ShardResyncLaunch.prepare(fixture.env.spanner(), request(fixture, shard),
             fixture.out);
-        // The fence stands a few seconds before the load (which may take only 2 s), so that the
-        // other shards have windows made final to apply meanwhile.
-        Thread.sleep(FENCE_HELD.toMillis());
+        // The fence stands before the load (which may take only 2 s) until the other shards
+        // applied meanwhile, or FENCE_HELD passed: on the DirectRunner a shard's turn may wait
+        // seconds for a thread, and a lagging reader may make no window final for a while.
+        watch.awaitOthersApplied(FENCE_HELD);
         result = load.run(DirectPipelines.nonBlockingOptions());
         others = watch.stop();
-        finalWhileFenced = watch.finalWhileFenced(Duration.ofSeconds(2));
+        owedWhileFenced = watch.owedWhileFenced(Duration.ofSeconds(3));
       }
       fixture.log("resync done: %s; other shards while fenced (applied first, last): %s; windows"
-          + " made final then for %s", result, describe(others), finalWhileFenced);
+          + " with records made final then for %s", result, describe(others), owedWhileFenced);
       assertEquals(0, count(database, "SELECT COUNT(*) FROM parent2 WHERE id = " + EXTRA_ID),
           "the extra row Spanner does not have is deleted");
       try (BalanceSampler sampler = new BalanceSampler(fixture.shards(), config.accountsPerShard(),
@@ -124,11 +126,12 @@ class ResyncIT {
         assertTrue(run.report().spannerRows() > 50, run.describe());
         assertEquals(0, run.balances().violations(), run.describe());
         assertEquals(2, others.size(), "both other shards watched while fenced");
-        // Only a window made final while the fence stood (2 s before its end at the latest) had
-        // to be applied; a reader lagging behind (a loaded machine) may have made none.
+        // Only a window with records made final while the fence stood (3 s before its end at the
+        // latest) had to be applied; a reader lagging behind (a loaded machine) may have made
+        // none, and a final window may hold nothing for a shard.
         others.forEach((other, applied) -> assertTrue(applied[1] > applied[0]
-            || !finalWhileFenced.contains(other), other + " applied nothing while " + shard
-            + " was fenced, though windows became final: " + describe(others)));
+            || !owedWhileFenced.contains(other), other + " applied nothing while " + shard
+            + " was fenced, though it was owed a final window: " + describe(others)));
       }
     }
   }
@@ -329,17 +332,20 @@ class ResyncIT {
   }
 
   /**
-   * Samples, while the resynced shard's checkpoint is a fence, the records the other shards'
-   * checkpoints say are applied: the first and the last value seen, per shard.
+   * Samples, while the resynced shard's checkpoint is a fence, the other shards' checkpoints and
+   * the reader's {@code created_upto}: the records each other shard applied meanwhile (first and
+   * last value seen), and whether it was owed a window (one with records, made final while fenced).
    */
   private static final class OtherShards implements AutoCloseable {
     private final ReplicationFixture fixture;
     private final String resynced;
-    private final Map<String, long[]> applied = new HashMap<>();
-    /** While fenced: when each sample was taken (nanoTime) and created_upto then, by shard. */
-    private final List<Map.Entry<Long, Map<String, Timestamp>>> created = new ArrayList<>();
+    /** While fenced: when (nanoTime), created_upto by shard, the other shards' checkpoints. */
+    private final List<Sample> samples = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread = new Thread(this::loop, "resync-other-shards");
+
+    private record Sample(long at, Map<String, Timestamp> createdUpto,
+        Map<String, Checkpoint> checkpoints) {}
 
     OtherShards(ReplicationFixture fixture, String resynced) {
       this.fixture = fixture;
@@ -351,34 +357,70 @@ class ResyncIT {
       return this;
     }
 
+    /** The records applied while fenced, first and last value seen, by other shard. */
     Map<String, long[]> stop() throws InterruptedException {
       running.set(false);
       thread.join();
-      synchronized (applied) {
-        return Map.copyOf(applied);
+      Map<String, long[]> applied = new HashMap<>();
+      synchronized (samples) {
+        for (Sample sample : samples) {
+          sample.checkpoints().forEach((shard, checkpoint) -> applied.computeIfAbsent(shard,
+              s -> new long[] {checkpoint.recordsApplied(), 0})[1] = checkpoint.recordsApplied());
+        }
+      }
+      return applied;
+    }
+
+    /** Waits until every other shard applied records since the first sample, or {@code max}. */
+    void awaitOthersApplied(Duration max) throws InterruptedException {
+      long deadline = System.nanoTime() + max.toNanos();
+      while (System.nanoTime() < deadline) {
+        synchronized (samples) {
+          if (!samples.isEmpty()) {
+            Map<String, Checkpoint> first = samples.get(0).checkpoints();
+            Map<String, Checkpoint> last = samples.get(samples.size() - 1).checkpoints();
+            if (first.size() == ReplicationFixture.SHARD_IDS.size() - 1 && first.keySet().stream()
+                .allMatch(shard -> last.containsKey(shard)
+                    && last.get(shard).recordsApplied() > first.get(shard).recordsApplied())) {
+              return;
+            }
+          }
+        }
+        Thread.sleep(200);
       }
     }
 
     /**
-     * The other shards whose {@code created_upto} moved on while the fence stood, at least {@code
-     * margin} before its last sample: they had a final window to apply.
+     * The other shards that were owed a window while the fence stood: a window file with records,
+     * after the shard's checkpoint at the first sample, and final by {@code margin} before the
+     * last sample (so the writer had time to apply it).
      */
-    Set<String> finalWhileFenced(Duration margin) {
-      synchronized (applied) {
-        Set<String> shards = new TreeSet<>();
-        if (created.isEmpty()) {
-          return shards;
-        }
-        Map<String, Timestamp> first = created.get(0).getValue();
-        long by = created.get(created.size() - 1).getKey() - margin.toNanos();
-        created.stream().filter(sample -> sample.getKey() <= by).forEach(sample ->
-            sample.getValue().forEach((shard, upto) -> {
-              if (!shard.equals(resynced) && first.containsKey(shard) && upto.compareTo(first.get(shard)) > 0) {
-                shards.add(shard);
-              }
-            }));
-        return shards;
+    Set<String> owedWhileFenced(Duration margin) throws IOException {
+      Set<String> owed = new TreeSet<>();
+      List<Sample> taken;
+      synchronized (samples) {
+        taken = List.copyOf(samples);
       }
+      if (taken.isEmpty()) {
+        return owed;
+      }
+      long by = taken.get(taken.size() - 1).at() - margin.toNanos();
+      Optional<Sample> due = taken.stream().filter(sample -> sample.at() <= by)
+          .reduce((earlier, later) -> later);
+      if (due.isEmpty()) {
+        return owed;
+      }
+      Map<String, Checkpoint> first = taken.get(0).checkpoints();
+      for (Map.Entry<Path, ?> file : BufferWindows.finalFiles(fixture.buffer,
+          due.get().createdUpto()).entrySet()) {
+        String shard = file.getKey().getParent().getFileName().toString();
+        Checkpoint at = first.get(shard);
+        if (at != null && !BufferWindows.window(file.getKey()).start().isBefore(at.windowEnd())
+            && BufferWindows.records(file.getKey()) > 0) {
+          owed.add(shard);
+        }
+      }
+      return owed;
     }
 
     private void loop() {
@@ -387,17 +429,15 @@ class ResyncIT {
         try {
           if (ResyncFence.isFence(read(checkpoints, resynced))) {
             Map<String, Timestamp> createdUpto = fixture.createdUpto();
-            synchronized (applied) {
-              created.add(Map.entry(System.nanoTime(), createdUpto));
-            }
+            Map<String, Checkpoint> others = new HashMap<>();
             for (String shard : ReplicationFixture.SHARD_IDS) {
               Checkpoint checkpoint = shard.equals(resynced) ? null : read(checkpoints, shard);
               if (checkpoint != null) {
-                synchronized (applied) {
-                  applied.computeIfAbsent(shard, s -> new long[] {checkpoint.recordsApplied(), 0})[1] =
-                      checkpoint.recordsApplied();
-                }
+                others.put(shard, checkpoint);
               }
+            }
+            synchronized (samples) {
+              samples.add(new Sample(System.nanoTime(), createdUpto, others));
             }
           }
           Thread.sleep(200);
