@@ -57,7 +57,7 @@ final class StatusCommands {
         Map<String, ShardLoad> loads = shardLoads.map(s -> s.read(command.run.runIdentifier))
             .orElse(Map.of());
         if (command.json) {
-          out.println(StatusJson.render(state));
+          out.println(StatusJson.render(state, loads));
         } else {
           if (command.watch && Terminal.isInteractive()) {
             out.print("\033[H\033[2J");

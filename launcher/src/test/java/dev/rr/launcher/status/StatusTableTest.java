@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.PrintWriter;
@@ -84,6 +85,40 @@ class StatusTableTest {
     assertEquals(20.0, s1.get("backlogSeconds").getAsDouble());
     assertEquals("ERROR", s2.get("status").getAsString());
     assertTrue(s2.get("lastCommitTimestamp").isJsonNull());
+  }
+
+  @Test
+  void shouldRenderTheLoadsUnderWayInJsonWithTheirTableProgress() {
+    TableLoad accounts = new TableLoad("s2", "accounts", TableLoad.Kind.RESYNC, 600, 2000, 3, 10,
+        400, Duration.ofSeconds(4));
+    ResyncFence fence = new ResyncFence(States.ts("2024-05-01T10:00:00Z"),
+        new Checkpoint("r1", "s2", Instant.parse("2024-05-01T10:00:00Z"),
+            Instant.parse("2024-05-01T10:00:00Z"), States.ts("2024-05-01T10:00:00Z"), "", 0));
+    Map<String, ShardLoad> loads = Map.of(
+        "s3", new ShardLoad("s3", Optional.empty(), List.of(), Optional.of("connection refused")),
+        "s1", new ShardLoad("s1", Optional.empty(), List.of(), Optional.empty()),
+        "s2", new ShardLoad("s2", Optional.of(fence), List.of(accounts), Optional.empty()));
+
+    JsonObject json = JsonParser.parseString(StatusJson.render(STATE, loads)).getAsJsonObject();
+
+    JsonArray listed = json.getAsJsonArray("loads");
+    assertEquals(2, listed.size(), "s1 loads nothing: " + listed);
+    JsonObject s2 = listed.get(0).getAsJsonObject();
+    assertEquals("s2", s2.get("shard").getAsString());
+    assertEquals("RESYNC (fenced)", s2.get("state").getAsString());
+    assertEquals("2024-05-01T10:00:00Z", s2.get("fencedAt").getAsString());
+    JsonObject table = s2.getAsJsonArray("tables").get(0).getAsJsonObject();
+    assertEquals("accounts", table.get("table").getAsString());
+    assertEquals(600, table.get("rowsLoaded").getAsLong());
+    assertEquals(2000, table.get("rowsEstimated").getAsLong());
+    assertEquals(30, table.get("percent").getAsInt());
+    assertEquals(100.0, table.get("rowsPerSecond").getAsDouble());
+    assertEquals(14.0, table.get("etaSeconds").getAsDouble());
+    JsonObject s3 = listed.get(1).getAsJsonObject();
+    assertEquals("connection refused", s3.get("unreadable").getAsString());
+    assertTrue(s3.get("state").isJsonNull());
+    assertEquals(0, JsonParser.parseString(StatusJson.render(STATE)).getAsJsonObject()
+        .getAsJsonArray("loads").size(), "no shards file, no loads");
   }
 
   @Test
