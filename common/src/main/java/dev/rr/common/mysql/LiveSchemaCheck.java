@@ -110,12 +110,28 @@ public final class LiveSchemaCheck {
     }
     if (spannerGenerated.contains(table.spannerName() + "." + column.spannerName())) {
       return Optional.of(mismatch(table, column, mapped, real.columnType(),
-          "Spanner column " + table.spannerName() + "." + column.spannerName()
-              + " is generated, and change streams do not carry generated columns, but the"
-              + " MySQL column is not generated: make it a generated column in MySQL too"
-              + " (or map no Spanner column to it and give it a default)"));
+          spannerGeneratedProblem(table, column, "MySQL")));
     }
     return Optional.empty();
+  }
+
+  /** True when {@code column} of {@code table} is generated in Spanner, per {@code mapping}. */
+  public static boolean isSpannerGenerated(
+      SchemaMapping mapping, TableMapping table, ColumnMapping column) {
+    return mapping.spannerGeneratedColumns()
+        .contains(table.spannerName() + "." + column.spannerName());
+  }
+
+  /**
+   * Why a shard column that is not generated cannot take a Spanner column that is: the change
+   * stream never carries its value. {@code database} names the shard's kind (MySQL, PostgreSQL).
+   */
+  public static String spannerGeneratedProblem(
+      TableMapping table, ColumnMapping column, String database) {
+    return "Spanner column " + table.spannerName() + "." + column.spannerName()
+        + " is generated, and change streams do not carry generated columns, but the "
+        + database + " column is not generated: make it a generated column in " + database
+        + " too (or map no Spanner column to it and give it a default)";
   }
 
   private static SchemaMismatch mismatch(

@@ -2,6 +2,7 @@ package dev.rr.common.postgres;
 
 import dev.rr.common.mysql.LiveColumn;
 import dev.rr.common.mysql.LiveSchema;
+import dev.rr.common.mysql.LiveSchemaCheck;
 import dev.rr.common.mysql.SchemaMismatch;
 import dev.rr.common.mysql.SchemaMismatchException;
 import dev.rr.common.schema.ColumnMapping;
@@ -16,7 +17,8 @@ import java.util.TreeSet;
 /**
  * Resolves a mapping against a PostgreSQL shard's live columns: every mapped table and column must
  * exist with a type {@link PostgresValueConverter} writes; each column then takes its live type
- * (whatever the session file said), and a generated column is never written.
+ * (whatever the session file said), and a generated column is never written. A Spanner column
+ * that is generated must be generated in PostgreSQL too: the change stream never carries it.
  */
 public final class PostgresSchemaCheck {
   private PostgresSchemaCheck() {}
@@ -38,7 +40,7 @@ public final class PostgresSchemaCheck {
       }
       List<ColumnMapping> columns = new ArrayList<>();
       for (ColumnMapping column : table.columns()) {
-        resolveColumn(table, column, live, found).ifPresent(columns::add);
+        resolveColumn(mapping, table, column, live, found).ifPresent(columns::add);
       }
       tables.add(new TableMapping(table.spannerName(), table.sourceName(), columns,
           table.sourcePrimaryKey(), table.shardIdColumn()));
@@ -49,7 +51,7 @@ public final class PostgresSchemaCheck {
     return new ResolvedSchemaMapping(tables, mapping.sourceTimezone(), mapping.spannerGeneratedColumns());
   }
 
-  private static Optional<ColumnMapping> resolveColumn(
+  private static Optional<ColumnMapping> resolveColumn(SchemaMapping mapping,
       TableMapping table, ColumnMapping column, LiveSchema live, List<SchemaMismatch> found) {
     if (!column.hasSource()) {
       return Optional.of(column);
@@ -71,6 +73,12 @@ public final class PostgresSchemaCheck {
     if (!PostgresValueConverter.supports(real.get().type())) {
       found.add(new SchemaMismatch(table.sourceName(), column.sourceName(), mapped,
           real.get().columnType(), "the writer cannot write this PostgreSQL type yet"));
+      return Optional.empty();
+    }
+    if (LiveSchemaCheck.isSpannerGenerated(mapping, table, column)) {
+      found.add(new SchemaMismatch(table.sourceName(), column.sourceName(), mapped,
+          real.get().columnType(), LiveSchemaCheck.spannerGeneratedProblem(table, column,
+              "PostgreSQL")));
       return Optional.empty();
     }
     return Optional.of(new ColumnMapping(column.spannerName(), column.spannerType(),
