@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -27,13 +28,26 @@ import java.util.regex.Pattern;
  * connection's current schema (the shard's {@code schemaName}, set as its search path).
  */
 public final class PostgresCatalog {
-  /** Foreign keys between tables of the current schema, and whether each is DEFERRABLE. */
+  /**
+   * Foreign keys between tables of the current schema: whether each is DEFERRABLE, its name and
+   * its delete and update actions ({@code a} no action, {@code r} restrict, {@code c} cascade,
+   * {@code n} set null, {@code d} set default).
+   */
   static final String FOREIGN_KEYS =
-      "SELECT child.relname, parent.relname, c.condeferrable FROM pg_constraint c"
+      "SELECT child.relname, parent.relname, c.condeferrable, c.conname, c.confdeltype,"
+          + " c.confupdtype FROM pg_constraint c"
           + " JOIN pg_class child ON child.oid = c.conrelid"
           + " JOIN pg_class parent ON parent.oid = c.confrelid"
           + " JOIN pg_namespace n ON n.oid = child.relnamespace"
-          + " WHERE c.contype = 'f' AND n.nspname = current_schema()";
+          + " WHERE c.contype = 'f' AND n.nspname = current_schema()"
+          + " ORDER BY child.relname, c.conname";
+  /** Whether the user is a superuser, and the server's version number. */
+  static final String ROLE =
+      "SELECT rolsuper, current_setting('server_version_num')::int FROM pg_roles"
+          + " WHERE rolname = current_user";
+  /** PostgreSQL 15 and later: whether the user was granted SET on the parameter. */
+  static final String REPLICATION_ROLE_GRANTED =
+      "SELECT has_parameter_privilege('session_replication_role', 'SET')";
   /** Tables with a UNIQUE index besides the primary key. */
   static final String UNIQUE_SECONDARY =
       "SELECT DISTINCT t.relname FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid"
@@ -56,11 +70,15 @@ public final class PostgresCatalog {
   public static ShardCatalog read(Connection connection) throws SQLException {
     Map<String, Set<String>> parents = new TreeMap<>();
     boolean allDeferrable = true;
+    List<String> acting = new ArrayList<>();
     try (PreparedStatement statement = connection.prepareStatement(FOREIGN_KEYS);
         ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
         parents.computeIfAbsent(rows.getString(1), t -> new TreeSet<>()).add(rows.getString(2));
         allDeferrable &= rows.getBoolean(3);
+        String name = rows.getString(1) + "." + rows.getString(4);
+        action("DELETE", rows.getString(5)).ifPresent(a -> acting.add(name + " " + a));
+        action("UPDATE", rows.getString(6)).ifPresent(a -> acting.add(name + " " + a));
       }
     }
     Set<String> unique = new HashSet<>();
@@ -86,7 +104,39 @@ public final class PostgresCatalog {
       }
     }
     return new ShardCatalog(parents, uniqueTables, TemporalPrecisions.none(), LiveSchema.of(columns),
-        allDeferrable);
+        allDeferrable, acting, canSetReplicationRole(connection));
+  }
+
+  /** {@code ON DELETE CASCADE} for an action that changes rows; empty for none and restrict. */
+  static Optional<String> action(String event, String code) {
+    String action = switch (code) {
+      case "c" -> "CASCADE";
+      case "n" -> "SET NULL";
+      case "d" -> "SET DEFAULT";
+      default -> null;
+    };
+    return Optional.ofNullable(action).map(a -> "ON " + event + " " + a);
+  }
+
+  /** True when the user may set {@code session_replication_role}: a superuser, or granted SET. */
+  static boolean canSetReplicationRole(Connection connection) throws SQLException {
+    boolean granted = false;
+    try (PreparedStatement statement = connection.prepareStatement(ROLE);
+        ResultSet rows = statement.executeQuery()) {
+      if (rows.next()) {
+        if (rows.getBoolean(1)) {
+          return true;
+        }
+        granted = rows.getInt(2) >= 150000;
+      }
+    }
+    if (!granted) {
+      return false;
+    }
+    try (PreparedStatement statement = connection.prepareStatement(REPLICATION_ROLE_GRANTED);
+        ResultSet rows = statement.executeQuery()) {
+      return rows.next() && rows.getBoolean(1);
+    }
   }
 
   /** A {@code format_type} text as a type name (modifiers removed) and its modifiers. */

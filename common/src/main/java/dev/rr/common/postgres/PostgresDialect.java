@@ -34,27 +34,48 @@ import java.util.Set;
  * written: the writer's order (deletes children first, writes parents first) satisfies every
  * acyclic schema, but a self-referencing insert in one statement, a cycle, or the rewrite of a
  * referenced row in a table with a UNIQUE secondary index fail with 23503 and stop the shard
- * (permanent). PostgreSQL has no session switch to skip the checks for an ordinary user, and the
- * writer does not take one.
+ * (permanent).
+ *
+ * <p>Foreign keys with an action ({@code ON DELETE CASCADE}, {@code SET NULL}, {@code SET
+ * DEFAULT}, or the same {@code ON UPDATE}): Spanner's change stream already carries every row such
+ * an action changed, and a batch runs its deletes before its writes, so a cascade in the shard
+ * would take rows that a later transaction of the batch had moved away from the deleted parent -
+ * lost without an error. With such a key, each batch runs {@value #SKIP_TRIGGERS}, as
+ * PostgreSQL's own logical replication applies changes: no foreign key checks or acts (nor does
+ * any ordinary trigger) during the batch. Setting it needs a superuser or, from PostgreSQL 15,
+ * {@code GRANT SET ON PARAMETER session_replication_role}; without it {@link #resolve} refuses
+ * the shard, naming the keys and the grant.
  */
 public final class PostgresDialect implements ShardDialect {
   private static final long serialVersionUID = 1L;
 
   /** Run at the start of each batch when every foreign key is deferrable. */
   public static final String DEFER_ALL = "SET CONSTRAINTS ALL DEFERRED";
+  /** Run at the start of each batch when a foreign key has an action; ends with the transaction. */
+  public static final String SKIP_TRIGGERS = "SET LOCAL session_replication_role = replica";
+
+  /** What each batch runs first, for the shard's foreign keys. */
+  private enum ForeignKeys {
+    /** None, or checked row by row. */
+    AS_IS,
+    /** All deferrable: checked at commit. */
+    DEFERRED,
+    /** One acts on rows: no key checks or acts during the batch. */
+    SKIPPED
+  }
 
   private final PostgresValueConverter converter;
   private final RowStatements statements = new RowStatements(RowStatements.Syntax.POSTGRESQL);
-  private final boolean deferForeignKeys;
+  private final ForeignKeys foreignKeys;
 
   /** A dialect whose {@code timestamp} (without time zone) values are at {@code sourceTimezone}. */
   public PostgresDialect(ZoneOffset sourceTimezone) {
-    this(new PostgresValueConverter(Objects.requireNonNull(sourceTimezone)), false);
+    this(new PostgresValueConverter(Objects.requireNonNull(sourceTimezone)), ForeignKeys.AS_IS);
   }
 
-  private PostgresDialect(PostgresValueConverter converter, boolean deferForeignKeys) {
+  private PostgresDialect(PostgresValueConverter converter, ForeignKeys foreignKeys) {
     this.converter = converter;
-    this.deferForeignKeys = deferForeignKeys;
+    this.foreignKeys = foreignKeys;
   }
 
   @Override
@@ -109,16 +130,24 @@ public final class PostgresDialect implements ShardDialect {
     return PostgresCatalog.read(connection);
   }
 
-  /** Defers the foreign keys in each batch when all of the shard's are deferrable. */
+  /**
+   * Skips the foreign keys in each batch when one of the shard's acts on rows, else defers them
+   * when all are deferrable.
+   */
   @Override
   public PostgresDialect forShard(ShardCatalog catalog) {
+    if (!catalog.actingForeignKeys().isEmpty()) {
+      return new PostgresDialect(converter, ForeignKeys.SKIPPED);
+    }
     return new PostgresDialect(converter,
-        catalog.allForeignKeysDeferrable() && !catalog.foreignKeyParents().isEmpty());
+        catalog.allForeignKeysDeferrable() && !catalog.foreignKeyParents().isEmpty()
+            ? ForeignKeys.DEFERRED : ForeignKeys.AS_IS);
   }
 
+  /** Also refuses acting foreign keys when the user may not skip them ({@link #SKIP_TRIGGERS}). */
   @Override
   public SchemaMapping resolve(SchemaMapping mapping, ShardCatalog catalog) {
-    return PostgresSchemaCheck.resolve(mapping, catalog.columns());
+    return PostgresSchemaCheck.resolve(mapping, catalog);
   }
 
   /** Nothing to set: values carry their zone ({@code timestamptz} values are bound in UTC). */
@@ -129,17 +158,17 @@ public final class PostgresDialect implements ShardDialect {
 
   @Override
   public void beforeBatch(Connection connection) throws SQLException {
-    if (deferForeignKeys) {
+    if (foreignKeys != ForeignKeys.AS_IS) {
       try (Statement statement = connection.createStatement()) {
-        statement.execute(DEFER_ALL);
+        statement.execute(foreignKeys == ForeignKeys.SKIPPED ? SKIP_TRIGGERS : DEFER_ALL);
       }
     }
   }
 
-  /** Deferred constraints are checked at commit; nothing to restore (SET CONSTRAINTS is per transaction). */
+  /** Nothing to restore: SET CONSTRAINTS and SET LOCAL end with the transaction. */
   @Override
   public void afterBatch(Connection connection) {
-    // SET CONSTRAINTS ends with the transaction.
+    // Both settings end with the transaction.
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.rr.common.schema.ColumnMapping;
 import dev.rr.common.schema.ResolvedSchemaMapping;
 import dev.rr.common.schema.SchemaMapping;
 import dev.rr.common.schema.TableMapping;
+import dev.rr.common.sink.ShardCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,34 @@ public final class PostgresSchemaCheck {
    * @throws SchemaMismatchException naming every table and column the shard cannot take
    */
   public static SchemaMapping resolve(SchemaMapping mapping, LiveSchema live) {
+    return resolve(mapping, live, List.of());
+  }
+
+  /**
+   * {@code mapping} with the live PostgreSQL types of {@code catalog}; also refuses foreign keys
+   * with an action when the writer's user may not keep them from acting ({@link
+   * PostgresDialect#SKIP_TRIGGERS}).
+   *
+   * @throws SchemaMismatchException naming every table, column and foreign key the shard cannot take
+   */
+  public static SchemaMapping resolve(SchemaMapping mapping, ShardCatalog catalog) {
     List<SchemaMismatch> found = new ArrayList<>();
+    if (!catalog.canDisableTriggers()) {
+      for (String key : catalog.actingForeignKeys()) {
+        found.add(new SchemaMismatch(key.substring(0, key.indexOf('.')), null, null, null,
+            "foreign key " + key + ": Spanner's change stream already carries what the action"
+                + " does, so the writer applies with session_replication_role = replica (as"
+                + " PostgreSQL's logical replication does), which this user may not set. Run"
+                + " GRANT SET ON PARAMETER session_replication_role TO <the shard's user>"
+                + " (PostgreSQL 15+), use a superuser, or drop the action from the key"));
+      }
+    }
+    return resolve(mapping, catalog.columns(), found);
+  }
+
+  private static SchemaMapping resolve(
+      SchemaMapping mapping, LiveSchema live, List<SchemaMismatch> refused) {
+    List<SchemaMismatch> found = new ArrayList<>(refused);
     List<TableMapping> tables = new ArrayList<>();
     for (String spannerTable : new TreeSet<>(mapping.spannerTables())) {
       TableMapping table = mapping.forSpannerTable(spannerTable).orElseThrow();

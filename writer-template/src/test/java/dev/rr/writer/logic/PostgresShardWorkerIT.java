@@ -224,6 +224,49 @@ class PostgresShardWorkerIT {
     }
   }
 
+  /**
+   * Spanner's change stream carries every row a cascade deleted, so PostgreSQL must not cascade
+   * again: a batch runs its deletes before its upserts, and a cascade would take rows that a
+   * transaction of the same batch had already moved away from the deleted parent.
+   */
+  @Test
+  void shouldNotLetPostgresCascadeADeleteTheChangeStreamDidNotHave() throws Exception {
+    PostgresTestDatabase database = postgres.newDatabase(0);
+    try (Connection connection = database.connect()) {
+      Fixtures.execute(connection, "CREATE TABLE t (id BIGINT PRIMARY KEY,"
+          + " ref BIGINT REFERENCES t (id) ON DELETE CASCADE)");
+    }
+    SchemaMapping schema = IdentitySchemaMapping.builder()
+        .spannerColumn("t", "id", SpannerType.of("INT64"))
+        .spannerColumn("t", "ref", SpannerType.of("INT64"))
+        .sourceColumn("t", "id", SourceType.of("bigint"))
+        .sourceColumn("t", "ref", SourceType.of("bigint"))
+        .sourcePrimaryKey("t", List.of("id"))
+        .build();
+    Instant t1 = START.plusSeconds(1);
+    Instant t2 = START.plusSeconds(2);
+    List<ChangeRecord> records = List.of(
+        record(START, "tx0", 0, 3, "t", ModType.INSERT, "{\"id\":\"1\"}", "{\"ref\":null}"),
+        record(START, "tx0", 1, 3, "t", ModType.INSERT, "{\"id\":\"2\"}", "{\"ref\":\"1\"}"),
+        record(START, "tx0", 2, 3, "t", ModType.INSERT, "{\"id\":\"3\"}", "{\"ref\":\"2\"}"),
+        record(t1, "tx1", 0, 1, "t", ModType.UPDATE, "{\"id\":\"2\"}", "{\"ref\":null}"),
+        record(t2, "tx2", 0, 1, "t", ModType.DELETE, "{\"id\":\"1\"}", "{}"));
+    TestBuffer buffer = new TestBuffer(bufferDirectory);
+    TimeWindow window = new TimeWindow(START, START.plusSeconds(10));
+    buffer.write("s1", window, records);
+    // tx0 alone, then tx1 and tx2 in one batch: the delete of t(1) runs before t(2)'s update.
+    WorkerHarness harness = harness(buffer, schema).start(START).window(window.duration())
+        .batchSize(3).end(window.end().minusMillis(1));
+    harness.readerProgress.set("s1", window.end());
+
+    ShardWorker.Outcome outcome =
+        WorkerHarness.runToEnd(harness.worker("s1", database::connect), Duration.ofMinutes(1));
+
+    assertEquals(ShardWorker.Outcome.DONE, outcome, String.valueOf(harness.progress.row("s1")));
+    assertEquals(Map.of(2L, 0L, 3L, 2L),
+        pairs(database, "SELECT id, COALESCE(ref, 0) FROM t"), "Spanner has t(2) and t(3)");
+  }
+
   private static ChangeRecord record(Instant at, String transaction, int index, int records,
       String table, ModType type, String keys, String values) {
     return ChangeRecord.builder()
