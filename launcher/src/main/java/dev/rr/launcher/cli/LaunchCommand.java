@@ -196,10 +196,6 @@ public final class LaunchCommand implements Callable<Integer> {
     try {
       Launcher launcher = new Launcher(spec.commandLine().getOut(), DirectPipelines.reader(),
           DirectPipelines.writer(), !skipPrivilegeCheck);
-      if (initialSnapshot && sourceType == WriterConfig.SourceType.POSTGRESQL) {
-        throw new ParameterException(spec.commandLine(), "--initialSnapshot is not available with"
-            + " --sourceType postgresql yet (docs/postgresql.md)");
-      }
       if (initialSnapshot) {
         launcher = launcher.withInitialSnapshot(new InitialSnapshot(snapshotChunkRows,
             snapshotRowsPerSecond, Optional.ofNullable(snapshotMaxDuration)));
