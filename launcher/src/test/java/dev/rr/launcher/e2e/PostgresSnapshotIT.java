@@ -147,6 +147,36 @@ class PostgresSnapshotIT {
     }
   }
 
+  @Test
+  void shouldRefuseBeforeFencingWhenTheUserMayNotSwitchForeignKeyChecksOff() throws Exception {
+    SpannerTestDatabase spanner = SPANNER.newDatabase(SampleSchema.spannerDdl());
+    PostgresTestDatabase s1 = shard(0);
+    populate(spanner, 4);
+    // An ordinary user with every privilege on the tables, but not SET session_replication_role.
+    String user = "loader_" + Long.toHexString(System.nanoTime() % 0xffffffL);
+    try (Connection connection = s1.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE ROLE " + user + " LOGIN PASSWORD 'pw'");
+      statement.execute("GRANT CREATE, USAGE ON SCHEMA public TO " + user);
+      statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "
+          + user);
+    }
+    String entry = entry("s1", s1).replace("\"user\":\"" + s1.user() + "\"",
+        "\"user\":\"" + user + "\"").replace("\"password\":\"" + s1.password() + "\"",
+        "\"password\":\"pw\"");
+    List<String> target = target(spanner, "[" + entry + "}]");
+
+    RrRun refused = rr(target, "resync", "--runIdentifier=pgno", "--shard=s1");
+
+    assertEquals(ExitCode.USAGE, refused.exitCode(), refused.out() + refused.err());
+    assertTrue(refused.err().contains("GRANT SET ON PARAMETER session_replication_role TO "
+        + "\"" + user + "\""), refused.err());
+    assertTrue(refused.err().contains("child11=[parent1]"), refused.err());
+    try (Connection connection = s1.connect()) {
+      assertEquals(Optional.empty(), new CheckpointDao(CheckpointDao.Flavor.POSTGRESQL)
+          .readIfPresent(connection, "pgno", "s1"), "no fence was set");
+    }
+  }
+
   /** T of the shard's resync: its restored checkpoint is {@link SnapshotCheckpoint#at} T. */
   private static Timestamp readAt(PostgresTestDatabase shard, String run, String id)
       throws Exception {

@@ -7,6 +7,7 @@ import dev.rr.common.mysql.checkpoint.ResyncFence;
 import dev.rr.common.schema.SchemaMapping;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -123,7 +124,7 @@ public final class ShardResync {
             + runId));
     Map<String, Long> deleted = new TreeMap<>();
     Optional<String> foreignKeysOff =
-        sql.foreignKeysOff(sql.dialect(java.time.ZoneOffset.UTC).readCatalog(connection));
+        sql.foreignKeysOff(sql.dialect(ZoneOffset.UTC).readCatalog(connection));
     for (String table : tables.spannerTables()) {
       deleted.put(table, staging.sweep(connection, tables.forSpannerTable(table).orElseThrow(),
           foreignKeysOff));

@@ -4,6 +4,7 @@ import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.common.mysql.checkpoint.CheckpointDao;
 import dev.rr.common.sink.RowStatements;
 import dev.rr.common.sink.ShardCatalog;
+import dev.rr.common.sink.ShardDialect;
 import dev.rr.common.sink.ShardDialects;
 import java.io.IOException;
 import java.io.InputStream;
@@ -159,6 +160,12 @@ public enum SnapshotSql {
   /** PostgreSQL's SQLSTATE for insufficient privilege. */
   static final String INSUFFICIENT_PRIVILEGE = "42501";
 
+  /** MySQL's "duplicate entry for key" error code. */
+  private static final int MYSQL_DUPLICATE_KEY = 1062;
+
+  /** PostgreSQL's SQLSTATE for a unique violation. */
+  private static final String POSTGRES_UNIQUE_VIOLATION = "23505";
+
   private final SourceType sourceType;
   private final RowStatements.Syntax syntax;
   private final String ddlDirectory;
@@ -186,7 +193,7 @@ public enum SnapshotSql {
   }
 
   /** The writer's dialect of these shards (row statements, catalog, errors). */
-  public dev.rr.common.sink.ShardDialect dialect(ZoneOffset sourceTimezone) {
+  public ShardDialect dialect(ZoneOffset sourceTimezone) {
     return ShardDialects.of(sourceType, sourceTimezone);
   }
 
@@ -249,8 +256,9 @@ public enum SnapshotSql {
   public abstract Optional<String> foreignKeysOff(ShardCatalog catalog);
 
   /** True when {@code error} says a row with the same key exists. */
-  boolean isDuplicateKey(java.sql.SQLException error) {
-    return this == MYSQL ? error.getErrorCode() == 1062 : "23505".equals(error.getSQLState());
+  boolean isDuplicateKey(SQLException error) {
+    return this == MYSQL ? error.getErrorCode() == MYSQL_DUPLICATE_KEY
+        : POSTGRES_UNIQUE_VIOLATION.equals(error.getSQLState());
   }
 
   /**
