@@ -86,7 +86,7 @@ public final class LaunchCommand implements Callable<Integer> {
           + " shards must be empty. Run again with the same --runIdentifier and --startTimestamp to resume.")
   boolean initialSnapshot;
 
-  @Option(names = "--snapshotChunkRows", defaultValue = "20000", description = "Rows per snapshot chunk, about: one MySQL transaction each (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--snapshotChunkRows", defaultValue = "20000", description = "Rows per snapshot chunk, about: one shard transaction each (default: ${DEFAULT-VALUE}).")
   int snapshotChunkRows;
 
   @Option(names = "--snapshotRowsPerSecond", defaultValue = "2000", description = "Load rate assumed to check the snapshot fits version_retention_period (default: ${DEFAULT-VALUE}).")
@@ -196,10 +196,6 @@ public final class LaunchCommand implements Callable<Integer> {
     try {
       Launcher launcher = new Launcher(spec.commandLine().getOut(), DirectPipelines.reader(),
           DirectPipelines.writer(), !skipPrivilegeCheck);
-      if (initialSnapshot && sourceType == WriterConfig.SourceType.POSTGRESQL) {
-        throw new ParameterException(spec.commandLine(), "--initialSnapshot is not available with"
-            + " --sourceType postgresql yet (docs/postgresql.md)");
-      }
       if (initialSnapshot) {
         launcher = launcher.withInitialSnapshot(new InitialSnapshot(snapshotChunkRows,
             snapshotRowsPerSecond, Optional.ofNullable(snapshotMaxDuration)));

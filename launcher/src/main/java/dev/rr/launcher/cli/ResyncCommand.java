@@ -1,6 +1,7 @@
 package dev.rr.launcher.cli;
 
 import com.google.cloud.spanner.Spanner;
+import dev.rr.common.config.WriterConfig;
 import dev.rr.launcher.launch.ShardResyncLaunch;
 import dev.rr.launcher.spanner.SpannerClients;
 import dev.rr.launcher.spanner.SpannerTarget;
@@ -56,6 +57,11 @@ public final class ResyncCommand implements Callable<Integer> {
   @Option(names = "--sourceDbTimezoneOffset", description = "Time zone offset of the shards, as given to the writer.")
   ZoneOffset sourceTimezone;
 
+  @Option(names = "--sourceType", defaultValue = "mysql", converter = NamedOptionConverter.Source.class,
+      description = "Kind of database the shards are: mysql or postgresql, as given to rr launch"
+          + " (default: ${DEFAULT-VALUE}).")
+  WriterConfig.SourceType sourceType;
+
   @Option(names = "--snapshotChunkRows", defaultValue = "20000", description = "Rows per chunk, about (default: ${DEFAULT-VALUE}).")
   int chunkRows;
 
@@ -72,7 +78,7 @@ public final class ResyncCommand implements Callable<Integer> {
     ShardResyncLaunch.Request request = new ShardResyncLaunch.Request(source, run.runIdentifier,
         shardsFilePath, SpannerOptions.nonBlank(sessionFilePath), Optional.ofNullable(sourceTimezone),
         shard, new LinkedHashSet<>(tables), chunkRows, rowsPerSecond,
-        Optional.ofNullable(maxDuration));
+        Optional.ofNullable(maxDuration), sourceType);
     try (Spanner client = SpannerClients.open(source)) {
       ShardResyncLaunch.run(client, request, out);
       out.flush();

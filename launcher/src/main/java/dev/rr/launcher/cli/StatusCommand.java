@@ -1,5 +1,6 @@
 package dev.rr.launcher.cli;
 
+import dev.rr.common.config.WriterConfig;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,6 +44,11 @@ public final class StatusCommand implements Callable<Integer> {
           + " snapshot or rr resync under way (STATE SNAPSHOT or RESYNC (fenced), rows loaded of"
           + " the estimate per table, rate, ETA).")
   String shardsFilePath;
+
+  @Option(names = "--sourceType", defaultValue = "mysql", converter = NamedOptionConverter.Source.class,
+      description = "Type of the shards in --sourceShardsFilePath: mysql or postgresql (default:"
+          + " ${DEFAULT-VALUE}).")
+  WriterConfig.SourceType sourceType;
 
   @Option(names = "--json", description = "Print one JSON document (per refresh) for scripts.")
   boolean json;

@@ -2,6 +2,7 @@ package dev.rr.launcher.cli;
 
 import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.Spanner;
+import dev.rr.common.config.WriterConfig;
 import dev.rr.common.input.SecretManagerSecretResolver;
 import dev.rr.common.input.ShardsFile;
 import dev.rr.common.metadata.MetadataStore;
@@ -51,7 +52,7 @@ final class StatusCommands {
     try (Spanner spanner = SpannerClients.open(source)) {
       MetadataTarget metadata = command.metadata.toTarget(source);
       RunStateSource states = states(spanner, metadata);
-      Optional<ShardLoadSource> shardLoads = loads(command.shardsFilePath);
+      Optional<ShardLoadSource> shardLoads = loads(command.shardsFilePath, command.sourceType);
       while (true) {
         RunState state = states.read(command.run.runIdentifier);
         Map<String, ShardLoad> loads = shardLoads.map(s -> s.read(command.run.runIdentifier))
@@ -198,12 +199,13 @@ final class StatusCommands {
     return answer != null && answer.trim().equalsIgnoreCase("yes");
   }
 
-  private static Optional<ShardLoadSource> loads(String shardsFile) {
+  private static Optional<ShardLoadSource> loads(String shardsFile,
+      WriterConfig.SourceType sourceType) {
     if (shardsFile == null) {
       return Optional.empty();
     }
     try (SecretManagerSecretResolver secrets = new SecretManagerSecretResolver()) {
-      return Optional.of(new ShardLoadSource(ShardsFile.load(shardsFile, secrets)));
+      return Optional.of(new ShardLoadSource(ShardsFile.load(shardsFile, secrets, sourceType)));
     }
   }
 

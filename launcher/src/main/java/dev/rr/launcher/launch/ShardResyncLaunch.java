@@ -3,6 +3,7 @@ package dev.rr.launcher.launch;
 import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.Spanner;
+import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.common.input.SecretManagerSecretResolver;
 import dev.rr.common.input.Shard;
 import dev.rr.common.input.ShardsFile;
@@ -16,6 +17,7 @@ import dev.rr.launcher.spanner.SpannerTarget;
 import dev.rr.writer.snapshot.ShardResync;
 import dev.rr.writer.snapshot.SnapshotBootstrap;
 import dev.rr.writer.snapshot.SnapshotPlan;
+import dev.rr.writer.snapshot.SnapshotSql;
 import dev.rr.writer.snapshot.TableSubset;
 import dev.rr.writer.snapshot.beam.SnapshotRun;
 import java.io.PrintWriter;
@@ -56,12 +58,15 @@ public final class ShardResyncLaunch {
    * @param chunkRows rows per chunk, about
    * @param rowsPerSecond load rate assumed for the retention check
    * @param maxDuration the operator's bound on the load time, instead of the estimate
+   * @param sourceType the kind of database the run's shards are
    */
   public record Request(SpannerTarget source, String runId, String shardsFile,
       Optional<String> sessionFile, Optional<ZoneOffset> sourceTimezone, String shard,
-      Set<String> tables, int chunkRows, double rowsPerSecond, Optional<Duration> maxDuration) {
+      Set<String> tables, int chunkRows, double rowsPerSecond, Optional<Duration> maxDuration,
+      SourceType sourceType) {
     public Request {
       tables = Set.copyOf(tables);
+      java.util.Objects.requireNonNull(sourceType, "sourceType");
     }
   }
 
@@ -94,17 +99,18 @@ public final class ShardResyncLaunch {
     DatabaseClient client = spanner.getDatabaseClient(SpannerClients.databaseId(request.source()));
     List<Shard> shards;
     try (SecretManagerSecretResolver secrets = new SecretManagerSecretResolver()) {
-      shards = ShardsFile.load(request.shardsFile(), secrets);
+      shards = ShardsFile.load(request.shardsFile(), secrets, request.sourceType());
     }
     List<String> shardIds = shards.stream().map(Shard::logicalShardId).toList();
     Shard shard = shards.stream().filter(s -> s.logicalShardId().equals(request.shard()))
         .findFirst().orElseThrow(() -> new LaunchRefusedException(List.of("shard "
             + request.shard() + " is not in " + request.shardsFile() + ": " + shardIds)));
-    SchemaMapping mapping = SnapshotLaunch.mapping(request.sessionFile(), client, shards.get(0));
+    SchemaMapping mapping = SnapshotLaunch.mapping(request.sessionFile(), client, shards.get(0),
+        request.sourceType());
     boolean whole = request.tables().isEmpty()
         || request.tables().equals(mapping.spannerTables());
     SchemaMapping scope = whole ? mapping : new TableSubset(mapping, request.tables());
-    ShardResync resync = new ShardResync();
+    ShardResync resync = new ShardResync(SnapshotSql.of(request.sourceType()));
     ResyncFence fence;
     try (Connection connection =
         DriverManager.getConnection(shard.jdbcUrl(), shard.jdbcProperties())) {
@@ -119,7 +125,8 @@ public final class ShardResyncLaunch {
     SnapshotPlan plan = new SnapshotPlan(request.runId(), fence.readAt(), request.shardsFile(),
         shardIds, scope, SourceTimezone.resolve(request.sourceTimezone(), mapping),
         SnapshotLaunch.DEFAULT_ROWS_PER_STATEMENT,
-        SnapshotBootstrap.chunkCounts(rows, request.chunkRows()), request.shard());
+        SnapshotBootstrap.chunkCounts(rows, request.chunkRows()), request.shard(),
+        request.sourceType());
     return new SnapshotRun(plan, SnapshotLaunch.beamConfig(request.source()),
         SnapshotBootstrap.shardRowCounts(client, scope, fence.readAt(), shardIds), out);
   }

@@ -3,6 +3,7 @@ package dev.rr.launcher.launch;
 import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.Spanner;
+import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.common.input.IdentitySchemaMappings;
 import dev.rr.common.input.SecretManagerSecretResolver;
 import dev.rr.common.input.SessionFile;
@@ -10,6 +11,7 @@ import dev.rr.common.input.Shard;
 import dev.rr.common.input.ShardsFile;
 import dev.rr.common.schema.SchemaMapping;
 import dev.rr.common.schema.SourceTimezone;
+import dev.rr.common.sink.ShardDialects;
 import dev.rr.launcher.spanner.SpannerClients;
 import dev.rr.launcher.spanner.SpannerTarget;
 import dev.rr.writer.snapshot.SnapshotBootstrap;
@@ -19,6 +21,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +34,7 @@ import org.apache.beam.sdk.options.ValueProvider.StaticValueProvider;
  * database.
  */
 public final class SnapshotLaunch {
-  /** Rows per chunk, about: one MySQL transaction each. */
+  /** Rows per chunk, about: one shard transaction each. */
   public static final int DEFAULT_CHUNK_ROWS = 20_000;
 
   /** Rows per upsert statement. */
@@ -52,12 +55,14 @@ public final class SnapshotLaunch {
       shards = ShardsFile.load(config.replication().shardsFile(), secrets,
           config.replication().sourceType());
     }
-    SchemaMapping mapping = mapping(config.replication().sessionFile(), client, shards.get(0));
+    SchemaMapping mapping = mapping(config.replication().sessionFile(), client, shards.get(0),
+        config.replication().sourceType());
     Map<String, Long> rows = SnapshotBootstrap.rowCounts(client, mapping, at);
     SnapshotPlan plan = new SnapshotPlan(config.run().runIdentifier(), at,
         config.replication().shardsFile(), shards.stream().map(Shard::logicalShardId).toList(),
         mapping, SourceTimezone.resolve(config.replication().sourceTimezone(), mapping),
-        DEFAULT_ROWS_PER_STATEMENT, SnapshotBootstrap.chunkCounts(rows, chunkRows));
+        DEFAULT_ROWS_PER_STATEMENT, SnapshotBootstrap.chunkCounts(rows, chunkRows),
+        config.replication().sourceType());
     return new SnapshotRun(plan, beamConfig(config.source()),
         SnapshotBootstrap.shardRowCounts(client, mapping, at, plan.shardIds()), out);
   }
@@ -77,15 +82,19 @@ public final class SnapshotLaunch {
     return spanner;
   }
 
-  /** The session file's mapping, or the identity mapping of Spanner and {@code first}. */
-  static SchemaMapping mapping(Optional<String> sessionFile, DatabaseClient client, Shard first)
-      throws SQLException {
+  /**
+   * The session file's mapping, or the identity mapping of Spanner and {@code first}, a shard of
+   * type {@code type}.
+   */
+  static SchemaMapping mapping(Optional<String> sessionFile, DatabaseClient client, Shard first,
+      SourceType type) throws SQLException {
     if (sessionFile.isPresent()) {
       return SessionFile.load(sessionFile.get());
     }
     try (Connection connection =
         DriverManager.getConnection(first.jdbcUrl(), first.jdbcProperties())) {
-      return IdentitySchemaMappings.fromDatabases(client, connection);
+      return IdentitySchemaMappings.fromDatabases(client, connection,
+          ShardDialects.of(type, ZoneOffset.UTC));
     }
   }
 }

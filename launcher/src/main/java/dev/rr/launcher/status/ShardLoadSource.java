@@ -1,10 +1,9 @@
 package dev.rr.launcher.status;
 
 import dev.rr.common.input.Shard;
-import dev.rr.common.config.WriterConfig.SourceType;
-import dev.rr.common.mysql.checkpoint.CheckpointDao;
 import dev.rr.common.mysql.checkpoint.ResyncFence;
 import dev.rr.writer.snapshot.LoadProgressDao;
+import dev.rr.writer.snapshot.SnapshotSql;
 import dev.rr.writer.snapshot.TableLoad;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,14 +15,13 @@ import java.util.TreeMap;
 
 /**
  * Reads, for {@code rr status --sourceShardsFilePath}, each shard's {@link ShardLoad}: its resync
- * fence and the progress of an initial snapshot or resync under way. Only reads: a shard that never
+ * fence and the progress of an initial snapshot or resync under way, in its own dialect (MySQL or
+ * PostgreSQL). Only reads: a shard that never
  * loaded has no progress tables and shows nothing; a shard that cannot be reached is reported, not
  * fatal.
  */
 public final class ShardLoadSource {
   private final List<Shard> shards;
-  private final CheckpointDao checkpoints = new CheckpointDao();
-  private final LoadProgressDao progress = new LoadProgressDao();
 
   public ShardLoadSource(List<Shard> shards) {
     this.shards = List.copyOf(shards);
@@ -40,15 +38,12 @@ public final class ShardLoadSource {
 
   private ShardLoad read(Shard shard, String runId) {
     String id = shard.logicalShardId();
-    if (shard.sourceType() != SourceType.MYSQL) {
-      // Snapshots and resyncs load MySQL shards only: nothing can be under way elsewhere.
-      return new ShardLoad(id, Optional.empty(), List.of(), Optional.empty());
-    }
+    SnapshotSql sql = SnapshotSql.of(shard.sourceType());
     try (Connection connection =
         DriverManager.getConnection(shard.jdbcUrl(), shard.jdbcProperties())) {
-      Optional<ResyncFence> fence = checkpoints.readIfPresent(connection, runId, id)
+      Optional<ResyncFence> fence = sql.checkpoints().readIfPresent(connection, runId, id)
           .flatMap(ResyncFence::of);
-      List<TableLoad> tables = progress.underWay(connection, runId, id);
+      List<TableLoad> tables = new LoadProgressDao(sql).underWay(connection, runId, id);
       return new ShardLoad(id, fence, tables, Optional.empty());
     } catch (SQLException e) {
       return new ShardLoad(id, Optional.empty(), List.of(), Optional.of(e.getMessage()));

@@ -290,7 +290,7 @@ class ResyncIT {
     SpannerTarget source = fixture.config(ReaderRunMode.REGULAR, WriterRunMode.REGULAR).source();
     return new ShardResyncLaunch.Request(source, fixture.runId, fixture.shardsFile.toString(),
         Optional.of(fixture.sessionFile.toString()), Optional.of(ZoneOffset.UTC), shard, Set.of(),
-        chunkRows, 2000, Optional.empty());
+        chunkRows, 2000, Optional.empty(), dev.rr.common.config.WriterConfig.SourceType.MYSQL);
   }
 
   /** A missing, an extra and a changed row, written straight into the shard. */

@@ -157,16 +157,6 @@ class LaunchValidationTest {
   }
 
   @Test
-  void shouldRefuseAnInitialSnapshotOfPostgresShards() throws Exception {
-    RrRun run = RrRun.of(direct("[" + postgresShard("s1") + "]", "--sourceType=postgresql",
-        "--initialSnapshot"));
-
-    assertEquals(ExitCode.USAGE, run.exitCode(), run.out() + run.err());
-    assertTrue(run.err().contains("--initialSnapshot is not available with --sourceType postgresql"),
-        run.err());
-  }
-
-  @Test
   void shouldRefuseAnInitialSnapshotOnDataflowNamingTheResyncWay() {
     List<String> args = new ArrayList<>(Arrays.asList(DATAFLOW));
     args.add("--initialSnapshot");

@@ -2,11 +2,7 @@ package dev.rr.writer.snapshot;
 
 import com.google.cloud.Timestamp;
 import dev.rr.common.mysql.SqlStatement;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,8 +23,8 @@ public final class ChunkDao implements Serializable {
   /** The chunk table. */
   public static final String TABLE = "rr_snapshot_chunk";
 
-  /** Classpath resource (module metadata-ddl) holding the table's DDL. */
-  public static final String DDL_RESOURCE = "rr/ddl/mysql/snapshot_chunk.sql";
+  /** File under {@code rr/ddl/<database>/} (module metadata-ddl) holding the table's DDL. */
+  public static final String DDL_FILE = "snapshot_chunk.sql";
 
   /** Run identifier. */
   public static final String RUN_ID = "run_id";
@@ -67,9 +63,6 @@ public final class ChunkDao implements Serializable {
       + SHARD_ID + ", " + TABLE_NAME + ", " + CHUNK + ", " + CHUNK_COUNT + ", " + SNAPSHOT_SECONDS
       + ", " + SNAPSHOT_NANOS + ", " + ROWS_LOADED + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
-  /** MySQL's "duplicate entry for key": the chunk has its row already. */
-  private static final int DUPLICATE_KEY = 1062;
-
   private static final String SNAPSHOT_OF_RUN = "SELECT " + SNAPSHOT_SECONDS + ", "
       + SNAPSHOT_NANOS + " FROM " + TABLE + " WHERE " + RUN_ID + " = ? AND " + SHARD_ID
       + " = ? LIMIT 1";
@@ -92,10 +85,22 @@ public final class ChunkDao implements Serializable {
   /** Rows loaded and chunks finished of one table. */
   public record TableProgress(long rows, long chunks) {}
 
-  /** Creates the table in the connection's current database unless it exists. */
+  private final SnapshotSql sql;
+
+  /** The chunk table of a MySQL shard. */
+  public ChunkDao() {
+    this(SnapshotSql.MYSQL);
+  }
+
+  /** The chunk table of a shard whose database speaks {@code sql}. */
+  public ChunkDao(SnapshotSql sql) {
+    this.sql = sql;
+  }
+
+  /** Creates the table in the connection's current database (or schema) unless it exists. */
   public void ensureTable(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      statement.execute(ddl());
+      statement.execute(sql.ddl(DDL_FILE));
     }
   }
 
@@ -106,18 +111,22 @@ public final class ChunkDao implements Serializable {
    */
   public boolean claim(Connection connection, String runId, ChunkId chunk, int chunkCount,
       Timestamp snapshot) throws SQLException {
-    SqlStatement insert = SqlStatement.of(INSERT_CHUNK, runId, chunk.shard(), chunk.table(),
-        chunk.chunk(), chunkCount, snapshot.getSeconds(), snapshot.getNanos(), 0L);
+    SqlStatement insert = SqlStatement.of(INSERT_CHUNK + sql.insertChunkSuffix(), runId,
+        chunk.shard(), chunk.table(), chunk.chunk(), chunkCount, snapshot.getSeconds(),
+        snapshot.getNanos(), 0L);
+    boolean inserted;
     try (PreparedStatement statement = insert.prepare(connection)) {
-      statement.executeUpdate();
-      return true;
+      inserted = statement.executeUpdate() == 1;
     } catch (SQLException e) {
-      if (e.getErrorCode() == DUPLICATE_KEY) {
-        requireSameChunking(connection, runId, chunk, chunkCount);
-        return false;
+      if (!sql.isDuplicateKey(e)) {
+        throw e;
       }
-      throw e;
+      inserted = false;
     }
+    if (!inserted) {
+      requireSameChunking(connection, runId, chunk, chunkCount);
+    }
+    return inserted;
   }
 
   /**
@@ -198,17 +207,5 @@ public final class ChunkDao implements Serializable {
       }
     }
     return progress;
-  }
-
-  /** The DDL from {@value #DDL_RESOURCE}, without a trailing semicolon. */
-  static String ddl() {
-    try (InputStream in = ChunkDao.class.getClassLoader().getResourceAsStream(DDL_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(DDL_RESOURCE + " is not on the classpath");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().replaceAll(";$", "");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + DDL_RESOURCE, e);
-    }
   }
 }

@@ -4,27 +4,36 @@ import com.google.cloud.Timestamp;
 import dev.rr.common.model.ChangeRecord;
 import dev.rr.common.mysql.MappedChange;
 import dev.rr.common.mysql.MySqlDialect;
-import dev.rr.common.mysql.MySqlErrorClassifier;
-import dev.rr.common.mysql.SqlStatement;
+import dev.rr.common.sink.ShardDialect;
 import dev.rr.writer.logic.ChangeMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Loads one chunk into one shard in one MySQL transaction: the chunk's rows, mapped by the
- * writer's {@link ChangeMapper} and written as multi-row upserts ({@link
- * MySqlDialect#upsertBatch}), and the chunk's row in {@link ChunkDao#TABLE}. A chunk already
+ * Loads one chunk into one shard in one transaction: the chunk's rows, mapped by the writer's
+ * {@link ChangeMapper} and written as the shard dialect's multi-row upserts ({@link
+ * ShardDialect#upsertBatch}: MySQL's {@code ON DUPLICATE KEY UPDATE}, PostgreSQL's {@code ON
+ * CONFLICT (key) DO UPDATE}), and the chunk's row in {@link ChunkDao#TABLE}. A chunk already
  * recorded is not loaded again. Rows stream through: at most one statement's rows are held.
  *
- * <p>Foreign key checks are off in the loading transaction: chunks load in any order, and the
- * rows all come from one consistent point of Spanner's history, so the constraints hold once every
- * chunk is in.
+ * <p>Foreign key checks are off in the loading session ({@link SnapshotSql#foreignKeysOff}):
+ * chunks load in any order, and the rows all come from one consistent point of Spanner's history,
+ * so the constraints hold once every chunk is in.
  */
 public final class ChunkLoader {
-  private static final String FOREIGN_KEY_CHECKS_OFF = "SET SESSION foreign_key_checks = 0";
+  /**
+   * The shard a loader writes to.
+   *
+   * @param dialect the shard's dialect, bound to its live schema (the mapper converts with it)
+   * @param sql the snapshot tables' SQL of the shard's database
+   * @param foreignKeysOff the session statement switching foreign key checks off, if one is needed
+   */
+  public record Sink(ShardDialect dialect, SnapshotSql sql, Optional<String> foreignKeysOff) {}
 
   /**
    * What loading a chunk did.
@@ -39,9 +48,9 @@ public final class ChunkLoader {
   private final String runId;
   private final Timestamp snapshot;
   private final ChangeMapper mapper;
-  private final MySqlDialect dialect;
+  private final Sink sink;
   private final int maxRowsPerStatement;
-  private final ChunkDao chunks = new ChunkDao();
+  private final ChunkDao chunks;
   private final KeyStaging staging;
 
   /**
@@ -60,11 +69,22 @@ public final class ChunkLoader {
    */
   public ChunkLoader(String runId, Timestamp snapshot, ChangeMapper mapper, MySqlDialect dialect,
       int maxRowsPerStatement, boolean stageKeys) {
-    this.staging = stageKeys ? new KeyStaging() : null;
+    this(runId, snapshot, mapper, new Sink(dialect, SnapshotSql.MYSQL,
+        SnapshotSql.MYSQL.foreignKeysOff(null)), maxRowsPerStatement, stageKeys);
+  }
+
+  /**
+   * @param mapper the writer's mapper for the shard (its live schema, {@code sink}'s dialect)
+   * @param stageKeys also stage each loaded row's key (a resync)
+   */
+  public ChunkLoader(String runId, Timestamp snapshot, ChangeMapper mapper, Sink sink,
+      int maxRowsPerStatement, boolean stageKeys) {
+    this.staging = stageKeys ? new KeyStaging(sink.sql()) : null;
+    this.chunks = new ChunkDao(sink.sql());
     this.runId = runId;
     this.snapshot = snapshot;
     this.mapper = mapper;
-    this.dialect = dialect;
+    this.sink = sink;
     this.maxRowsPerStatement = Math.max(1, maxRowsPerStatement);
   }
 
@@ -78,8 +98,10 @@ public final class ChunkLoader {
     // No gap locks: chunks of one table load side by side without deadlocking each other.
     connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
     try {
-      execute(connection, dialect.sessionTimeZone());
-      execute(connection, SqlStatement.of(FOREIGN_KEY_CHECKS_OFF));
+      sink.dialect().prepareSession(connection);
+      if (sink.foreignKeysOff().isPresent()) {
+        execute(connection, sink.foreignKeysOff().get());
+      }
       // The chunk's row first: it locks the chunk, so a second attempt waits for this one and
       // then finds the chunk loaded.
       if (!chunks.claim(connection, runId, chunk, chunkCount, snapshot)) {
@@ -113,7 +135,7 @@ public final class ChunkLoader {
   /** Rows per statement for rows like {@code pending}'s: the setting, within the parameter limit. */
   private int rowsPerStatement(List<MappedChange> pending) {
     int columns = Math.max(1, pending.get(0).values().size());
-    return Math.min(maxRowsPerStatement, Math.max(1, MySqlDialect.MAX_PARAMETERS / columns));
+    return Math.min(maxRowsPerStatement, Math.max(1, sink.dialect().maxParameters() / columns));
   }
 
   private void flush(Connection connection, List<MappedChange> pending, Counts counts)
@@ -132,11 +154,13 @@ public final class ChunkLoader {
   private void upsert(Connection connection, List<MappedChange> rows, Counts counts)
       throws SQLException {
     try {
-      execute(connection, dialect.upsertBatch(rows));
+      try (PreparedStatement statement = sink.dialect().upsertBatch(rows).prepare(connection)) {
+        statement.execute();
+      }
       counts.statements++;
       counts.rows += rows.size();
     } catch (SQLException e) {
-      if (rows.size() < 2 || !MySqlErrorClassifier.isRefusedBeforeSending(e)) {
+      if (rows.size() < 2 || !sink.dialect().isRefusedBeforeSending(e)) {
         throw e;
       }
       upsert(connection, rows.subList(0, rows.size() / 2), counts);
@@ -144,9 +168,9 @@ public final class ChunkLoader {
     }
   }
 
-  private static void execute(Connection connection, SqlStatement sql) throws SQLException {
-    try (PreparedStatement statement = sql.prepare(connection)) {
-      statement.execute();
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
     }
   }
 

@@ -1,16 +1,17 @@
 package dev.rr.writer.snapshot;
 
 import dev.rr.common.mysql.MappedChange;
-import dev.rr.common.mysql.MySqlDialect;
 import dev.rr.common.mysql.SqlStatement;
 import dev.rr.common.schema.TableMapping;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
@@ -18,8 +19,8 @@ import java.util.zip.CRC32;
  * #tableFor}), with the source table's own key column types. Each chunk adds its keys in the
  * transaction that loads it, so the keys staged are exactly the keys of the chunks loaded; once
  * every chunk is in, {@link #sweep} deletes the table's rows whose key is not staged (rows
- * Spanner does not have at T for this shard), in bounded statements. Everything stays in MySQL:
- * memory does not grow with the table.
+ * Spanner does not have at T for this shard), in bounded statements. Everything stays in the
+ * shard database: memory does not grow with the table. The SQL is {@link SnapshotSql}'s.
  */
 public final class KeyStaging {
   /** Prefix of the staging tables. */
@@ -28,34 +29,59 @@ public final class KeyStaging {
   /** Rows one sweep statement deletes, at most. */
   static final int SWEEP_BATCH = 5_000;
 
-  private static final int MAX_IDENTIFIER = 64;
-  private static final String FOREIGN_KEY_CHECKS_OFF = "SET SESSION foreign_key_checks = 0";
+  private final SnapshotSql sql;
 
-  /** The staging table of source table {@code sourceTable}. */
+  /** The staging tables of a MySQL shard. */
+  public KeyStaging() {
+    this(SnapshotSql.MYSQL);
+  }
+
+  /** The staging tables of a shard whose database speaks {@code sql}. */
+  public KeyStaging(SnapshotSql sql) {
+    this.sql = sql;
+  }
+
+  /** The MySQL staging table of source table {@code sourceTable}. */
   public static String tableFor(String sourceTable) {
+    return tableFor(sourceTable, SnapshotSql.MYSQL.maxIdentifier());
+  }
+
+  /** The staging table of source table {@code sourceTable} in this database. */
+  public String stagingTable(String sourceTable) {
+    return tableFor(sourceTable, sql.maxIdentifier());
+  }
+
+  private static String tableFor(String sourceTable, int maxIdentifier) {
     String name = PREFIX + sourceTable;
-    if (name.length() <= MAX_IDENTIFIER) {
+    if (name.getBytes(StandardCharsets.UTF_8).length <= maxIdentifier) {
       return name;
     }
     CRC32 crc = new CRC32();
     crc.update(sourceTable.getBytes(StandardCharsets.UTF_8));
-    return name.substring(0, MAX_IDENTIFIER - 9) + "_" + String.format("%08x", crc.getValue());
+    // Cut by characters to fit in bytes too: the prefix is ASCII, a character is at most 4 bytes.
+    String head = name.substring(0, Math.min(name.length(), maxIdentifier - 9));
+    while (head.getBytes(StandardCharsets.UTF_8).length > maxIdentifier - 9) {
+      head = head.substring(0, head.length() - 1);
+    }
+    return head + "_" + String.format("%08x", crc.getValue());
   }
 
-  /** Drops and creates the (empty) staging table of {@code table}; commits (it is DDL). */
+  /** Drops and creates the (empty) staging table of {@code table}. */
   public void recreate(Connection connection, TableMapping table) throws SQLException {
-    execute(connection, "DROP TABLE IF EXISTS " + MySqlDialect.quote(tableFor(table.sourceName())));
-    create(connection, table, "CREATE TABLE ");
+    drop(connection, table);
+    create(connection, table);
   }
 
   /** Creates the staging table of {@code table} unless it exists (a resumed resync). */
   public void ensure(Connection connection, TableMapping table) throws SQLException {
-    create(connection, table, "CREATE TABLE IF NOT EXISTS ");
+    if (!exists(connection, stagingTable(table.sourceName()))) {
+      create(connection, table);
+    }
   }
 
   /** Drops the staging table of {@code table}, if any. */
   public void drop(Connection connection, TableMapping table) throws SQLException {
-    execute(connection, "DROP TABLE IF EXISTS " + MySqlDialect.quote(tableFor(table.sourceName())));
+    execute(connection, "DROP TABLE IF EXISTS " + sql.quote(stagingTable(table.sourceName())));
   }
 
   /** Stages the keys of {@code rows} (all of one source table) in the caller's transaction. */
@@ -64,38 +90,29 @@ public final class KeyStaging {
       return;
     }
     List<String> key = List.copyOf(rows.get(0).key().keySet());
-    StringBuilder sql = new StringBuilder("INSERT IGNORE INTO ")
-        .append(MySqlDialect.quote(tableFor(rows.get(0).sourceTable()))).append(" (")
-        .append(String.join(", ", key.stream().map(MySqlDialect::quote).toList()))
-        .append(") VALUES ");
-    String tuple = "(" + String.join(", ", key.stream().map(k -> "?").toList()) + ")";
     List<Object> params = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append(tuple);
-      params.addAll(rows.get(i).key().values());
-    }
+    rows.forEach(row -> params.addAll(row.key().values()));
+    String insert = sql.stageKeys(stagingTable(rows.get(0).sourceTable()), key, rows.size());
     try (PreparedStatement statement =
-        SqlStatement.of(sql.toString(), params.toArray()).prepare(connection)) {
+        SqlStatement.of(insert, params.toArray()).prepare(connection)) {
       statement.executeUpdate();
     }
   }
 
   /**
    * Deletes every row of {@code table} whose key is not staged, {@value #SWEEP_BATCH} rows per
-   * autocommitted statement, with foreign key checks off (a parent and its children go in any
-   * order; both are absent at T). Running it again deletes nothing more. Returns the rows deleted.
+   * autocommitted statement, with foreign key checks off when {@code foreignKeysOff} says so (a
+   * parent and its children go in any order; both are absent at T). Running it again deletes
+   * nothing more. Returns the rows deleted.
    */
-  public long sweep(Connection connection, TableMapping table) throws SQLException {
-    String source = MySqlDialect.quote(table.sourceName());
-    String staged = MySqlDialect.quote(tableFor(table.sourceName()));
-    List<String> match = table.sourcePrimaryKey().stream()
-        .map(c -> "k." + MySqlDialect.quote(c) + " = " + source + "." + MySqlDialect.quote(c))
-        .toList();
-    // No alias for the deleted table: MariaDB 10.11 takes none in a single-table DELETE.
-    String delete = "DELETE FROM " + source + " WHERE NOT EXISTS (SELECT 1 FROM " + staged
-        + " k WHERE " + String.join(" AND ", match) + ") LIMIT " + SWEEP_BATCH;
+  public long sweep(Connection connection, TableMapping table, Optional<String> foreignKeysOff)
+      throws SQLException {
+    String delete = sql.sweep(table.sourceName(), stagingTable(table.sourceName()),
+        table.sourcePrimaryKey(), SWEEP_BATCH);
     connection.setAutoCommit(true);
-    execute(connection, FOREIGN_KEY_CHECKS_OFF);
+    if (foreignKeysOff.isPresent()) {
+      execute(connection, foreignKeysOff.get());
+    }
     long deleted = 0;
     while (true) {
       int rows;
@@ -109,14 +126,19 @@ public final class KeyStaging {
     }
   }
 
-  private static void create(Connection connection, TableMapping table, String create)
-      throws SQLException {
-    List<String> key = table.sourcePrimaryKey().stream().map(MySqlDialect::quote).toList();
-    // The source table's own key columns, types and collations: what the loader binds there
-    // compares equal here.
-    execute(connection, create + MySqlDialect.quote(tableFor(table.sourceName()))
-        + " (PRIMARY KEY (" + String.join(", ", key) + ")) SELECT " + String.join(", ", key)
-        + " FROM " + MySqlDialect.quote(table.sourceName()) + " WHERE 1 = 0");
+  private void create(Connection connection, TableMapping table) throws SQLException {
+    for (String statement : sql.createStaging(stagingTable(table.sourceName()),
+        table.sourceName(), table.sourcePrimaryKey())) {
+      execute(connection, statement);
+    }
+  }
+
+  private boolean exists(Connection connection, String staged) throws SQLException {
+    try (PreparedStatement statement = SqlStatement.of(sql.tablesExist(), staged, staged)
+            .prepare(connection);
+        ResultSet rows = statement.executeQuery()) {
+      return rows.next() && rows.getInt(1) > 0;
+    }
   }
 
   private static void execute(Connection connection, String sql) throws SQLException {

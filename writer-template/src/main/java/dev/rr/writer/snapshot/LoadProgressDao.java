@@ -2,10 +2,6 @@ package dev.rr.writer.snapshot;
 
 import com.google.cloud.Timestamp;
 import dev.rr.common.mysql.SqlStatement;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,8 +22,8 @@ public final class LoadProgressDao {
   /** The table. */
   public static final String TABLE = "rr_snapshot_table";
 
-  /** Classpath resource (module metadata-ddl) holding the table's DDL. */
-  public static final String DDL_RESOURCE = "rr/ddl/mysql/snapshot_table.sql";
+  /** File under {@code rr/ddl/<database>/} (module metadata-ddl) holding the table's DDL. */
+  public static final String DDL_FILE = "snapshot_table.sql";
 
   /** The chunk run id ({@link SnapshotPlan#chunkRunId}). */
   public static final String RUN_ID = "run_id";
@@ -47,39 +43,54 @@ public final class LoadProgressDao {
   /** When the shard's load ended; NULL while it is under way. */
   public static final String FINISHED_AT = "finished_at";
 
-  private static final String START = "INSERT INTO " + TABLE + " (" + RUN_ID + ", " + SHARD_ID
-      + ", " + TABLE_NAME + ", snapshot_seconds, snapshot_nanos, " + ROWS_ESTIMATED
-      + ", chunk_count, " + STARTED_AT + ", " + FINISHED_AT + ") VALUES (?, ?, ?, ?, ?, ?, ?,"
-      + " CURRENT_TIMESTAMP(6), NULL) ON DUPLICATE KEY UPDATE snapshot_seconds ="
-      + " VALUES(snapshot_seconds), snapshot_nanos = VALUES(snapshot_nanos), " + ROWS_ESTIMATED
-      + " = VALUES(" + ROWS_ESTIMATED + "), chunk_count = VALUES(chunk_count), " + STARTED_AT
-      + " = CURRENT_TIMESTAMP(6), " + FINISHED_AT + " = NULL";
+  private static final List<String> START_KEY = List.of(RUN_ID, SHARD_ID, TABLE_NAME);
 
-  private static final String FINISH = "UPDATE " + TABLE + " SET " + FINISHED_AT
-      + " = CURRENT_TIMESTAMP(6) WHERE " + RUN_ID + " = ? AND " + SHARD_ID + " = ? AND "
-      + FINISHED_AT + " IS NULL";
+  private static final List<String> START_UPDATES = List.of("snapshot_seconds", "snapshot_nanos",
+      ROWS_ESTIMATED, "chunk_count");
 
-  private static final String EXISTS = "SELECT COUNT(*) FROM information_schema.TABLES WHERE"
-      + " TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN (?, ?)";
+  private final SnapshotSql sql;
+  private final String start;
+  private final String finish;
+  private final String underWay;
+
+  /** The progress table of a MySQL shard. */
+  public LoadProgressDao() {
+    this(SnapshotSql.MYSQL);
+  }
+
+  /** The progress table of a shard whose database speaks {@code sql}. */
+  public LoadProgressDao(SnapshotSql sql) {
+    this.sql = sql;
+    this.start = "INSERT INTO " + TABLE + " (" + RUN_ID + ", " + SHARD_ID + ", " + TABLE_NAME
+        + ", snapshot_seconds, snapshot_nanos, " + ROWS_ESTIMATED + ", chunk_count, " + STARTED_AT
+        + ", " + FINISHED_AT + ") VALUES (?, ?, ?, ?, ?, ?, ?, " + sql.now() + ", NULL)"
+        + sql.upsertClause(START_KEY, START_UPDATES) + ", " + STARTED_AT + " = " + sql.now()
+        + ", " + FINISHED_AT + " = NULL";
+    this.finish = "UPDATE " + TABLE + " SET " + FINISHED_AT + " = " + sql.now() + " WHERE "
+        + RUN_ID + " = ? AND " + SHARD_ID + " = ? AND " + FINISHED_AT + " IS NULL";
+    this.underWay = underWay(sql);
+  }
 
   /** Unfinished loads of a shard, both kinds, with their finished chunks (of the same T). */
-  private static final String UNDER_WAY = "SELECT t." + RUN_ID + ", t." + TABLE_NAME + ", t."
-      + ROWS_ESTIMATED + ", t.chunk_count, COUNT(c." + ChunkDao.CHUNK + "), COALESCE(SUM(c."
-      + ChunkDao.ROWS_LOADED + "), 0), COALESCE(SUM(CASE WHEN c." + ChunkDao.LOADED_AT + " >= t."
-      + STARTED_AT + " THEN c." + ChunkDao.ROWS_LOADED + " ELSE 0 END), 0), TIMESTAMPDIFF("
-      + "MICROSECOND, t." + STARTED_AT + ", CURRENT_TIMESTAMP(6)) FROM " + TABLE + " t LEFT JOIN "
-      + ChunkDao.TABLE + " c ON c." + ChunkDao.RUN_ID + " = t." + RUN_ID + " AND c."
-      + ChunkDao.SHARD_ID + " = t." + SHARD_ID + " AND c." + ChunkDao.TABLE_NAME + " = t."
-      + TABLE_NAME + " AND c." + ChunkDao.SNAPSHOT_SECONDS + " = t.snapshot_seconds AND c."
-      + ChunkDao.SNAPSHOT_NANOS + " = t.snapshot_nanos WHERE t." + RUN_ID + " IN (?, ?) AND t."
-      + SHARD_ID + " = ? AND t." + FINISHED_AT + " IS NULL GROUP BY t." + RUN_ID + ", t."
-      + TABLE_NAME + ", t." + ROWS_ESTIMATED + ", t.chunk_count, t." + STARTED_AT + " ORDER BY t."
-      + RUN_ID + ", t." + TABLE_NAME;
+  private static String underWay(SnapshotSql sql) {
+    return "SELECT t." + RUN_ID + ", t." + TABLE_NAME + ", t." + ROWS_ESTIMATED
+        + ", t.chunk_count, COUNT(c." + ChunkDao.CHUNK + "), COALESCE(SUM(c."
+        + ChunkDao.ROWS_LOADED + "), 0), COALESCE(SUM(CASE WHEN c." + ChunkDao.LOADED_AT
+        + " >= t." + STARTED_AT + " THEN c." + ChunkDao.ROWS_LOADED + " ELSE 0 END), 0), "
+        + sql.microsSince("t." + STARTED_AT) + " FROM " + TABLE + " t LEFT JOIN "
+        + ChunkDao.TABLE + " c ON c." + ChunkDao.RUN_ID + " = t." + RUN_ID + " AND c."
+        + ChunkDao.SHARD_ID + " = t." + SHARD_ID + " AND c." + ChunkDao.TABLE_NAME + " = t."
+        + TABLE_NAME + " AND c." + ChunkDao.SNAPSHOT_SECONDS + " = t.snapshot_seconds AND c."
+        + ChunkDao.SNAPSHOT_NANOS + " = t.snapshot_nanos WHERE t." + RUN_ID + " IN (?, ?) AND t."
+        + SHARD_ID + " = ? AND t." + FINISHED_AT + " IS NULL GROUP BY t." + RUN_ID + ", t."
+        + TABLE_NAME + ", t." + ROWS_ESTIMATED + ", t.chunk_count, t." + STARTED_AT
+        + " ORDER BY t." + RUN_ID + ", t." + TABLE_NAME;
+  }
 
-  /** Creates the table in the connection's current database unless it exists. */
+  /** Creates the table in the connection's current database (or schema) unless it exists. */
   public void ensureTable(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      statement.execute(ddl());
+      statement.execute(sql.ddl(DDL_FILE));
     }
   }
 
@@ -87,9 +98,9 @@ public final class LoadProgressDao {
   public void start(Connection connection, SnapshotPlan plan, String shard, String table,
       long estimated) throws SQLException {
     Timestamp at = plan.snapshot();
-    SqlStatement start = SqlStatement.of(START, plan.chunkRunId(), shard, table, at.getSeconds(),
-        at.getNanos(), estimated, plan.chunkCount(table));
-    try (PreparedStatement statement = start.prepare(connection)) {
+    SqlStatement insert = SqlStatement.of(start, plan.chunkRunId(), shard, table,
+        at.getSeconds(), at.getNanos(), estimated, plan.chunkCount(table));
+    try (PreparedStatement statement = insert.prepare(connection)) {
       statement.executeUpdate();
     }
   }
@@ -97,7 +108,7 @@ public final class LoadProgressDao {
   /** Records that {@code plan}'s load of {@code shard} ended (every chunk is in). */
   public void finish(Connection connection, SnapshotPlan plan, String shard) throws SQLException {
     try (PreparedStatement statement =
-        SqlStatement.of(FINISH, plan.chunkRunId(), shard).prepare(connection)) {
+        SqlStatement.of(finish, plan.chunkRunId(), shard).prepare(connection)) {
       statement.executeUpdate();
     }
   }
@@ -114,7 +125,7 @@ public final class LoadProgressDao {
     }
     String resync = runId + SnapshotPlan.RESYNC_CHUNKS;
     try (PreparedStatement statement =
-            SqlStatement.of(UNDER_WAY, runId, resync, shard).prepare(connection);
+            SqlStatement.of(underWay, runId, resync, shard).prepare(connection);
         ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
         TableLoad.Kind kind = rows.getString(1).equals(resync)
@@ -127,24 +138,11 @@ public final class LoadProgressDao {
     return loads;
   }
 
-  private static boolean tablesExist(Connection connection) throws SQLException {
+  private boolean tablesExist(Connection connection) throws SQLException {
     try (PreparedStatement statement =
-            SqlStatement.of(EXISTS, TABLE, ChunkDao.TABLE).prepare(connection);
+            SqlStatement.of(sql.tablesExist(), TABLE, ChunkDao.TABLE).prepare(connection);
         ResultSet rows = statement.executeQuery()) {
       return rows.next() && rows.getInt(1) == 2;
-    }
-  }
-
-  /** The DDL from {@value #DDL_RESOURCE}, without a trailing semicolon. */
-  static String ddl() {
-    try (InputStream in =
-        LoadProgressDao.class.getClassLoader().getResourceAsStream(DDL_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(DDL_RESOURCE + " is not on the classpath");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().replaceAll(";$", "");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + DDL_RESOURCE, e);
     }
   }
 }

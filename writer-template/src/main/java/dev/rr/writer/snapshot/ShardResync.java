@@ -7,6 +7,7 @@ import dev.rr.common.mysql.checkpoint.ResyncFence;
 import dev.rr.common.schema.SchemaMapping;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -20,9 +21,23 @@ import java.util.function.Supplier;
  * which the writer goes on from there. Both steps may be run again after a crash.
  */
 public final class ShardResync {
-  private final CheckpointDao checkpoints = new CheckpointDao();
-  private final ChunkDao chunks = new ChunkDao();
-  private final KeyStaging staging = new KeyStaging();
+  private final SnapshotSql sql;
+  private final CheckpointDao checkpoints;
+  private final ChunkDao chunks;
+  private final KeyStaging staging;
+
+  /** The resync of a MySQL shard. */
+  public ShardResync() {
+    this(SnapshotSql.MYSQL);
+  }
+
+  /** The resync of a shard whose database speaks {@code sql}. */
+  public ShardResync(SnapshotSql sql) {
+    this.sql = sql;
+    this.checkpoints = sql.checkpoints();
+    this.chunks = new ChunkDao(sql);
+    this.staging = new KeyStaging(sql);
+  }
 
   /** The fence of {@code shard} when a resync of it is under way. */
   public Optional<ResyncFence> current(Connection connection, String runId, String shard)
@@ -65,6 +80,8 @@ public final class ShardResync {
       }
       return underWay.get();
     }
+    // Before the fence: a shard that cannot take the load is refused with nothing changed.
+    sql.requireForeignKeysOff(connection, shard);
     for (String table : tables.spannerTables()) {
       staging.recreate(connection, tables.forSpannerTable(table).orElseThrow());
     }
@@ -106,8 +123,11 @@ public final class ShardResync {
         new IllegalStateException("[shard=" + shard + "] has no rr resync under way in run "
             + runId));
     Map<String, Long> deleted = new TreeMap<>();
+    Optional<String> foreignKeysOff =
+        sql.foreignKeysOff(sql.dialect(ZoneOffset.UTC).readCatalog(connection));
     for (String table : tables.spannerTables()) {
-      deleted.put(table, staging.sweep(connection, tables.forSpannerTable(table).orElseThrow()));
+      deleted.put(table, staging.sweep(connection, tables.forSpannerTable(table).orElseThrow(),
+          foreignKeysOff));
     }
     connection.setAutoCommit(false);
     try {

@@ -3,7 +3,7 @@ package dev.rr.writer.snapshot;
 import dev.rr.common.input.SecretManagerSecretResolver;
 import dev.rr.common.input.Shard;
 import dev.rr.common.input.ShardsFile;
-import dev.rr.common.mysql.MySqlDialect;
+import dev.rr.common.sink.ShardDialect;
 import dev.rr.writer.logic.ChangeMapper;
 import dev.rr.writer.logic.ShardSchema;
 import java.sql.Connection;
@@ -15,26 +15,27 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The shards of a snapshot where it runs: their connections (passwords resolved here) and, per
- * shard, a {@link ChunkLoader} built from the shard's live schema the first time it is needed.
+ * The shards of a snapshot where it runs: their connections (passwords resolved here), their
+ * dialect (MySQL or PostgreSQL, by the plan's source type) and, per shard, a {@link ChunkLoader}
+ * built from the shard's live schema the first time it is needed.
  */
 public final class ShardTargets {
   private final SnapshotPlan plan;
   private final Map<String, Shard> shards;
-  private final MySqlDialect dialect;
+  private final ShardDialect dialect;
   private final Map<String, ChunkLoader> loaders = new ConcurrentHashMap<>();
 
   private ShardTargets(SnapshotPlan plan, Map<String, Shard> shards) {
     this.plan = plan;
     this.shards = shards;
-    this.dialect = new MySqlDialect(plan.sourceTimezone());
+    this.dialect = plan.sql().dialect(plan.sourceTimezone());
   }
 
   /** Reads the shards file of {@code plan}, resolving Secret Manager passwords. */
   public static ShardTargets open(SnapshotPlan plan) {
     Map<String, Shard> shards = new LinkedHashMap<>();
     try (SecretManagerSecretResolver secrets = new SecretManagerSecretResolver()) {
-      for (Shard shard : ShardsFile.load(plan.shardsFilePath(), secrets)) {
+      for (Shard shard : ShardsFile.load(plan.shardsFilePath(), secrets, plan.sourceType())) {
         shards.put(shard.logicalShardId(), shard);
       }
     }
@@ -44,6 +45,16 @@ public final class ShardTargets {
   /** The logical shard ids, in the shards file's order. */
   public Set<String> shardIds() {
     return shards.keySet();
+  }
+
+  /** The shards' dialect (before a shard's live schema binds it). */
+  public ShardDialect dialect() {
+    return dialect;
+  }
+
+  /** The snapshot tables' SQL of the shards. */
+  public SnapshotSql sql() {
+    return plan.sql();
   }
 
   /** A new connection to {@code shardId}'s database. */
@@ -64,11 +75,12 @@ public final class ShardTargets {
   public ChunkLoader loader(String shardId, Connection connection) throws SQLException {
     ChunkLoader loader = loaders.get(shardId);
     if (loader == null) {
-      ShardSchema live = ShardSchema.load(connection);
-      MySqlDialect shardDialect = dialect.withTemporalPrecisions(live.precisions());
+      ShardSchema live = ShardSchema.load(connection, dialect);
       ChangeMapper mapper =
-          new ChangeMapper(live.mapping(plan.schema()), shardDialect, null, shardId);
-      loader = new ChunkLoader(plan.chunkRunId(), plan.snapshot(), mapper, shardDialect,
+          new ChangeMapper(live.mapping(plan.schema()), live.dialect(), null, shardId);
+      ChunkLoader.Sink sink = new ChunkLoader.Sink(live.dialect(), plan.sql(),
+          plan.sql().foreignKeysOff(live.catalog()));
+      loader = new ChunkLoader(plan.chunkRunId(), plan.snapshot(), mapper, sink,
           plan.maxRowsPerStatement(), plan.resyncOnly().isPresent());
       loaders.put(shardId, loader);
     }

@@ -6,7 +6,6 @@ import com.google.cloud.spanner.Dialect;
 import com.google.cloud.spanner.ResultSet;
 import com.google.cloud.spanner.Statement;
 import com.google.cloud.spanner.TimestampBound;
-import dev.rr.common.mysql.MySqlDialect;
 import dev.rr.common.mysql.SqlStatement;
 import dev.rr.common.schema.SchemaMapping;
 import dev.rr.common.schema.TableMapping;
@@ -100,9 +99,10 @@ public final class SnapshotBootstrap {
    * @throws SnapshotRefusedException naming the shard and the reason
    */
   public static void checkShards(SnapshotPlan plan, ShardTargets targets) throws SQLException {
-    ChunkDao chunks = new ChunkDao();
+    ChunkDao chunks = new ChunkDao(plan.sql());
     for (String shard : plan.shardIds()) {
       try (Connection connection = targets.connect(shard)) {
+        plan.sql().requireForeignKeysOff(connection, shard);
         chunks.ensureTable(connection);
         Optional<Timestamp> earlier = chunks.snapshotOf(connection, plan.runId(), shard);
         if (earlier.isPresent() && !earlier.get().equals(plan.snapshot())) {
@@ -128,7 +128,7 @@ public final class SnapshotBootstrap {
    */
   public static SnapshotPlan keepRecordedChunking(SnapshotPlan plan, ShardTargets targets)
       throws SQLException {
-    ChunkDao chunks = new ChunkDao();
+    ChunkDao chunks = new ChunkDao(plan.sql());
     Map<String, Integer> recorded = new TreeMap<>();
     for (String shard : plan.loadedShards()) {
       try (Connection connection = targets.connect(shard)) {
@@ -149,7 +149,7 @@ public final class SnapshotBootstrap {
 
   /** Sets the checkpoint of every shard of {@code plan} to its snapshot timestamp. */
   public static void finish(SnapshotPlan plan, ShardTargets targets) throws SQLException {
-    SnapshotCheckpoint checkpoint = new SnapshotCheckpoint();
+    SnapshotCheckpoint checkpoint = new SnapshotCheckpoint(plan.sql().checkpoints());
     for (String shard : plan.shardIds()) {
       try (Connection connection = targets.connect(shard)) {
         checkpoint.set(connection, plan.runId(), shard, plan.snapshot());
@@ -162,7 +162,7 @@ public final class SnapshotBootstrap {
     for (String name : new TreeSet<>(plan.schema().spannerTables())) {
       TableMapping table = plan.schema().forSpannerTable(name).orElseThrow();
       SqlStatement any =
-          SqlStatement.of("SELECT 1 FROM " + MySqlDialect.quote(table.sourceName()) + " LIMIT 1");
+          SqlStatement.of("SELECT 1 FROM " + plan.sql().quote(table.sourceName()) + " LIMIT 1");
       try (PreparedStatement statement = any.prepare(connection);
           java.sql.ResultSet rows = statement.executeQuery()) {
         if (rows.next()) {

@@ -15,7 +15,17 @@ import java.util.Optional;
  * have microsecond precision, none lies strictly between T and T + 1 ns) and for none after it.
  */
 public final class SnapshotCheckpoint {
-  private final CheckpointDao checkpoints = new CheckpointDao();
+  private final CheckpointDao checkpoints;
+
+  /** The checkpoint of a MySQL shard. */
+  public SnapshotCheckpoint() {
+    this(new CheckpointDao());
+  }
+
+  /** The checkpoint in {@code checkpoints}' table (MySQL or PostgreSQL). */
+  public SnapshotCheckpoint(CheckpointDao checkpoints) {
+    this.checkpoints = checkpoints;
+  }
 
   /** The checkpoint of {@code shard} in run {@code runId} after a snapshot at {@code at}. */
   public static Checkpoint at(String runId, String shard, Timestamp at) {

@@ -1,6 +1,7 @@
 package dev.rr.writer.snapshot;
 
 import com.google.cloud.Timestamp;
+import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.common.schema.SchemaMapping;
 import java.io.Serializable;
 import java.time.ZoneOffset;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * @param chunkCounts chunks per Spanner table (every mapped table has an entry)
  * @param resyncShard the one shard an {@code rr resync} loads, or null for an initial snapshot of
  *     every shard (see {@link #resyncOnly})
+ * @param sourceType the kind of database every shard of the shards file is
  */
 public record SnapshotPlan(
     String runId,
@@ -33,7 +35,8 @@ public record SnapshotPlan(
     ZoneOffset sourceTimezone,
     int maxRowsPerStatement,
     Map<String, Integer> chunkCounts,
-    String resyncShard)
+    String resyncShard,
+    SourceType sourceType)
     implements Serializable {
 
   /** Appended to the run id in a resync's chunk rows, apart from the run's initial snapshot. */
@@ -45,6 +48,7 @@ public record SnapshotPlan(
     Objects.requireNonNull(shardsFilePath, "shardsFilePath");
     Objects.requireNonNull(schema, "schema");
     Objects.requireNonNull(sourceTimezone, "sourceTimezone");
+    Objects.requireNonNull(sourceType, "sourceType");
     shardIds = List.copyOf(shardIds);
     chunkCounts = Map.copyOf(chunkCounts);
     if (resyncShard != null && !shardIds.contains(resyncShard)) {
@@ -53,12 +57,17 @@ public record SnapshotPlan(
     }
   }
 
-  /** An initial snapshot of every shard. */
+  /** An initial snapshot of every shard of type {@code sourceType}. */
   public SnapshotPlan(String runId, Timestamp snapshot, String shardsFilePath,
       List<String> shardIds, SchemaMapping schema, ZoneOffset sourceTimezone,
-      int maxRowsPerStatement, Map<String, Integer> chunkCounts) {
+      int maxRowsPerStatement, Map<String, Integer> chunkCounts, SourceType sourceType) {
     this(runId, snapshot, shardsFilePath, shardIds, schema, sourceTimezone, maxRowsPerStatement,
-        chunkCounts, null);
+        chunkCounts, null, sourceType);
+  }
+
+  /** The snapshot tables' SQL of the plan's shards. */
+  public SnapshotSql sql() {
+    return SnapshotSql.of(sourceType);
   }
 
   /** The shard a resync loads; empty for an initial snapshot (every shard). */
@@ -85,7 +94,7 @@ public record SnapshotPlan(
       }
     });
     return new SnapshotPlan(runId, snapshot, shardsFilePath, shardIds, schema, sourceTimezone,
-        maxRowsPerStatement, counts, resyncShard);
+        maxRowsPerStatement, counts, resyncShard, sourceType);
   }
 
   /** Chunks of Spanner table {@code table}. */

@@ -7,4 +7,8 @@ public final class SnapshotRefusedException extends RuntimeException {
   public SnapshotRefusedException(String message) {
     super(message);
   }
+
+  public SnapshotRefusedException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

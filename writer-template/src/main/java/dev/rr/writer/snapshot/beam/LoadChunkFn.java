@@ -1,7 +1,7 @@
 package dev.rr.writer.snapshot.beam;
 
 import dev.rr.common.model.ChangeRecord;
-import dev.rr.common.mysql.MySqlErrorClassifier;
+import dev.rr.common.mysql.ErrorClass;
 import dev.rr.writer.snapshot.ChunkId;
 import dev.rr.writer.snapshot.ChunkLoader;
 import dev.rr.writer.snapshot.ShardTargets;
@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads one chunk with its shard's {@link ChunkLoader}. A transient MySQL error (connection lost,
- * deadlock, ...) is retried up to {@value #MAX_ATTEMPTS} times with jittered backoff; the chunk's
+ * Loads one chunk with its shard's {@link ChunkLoader}. A transient error, as the shard's dialect
+ * classifies it (connection lost, deadlock, ...), is retried up to {@value #MAX_ATTEMPTS} times with jittered backoff; the chunk's
  * transaction was rolled back, so the retry starts clean. A permanent one fails the pipeline: the
  * snapshot is then resumed by running it again, which skips the chunks already loaded.
  */
@@ -70,7 +70,7 @@ final class LoadChunkFn extends DoFn<KV<ChunkId, Iterable<ChangeRecord>>, Void> 
       try (Connection connection = targets.connect(id.shard())) {
         return targets.loader(id.shard(), connection).load(connection, id, chunkCount, records);
       } catch (SQLException e) {
-        if (attempt >= MAX_ATTEMPTS || !MySqlErrorClassifier.isTransient(e)) {
+        if (attempt >= MAX_ATTEMPTS || targets.dialect().classify(e) != ErrorClass.TRANSIENT) {
           throw e;
         }
         long delay = FIRST_BACKOFF.toMillis() << (attempt - 1);

@@ -52,7 +52,7 @@ public final class SnapshotRun {
   private final SpannerConfig spanner;
   private final Map<String, Map<String, Long>> estimates;
   private final PrintWriter out;
-  private final LoadProgressDao progress = new LoadProgressDao();
+  private final LoadProgressDao progress;
 
   /**
    * @param estimates rows at T per shard and Spanner table
@@ -65,6 +65,7 @@ public final class SnapshotRun {
     this.spanner = spanner;
     this.estimates = Map.copyOf(estimates);
     this.out = out;
+    this.progress = new LoadProgressDao(plan.sql());
   }
 
   /** Rows at T of every table that route to the shards this run loads. */
@@ -150,7 +151,7 @@ public final class SnapshotRun {
     } else {
       String shard = plan.resyncOnly().get();
       try (Connection connection = targets.connect(shard)) {
-        deleted = new ShardResync().finish(connection, plan.runId(), shard, plan.schema());
+        deleted = new ShardResync(plan.sql()).finish(connection, plan.runId(), shard, plan.schema());
       }
     }
     for (String shard : plan.loadedShards()) {
