@@ -36,6 +36,7 @@ class RrScriptTest {
     "quickstart --target=postgresql --duration=20s | false",
     "quickstart --target mysql | true",
     "bench writer --target postgresql | false",
+    "check --target postgresql --schema random | false",
   })
   void shouldInstallMariaDbOnlyWhenPrivateServersWillStart(String arguments, boolean needed)
       throws IOException, InterruptedException {
@@ -54,6 +55,7 @@ class RrScriptTest {
     "verify --sourceType postgresql | false",
     "bench writer --target postgresql --records 20000 | true",
     "bench writer | false",
+    "check --target=postgresql --schema random | true",
   })
   void shouldInstallPostgresqlOnlyForAPostgresqlQuickstart(String arguments, boolean needed)
       throws IOException, InterruptedException {

@@ -1,5 +1,6 @@
 package dev.rr.common.sink;
 
+import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.common.input.Shard;
 import dev.rr.common.mysql.MySqlDialect;
 import dev.rr.common.postgres.PostgresDialect;
@@ -11,7 +12,12 @@ public final class ShardDialects {
 
   /** The dialect of {@code shard}, whose local times are at {@code sourceTimezone}. */
   public static ShardDialect of(Shard shard, ZoneOffset sourceTimezone) {
-    return switch (shard.sourceType()) {
+    return of(shard.sourceType(), sourceTimezone);
+  }
+
+  /** The dialect of shards of {@code type}, whose local times are at {@code sourceTimezone}. */
+  public static ShardDialect of(SourceType type, ZoneOffset sourceTimezone) {
+    return switch (type) {
       case MYSQL -> new MySqlDialect(sourceTimezone);
       case POSTGRESQL -> new PostgresDialect(sourceTimezone);
     };
