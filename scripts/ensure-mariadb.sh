@@ -41,7 +41,7 @@ rr_ensure_mariadb() {
 }
 
 # rr_private_server ARGS...: prints the private database server ./rr's arguments start - mariadb
-# (quickstart, check) or postgresql (quickstart --target postgresql) - or nothing: for help or
+# (quickstart, check) or postgresql (quickstart, check or bench with --target postgresql) - or nothing: for help or
 # the version, for other subcommands, or when --mysqlHost names an external server.
 rr_private_server() {
   local subcommand="" target=mysql target_next="" arg
@@ -61,7 +61,7 @@ rr_private_server() {
     esac
   done
   case "$subcommand:$target" in
-    quickstart:postgresql) echo postgresql ;;
+    quickstart:postgresql|bench:postgresql|check:postgresql) echo postgresql ;;
     quickstart:*|check:*) echo mariadb ;;
   esac
 }

@@ -35,6 +35,8 @@ class RrScriptTest {
     "quickstart --target postgresql | false",
     "quickstart --target=postgresql --duration=20s | false",
     "quickstart --target mysql | true",
+    "bench writer --target postgresql | false",
+    "check --target postgresql --schema random | false",
   })
   void shouldInstallMariaDbOnlyWhenPrivateServersWillStart(String arguments, boolean needed)
       throws IOException, InterruptedException {
@@ -51,6 +53,9 @@ class RrScriptTest {
     "quickstart --target postgresql --help | false",
     "launch --sourceType=postgresql --runner=direct | false",
     "verify --sourceType postgresql | false",
+    "bench writer --target postgresql --records 20000 | true",
+    "bench writer | false",
+    "check --target=postgresql --schema random | true",
   })
   void shouldInstallPostgresqlOnlyForAPostgresqlQuickstart(String arguments, boolean needed)
       throws IOException, InterruptedException {

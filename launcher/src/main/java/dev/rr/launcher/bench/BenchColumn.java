@@ -1,12 +1,13 @@
 package dev.rr.launcher.bench;
 
+import dev.rr.common.config.WriterConfig;
 import dev.rr.common.schema.SourceType;
 import dev.rr.common.schema.SpannerType;
 import java.util.Objects;
 
 /**
- * One column of a benchmark table: its name, its type in Spanner and in MySQL, and the kind of
- * value the workload puts in it.
+ * One column of a benchmark table: its name, its type in Spanner and in the shard database (MySQL
+ * or PostgreSQL), and the kind of value the workload puts in it.
  *
  * @param name column name, equal in Spanner and MySQL (identity mapping)
  * @param kind the kind of value; fixes both types
@@ -25,7 +26,7 @@ public record BenchColumn(String name, Kind kind, int length, boolean nullable) 
     TEXT,
     /** NUMERIC / DECIMAL(14,2). */
     MONEY,
-    /** TIMESTAMP / DATETIME(6). */
+    /** TIMESTAMP / DATETIME(6) (PostgreSQL: timestamp(6) without time zone). */
     TIME
   }
 
@@ -58,6 +59,26 @@ public record BenchColumn(String name, Kind kind, int length, boolean nullable) 
 
   /** The MySQL type, as the schema mapping carries it. */
   public SourceType sourceType() {
+    return sourceType(WriterConfig.SourceType.MYSQL);
+  }
+
+  /** The type in a {@code target} shard, as the schema mapping carries it. */
+  public SourceType sourceType(WriterConfig.SourceType target) {
+    return target == WriterConfig.SourceType.POSTGRESQL ? postgresType() : mysqlType();
+  }
+
+  private SourceType postgresType() {
+    // format_type's names without modifiers: what PostgresSchemaCheck reads from a live shard.
+    return switch (kind) {
+      case BIGINT -> SourceType.of("bigint");
+      case INT -> SourceType.of("integer");
+      case TEXT -> SourceType.of("character varying", (long) length);
+      case MONEY -> SourceType.of("numeric", 14L, 2L);
+      case TIME -> SourceType.of("timestamp without time zone", 6L);
+    };
+  }
+
+  private SourceType mysqlType() {
     return switch (kind) {
       case BIGINT -> SourceType.of("bigint");
       case INT -> SourceType.of("int");
@@ -84,5 +105,18 @@ public record BenchColumn(String name, Kind kind, int length, boolean nullable) 
           case TIME -> "DATETIME(6)";
         };
     return "`" + name + "` " + type + (nullable ? " NULL" : " NOT NULL");
+  }
+
+  /** The column's definition in PostgreSQL DDL. */
+  public String postgresDefinition() {
+    String type =
+        switch (kind) {
+          case BIGINT -> "bigint";
+          case INT -> "integer";
+          case TEXT -> "varchar(" + length + ")";
+          case MONEY -> "numeric(14,2)";
+          case TIME -> "timestamp(6) without time zone";
+        };
+    return "\"" + name + "\" " + type + (nullable ? " NULL" : " NOT NULL");
   }
 }

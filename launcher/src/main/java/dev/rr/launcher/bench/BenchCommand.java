@@ -51,6 +51,21 @@ public final class BenchCommand implements Runnable {
   }
 
   private static int execute(CommandSpec spec, BenchOptions options, Body body) throws Exception {
+    return execute(spec, options, false, body);
+  }
+
+  /**
+   * Runs {@code body}, after refusing a {@code --target} the benchmark does not support.
+   *
+   * @param supportsPostgres whether the benchmark runs against PostgreSQL shards
+   */
+  private static int execute(
+      CommandSpec spec, BenchOptions options, boolean supportsPostgres, Body body)
+      throws Exception {
+    String unsupported = options.unsupportedTarget(spec.name(), supportsPostgres);
+    if (unsupported != null) {
+      throw new ParameterException(spec.commandLine(), unsupported);
+    }
     PrintWriter out = spec.commandLine().getOut();
     try (BenchEnvironment environment = options.environment(out)) {
       BenchRunner.Outcome outcome = body.run(new BenchRunner(options, environment, out));
@@ -61,7 +76,8 @@ public final class BenchCommand implements Runnable {
 
   @Command(name = "writer", mixinStandardHelpOptions = true, sortOptions = false,
       description = "Writer apply rate, 1 shard: ours vs the ceiling (final rows as 1,000-row"
-          + " upserts) and naive (one autocommit statement per record).")
+          + " upserts) and naive (one autocommit statement per record), on MySQL or, with"
+          + " --target postgresql, on a private PostgreSQL cluster.")
   static final class Writer implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin BenchSizes.Writer sizes;
@@ -69,7 +85,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      return execute(spec, options, runner -> runner.writer(sizes));
+      return execute(spec, options, true, runner -> runner.writer(sizes));
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.rr.launcher.bench;
 
+import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.common.local.MariaDbServer;
+import dev.rr.common.local.PostgresServer;
 import dev.rr.common.local.SpannerEmulator;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -9,8 +11,8 @@ import java.util.Optional;
 
 /**
  * The services the benchmarks run against: the MySQL servers and Spanner emulator given on the
- * command line, or private MariaDB servers and an emulator started on first use and stopped
- * (their data deleted) when the environment closes.
+ * command line, or private MariaDB servers, a private PostgreSQL cluster and an emulator started
+ * on first use and stopped (their data deleted) when the environment closes.
  */
 public final class BenchEnvironment implements AutoCloseable {
   private final List<BenchServer> givenServers;
@@ -19,6 +21,7 @@ public final class BenchEnvironment implements AutoCloseable {
   private final List<MariaDbServer> startedServers = new ArrayList<>();
   private final Thread stopOnExit = new Thread(this::close, "bench-stop-services");
   private SpannerEmulator startedEmulator;
+  private PostgresServer startedPostgres;
 
   /**
    * @param givenServers MySQL servers to use; empty: start private MariaDB servers
@@ -59,6 +62,24 @@ public final class BenchEnvironment implements AutoCloseable {
     return servers;
   }
 
+  /**
+   * One server of kind {@code target}: a MySQL server ({@link #mysqlServers}), or a private
+   * PostgreSQL cluster started on first use.
+   */
+  public synchronized BenchServer server(SourceType target) {
+    if (target == SourceType.MYSQL) {
+      return mysqlServers(1).get(0);
+    }
+    if (startedPostgres == null) {
+      startedPostgres = PostgresServer.startTemporary();
+      log.printf("started private PostgreSQL %s:%d%n", startedPostgres.host(),
+          startedPostgres.port());
+      log.flush();
+    }
+    return new BenchServer(SourceType.POSTGRESQL, startedPostgres.host(), startedPostgres.port(),
+        startedPostgres.user(), startedPostgres.password());
+  }
+
   /** The emulator's {@code host:port}: the given one, or a private emulator's. */
   public synchronized String emulatorHost() {
     if (givenEmulatorHost != null) {
@@ -86,6 +107,9 @@ public final class BenchEnvironment implements AutoCloseable {
     if (startedEmulator != null) {
       services.add(startedEmulator);
     }
+    if (startedPostgres != null) {
+      services.add(startedPostgres);
+    }
     for (AutoCloseable service : services) {
       try {
         service.close();
@@ -99,6 +123,7 @@ public final class BenchEnvironment implements AutoCloseable {
     }
     startedServers.clear();
     startedEmulator = null;
+    startedPostgres = null;
     if (failure != null) {
       throw failure;
     }

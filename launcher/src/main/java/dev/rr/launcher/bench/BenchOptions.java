@@ -1,11 +1,15 @@
 package dev.rr.launcher.bench;
 
+import dev.rr.common.config.ConfigException;
+import dev.rr.common.config.WriterConfig.SourceType;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** Where the benchmarks run: services and scratch directory; a picocli mixin of every bench command. */
 final class BenchOptions {
@@ -22,6 +26,11 @@ final class BenchOptions {
       description = "Password of --mysqlUser (default: ${DEFAULT-VALUE}).")
   String mysqlPassword;
 
+  @Option(names = "--target", defaultValue = "mysql", converter = TargetConverter.class,
+      description = "The shard database: mysql, or postgresql (a private PostgreSQL cluster;"
+          + " 'rr bench writer' only) (default: ${DEFAULT-VALUE}).")
+  SourceType target;
+
   @Option(names = "--emulatorHost", paramLabel = "HOST:PORT",
       description = "A running Spanner emulator to use; default: start a private one.")
   String emulatorHost;
@@ -34,6 +43,23 @@ final class BenchOptions {
       description = "Workload seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  /**
+   * Null when {@code bench} runs against {@link #target}; else why not, for the command line.
+   *
+   * @param supportsPostgres whether the benchmark can run against PostgreSQL shards
+   */
+  String unsupportedTarget(String bench, boolean supportsPostgres) {
+    if (target == SourceType.POSTGRESQL && !supportsPostgres) {
+      return "--target postgresql is supported by 'rr bench writer' only; 'rr bench " + bench
+          + "' runs against MySQL shards (docs/performance.md)";
+    }
+    if (target == SourceType.POSTGRESQL && !mysqlServers.isEmpty()) {
+      return "--mysqlServer cannot be combined with --target postgresql: the benchmark starts a"
+          + " private PostgreSQL cluster";
+    }
+    return null;
+  }
+
   BenchEnvironment environment(PrintWriter log) {
     List<BenchServer> servers = new ArrayList<>();
     for (String server : mysqlServers) {
@@ -45,5 +71,17 @@ final class BenchOptions {
           Integer.parseInt(server.substring(colon + 1)), mysqlUser, mysqlPassword));
     }
     return new BenchEnvironment(servers, Optional.ofNullable(emulatorHost), log);
+  }
+
+  /** {@code mysql} or {@code postgresql}, through {@link SourceType#parse}. */
+  static final class TargetConverter implements ITypeConverter<SourceType> {
+    @Override
+    public SourceType convert(String value) {
+      try {
+        return SourceType.parse(value);
+      } catch (ConfigException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 }

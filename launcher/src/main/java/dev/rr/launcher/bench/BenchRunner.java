@@ -40,7 +40,7 @@ final class BenchRunner {
   Outcome writer(BenchSizes.Writer sizes) throws Exception {
     WriterBench.Config config = new WriterBench.Config(
         sizes.records, sizes.warmupRecords, options.seed, sizes.window,
-        sizes.transactionsPerSecond, options.workDir, environment.mysqlServers(1).get(0));
+        sizes.transactionsPerSecond, options.workDir, environment.server(options.target));
     WriterBench.Result result =
         WriterBench.run(config, WriterPath.production(sizes.batchSize), out);
     result.print(out);

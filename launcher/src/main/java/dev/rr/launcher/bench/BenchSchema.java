@@ -5,6 +5,7 @@ import static dev.rr.launcher.bench.BenchColumn.Kind.INT;
 import static dev.rr.launcher.bench.BenchColumn.Kind.MONEY;
 import static dev.rr.launcher.bench.BenchColumn.Kind.TIME;
 
+import dev.rr.common.config.WriterConfig;
 import dev.rr.common.input.IdentitySchemaMapping;
 import dev.rr.common.schema.SchemaMapping;
 import dev.rr.common.schema.TableMapping;
@@ -14,7 +15,8 @@ import java.util.Optional;
 /**
  * The benchmark schema: three tables of a small shop whose rows average about 200 bytes of
  * values - customers, orders, and order events (with a two-column key, so composite-key deletes
- * are measured too). The same tables exist in Spanner and in every MySQL shard database and map
+ * are measured too). The same tables exist in Spanner and in every shard database (MySQL or
+ * PostgreSQL) and map
  * by identity, as without a session file.
  */
 public final class BenchSchema {
@@ -85,7 +87,12 @@ public final class BenchSchema {
 
   /** The MySQL DDL, one statement per table. */
   public static List<String> mysqlDdl() {
-    return TABLES.stream().map(BenchTable::mysqlDdl).toList();
+    return ddl(WriterConfig.SourceType.MYSQL);
+  }
+
+  /** The DDL of a {@code target} shard, one statement per table. */
+  public static List<String> ddl(WriterConfig.SourceType target) {
+    return TABLES.stream().map(table -> table.ddl(target)).toList();
   }
 
   /** The Spanner DDL: the tables and a {@code NEW_ROW} change stream over them. */
@@ -146,13 +153,18 @@ public final class BenchSchema {
         .orElseThrow(() -> new IllegalStateException("table " + spannerTable + " is not mapped"));
   }
 
-  /** The identity mapping of the tables, as the writer uses it without a session file. */
+  /** The identity mapping of the tables to MySQL, as the writer uses it without a session file. */
   public static SchemaMapping mapping() {
+    return mapping(WriterConfig.SourceType.MYSQL);
+  }
+
+  /** The identity mapping of the tables to a {@code target} shard's types. */
+  public static SchemaMapping mapping(WriterConfig.SourceType target) {
     IdentitySchemaMapping.Builder builder = IdentitySchemaMapping.builder();
     for (BenchTable table : TABLES) {
       for (BenchColumn column : table.columns()) {
         builder.spannerColumn(table.name(), column.name(), column.spannerType());
-        builder.sourceColumn(table.name(), column.name(), column.sourceType());
+        builder.sourceColumn(table.name(), column.name(), column.sourceType(target));
       }
       builder.sourcePrimaryKey(table.name(), table.primaryKey());
     }

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.StringJoiner;
 
 /**
- * One benchmark table, with the same name and columns in Spanner and MySQL.
+ * One benchmark table, with the same name and columns in Spanner and the shard database.
  *
  * @param name table name
  * @param columns columns in order, primary-key columns first
@@ -38,6 +38,24 @@ public record BenchTable(String name, List<BenchColumn> columns, List<String> pr
     primaryKey.forEach(key::add);
     body.add(key.toString());
     return "CREATE TABLE `" + name + "` " + body + " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+  }
+
+  /** {@code CREATE TABLE} for PostgreSQL, in the connection's current schema. */
+  public String postgresDdl() {
+    StringJoiner body = new StringJoiner(",\n  ", "(\n  ", "\n)");
+    columns.forEach(column -> body.add(column.postgresDefinition()));
+    StringJoiner key = new StringJoiner("\", \"", "PRIMARY KEY (\"", "\")");
+    primaryKey.forEach(key::add);
+    body.add(key.toString());
+    return "CREATE TABLE \"" + name + "\" " + body;
+  }
+
+  /** {@code CREATE TABLE} for a {@code target} shard. */
+  public String ddl(dev.rr.common.config.WriterConfig.SourceType target) {
+    return switch (target) {
+      case MYSQL -> mysqlDdl();
+      case POSTGRESQL -> postgresDdl();
+    };
   }
 
   /** {@code CREATE TABLE} for Spanner (GoogleSQL). */

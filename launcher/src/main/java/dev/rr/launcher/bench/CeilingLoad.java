@@ -2,17 +2,20 @@ package dev.rr.launcher.bench;
 
 import dev.rr.common.input.Shard;
 import dev.rr.common.mysql.MappedChange;
-import dev.rr.common.mysql.MySqlDialect;
 import dev.rr.common.mysql.SqlStatement;
+import dev.rr.common.sink.ShardDialect;
+import dev.rr.common.sink.ShardDialects;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * The ceiling: the final rows of a shard's history loaded as multi-row {@code INSERT ... ON
- * DUPLICATE KEY UPDATE} statements of {@value #ROWS_PER_STATEMENT} rows, one transaction each -
- * about the most this server takes on this machine. Computing the final rows is not timed.
+ * The ceiling: the final rows of a shard's history loaded as multi-row upserts of {@value
+ * #ROWS_PER_STATEMENT} rows ({@code INSERT ... ON DUPLICATE KEY UPDATE} on MySQL, {@code INSERT
+ * ... ON CONFLICT (key) DO UPDATE} on PostgreSQL, built by the shard's dialect), one transaction
+ * each - about the most this server takes on this machine. Computing the final rows is not timed.
  */
 final class CeilingLoad {
   static final int ROWS_PER_STATEMENT = 1_000;
@@ -26,11 +29,12 @@ final class CeilingLoad {
    */
   static Measurement run(GeneratedWorkload workload, Shard shard, long shardBytes)
       throws Exception {
-    MySqlDialect dialect = new MySqlDialect();
-    FinalRows rows =
-        FinalRows.replay(workload.bufferDir(), shard.logicalShardId(), BenchSchema.mapping(), dialect);
+    ShardDialect dialect = ShardDialects.of(shard, ZoneOffset.UTC);
+    FinalRows rows = FinalRows.replay(workload.bufferDir(), shard.logicalShardId(),
+        BenchSchema.mapping(shard.sourceType()), dialect);
     long started = System.nanoTime();
     try (Connection connection = BenchServer.connect(shard)) {
+      dialect.prepareSession(connection);
       connection.setAutoCommit(false);
       for (List<MappedChange> tableRows : rows.byTable().values()) {
         for (int from = 0; from < tableRows.size(); from += ROWS_PER_STATEMENT) {

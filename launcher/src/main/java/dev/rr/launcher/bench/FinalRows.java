@@ -1,9 +1,9 @@
 package dev.rr.launcher.bench;
 
 import dev.rr.common.mysql.MappedChange;
-import dev.rr.common.mysql.MySqlDialect;
 import dev.rr.common.schema.SchemaMapping;
 import dev.rr.common.schema.TableMapping;
+import dev.rr.common.sink.ShardDialect;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +20,7 @@ record FinalRows(long records, Map<String, List<MappedChange>> byTable) {
 
   /** Replays {@code shard}'s files under {@code bufferDir}. */
   static FinalRows replay(
-      String bufferDir, String shard, SchemaMapping mapping, MySqlDialect dialect)
+      String bufferDir, String shard, SchemaMapping mapping, ShardDialect dialect)
       throws Exception {
     Map<MappedChange.RowKey, MappedChange> rows = new LinkedHashMap<>();
     long records =

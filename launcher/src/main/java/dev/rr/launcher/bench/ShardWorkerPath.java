@@ -6,8 +6,9 @@ import dev.rr.common.buffer.IntervalGrid;
 import dev.rr.common.config.WriterConfigBuilder;
 import dev.rr.common.input.Shard;
 import dev.rr.common.metadata.ShardProgress;
-import dev.rr.common.mysql.MySqlDialect;
 import dev.rr.common.mysql.checkpoint.CheckpointDao;
+import dev.rr.common.sink.ShardDialect;
+import dev.rr.common.sink.ShardDialects;
 import dev.rr.writer.logic.BatchStatements;
 import dev.rr.writer.logic.BufferRecordKeeper;
 import dev.rr.writer.logic.ChangeMapper;
@@ -23,6 +24,7 @@ import dev.rr.writer.logic.WindowLister;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,8 +32,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * "Ours": the writer's own {@link ShardWorker} - the code each writer pipeline worker runs per
- * shard - assembled as the writer's runtime assembles it (default batch size, multi-row
- * statements, checkpoint in the same MySQL transaction, a HikariCP pool per shard), and driven
+ * shard - assembled as the writer's runtime assembles it (the shard's dialect, default batch size,
+ * multi-row statements, checkpoint in the same transaction, a HikariCP pool per shard), and driven
  * until the shard is done. Only the Spanner metadata is replaced: the reader's {@code
  * created_upto} is the end of the generated history, and the shard's progress rows are kept in
  * memory (the writer writes them at most every few seconds, so they cost nothing measurable).
@@ -72,8 +74,8 @@ final class ShardWorkerPath implements WriterPath {
   private ShardWorker worker(
       WriterJob job, Shard shard, HikariDataSource pool, ProgressStore progress) {
     String shardId = shard.logicalShardId();
-    MySqlDialect dialect = new MySqlDialect();
-    CheckpointDao checkpoints = new CheckpointDao();
+    ShardDialect dialect = ShardDialects.of(shard, ZoneOffset.UTC);
+    CheckpointDao checkpoints = dialect.checkpoints();
     RecordKeeper keeper = new BufferRecordKeeper(job.bufferDir(), shardId);
     ShardMetrics metrics = ShardMetrics.none();
     Clock clock = Clock.systemUTC();
@@ -88,10 +90,9 @@ final class ShardWorkerPath implements WriterPath {
         () -> ThreadLocalRandom.current().nextDouble());
     return new ShardWorker(settings, services, live -> new WindowApplier(
         new WindowApplier.Settings(job.runId(), shardId, job.start(), batchSize, batchSize),
-        new ChangeMapper(live.mapping(job.mapping()),
-            dialect.withTemporalPrecisions(live.precisions()), null, shardId),
-        new BatchStatements(dialect, batchSize),
-        new BatchStatements(dialect, 1),
+        new ChangeMapper(live.mapping(job.mapping()), live.dialect(), null, shardId),
+        new BatchStatements(live.dialect(), batchSize),
+        new BatchStatements(live.dialect(), 1),
         new WindowApplier.Collaborators(checkpoints, live.constraints(), keeper, metrics, clock)));
   }
 

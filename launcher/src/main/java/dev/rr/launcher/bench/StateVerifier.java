@@ -1,7 +1,8 @@
 package dev.rr.launcher.bench;
 
 import dev.rr.common.input.Shard;
-import dev.rr.common.mysql.MySqlDialect;
+import dev.rr.common.config.WriterConfig.SourceType;
+import dev.rr.common.sink.RowStatements;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,7 +28,7 @@ public final class StateVerifier {
       for (BenchTable table : BenchSchema.tables()) {
         comparison.table(table);
         try (Statement statement = connection.createStatement();
-            ResultSet rows = statement.executeQuery(select(table))) {
+            ResultSet rows = statement.executeQuery(select(table, shard.sourceType()))) {
           while (rows.next()) {
             comparison.found(read(table, rows));
           }
@@ -37,10 +38,12 @@ public final class StateVerifier {
     return comparison.result();
   }
 
-  private static String select(BenchTable table) {
+  private static String select(BenchTable table, SourceType target) {
+    RowStatements.Syntax syntax = target == SourceType.POSTGRESQL
+        ? RowStatements.Syntax.POSTGRESQL : RowStatements.Syntax.MYSQL;
     StringJoiner columns = new StringJoiner(", ");
-    table.columns().forEach(c -> columns.add(MySqlDialect.quote(c.name())));
-    return "SELECT " + columns + " FROM " + MySqlDialect.quote(table.name());
+    table.columns().forEach(c -> columns.add(syntax.quote(c.name())));
+    return "SELECT " + columns + " FROM " + syntax.quote(table.name());
   }
 
   private static Map<String, Object> read(BenchTable table, ResultSet rows) throws SQLException {

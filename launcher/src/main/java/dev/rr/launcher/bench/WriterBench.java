@@ -1,5 +1,6 @@
 package dev.rr.launcher.bench;
 
+import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.common.input.Shard;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,14 +23,18 @@ public final class WriterBench {
    * @param window window duration of the buffer files
    * @param transactionsPerSecond commit rate of the history (with {@code window}: records per file)
    * @param workDir directory for the buffer files (a {@code writer} subdirectory is replaced)
-   * @param server the MySQL server to write to
+   * @param server the server to write to (MySQL or PostgreSQL)
    */
   public record Config(
       long records, long warmupRecords, long seed, Duration window, int transactionsPerSecond,
       Path workDir, BenchServer server) {}
 
-  /** The three measurements and the workload they share; {@code ours} is empty until wired. */
+  /**
+   * The three measurements, the kind of shard they ran on and the workload they share; {@code
+   * ours} is empty until wired.
+   */
   public record Result(
+      SourceType target,
       GeneratedWorkload workload,
       Optional<Measurement> ours,
       Measurement ceiling,
@@ -52,7 +57,7 @@ public final class WriterBench {
 
     /** The report: a table, the ratios, then the JSON line. */
     public void print(PrintWriter out) {
-      out.println("writer apply, 1 shard: " + workload.describe());
+      out.println("writer apply, 1 " + databaseName() + " shard: " + workload.describe());
       TextTable table =
           new TextTable("run", "records", "seconds", "records/s", "rows", "rows/s", "MB/s",
               "verified");
@@ -77,7 +82,7 @@ public final class WriterBench {
 
     /** The JSON line. */
     public JsonLine json() {
-      JsonLine json = new JsonLine("writer");
+      JsonLine json = new JsonLine("writer").put("target", target.optionName());
       ours.ifPresentOrElse(
           m -> json.put("ours_rps", m.recordsPerSecond()).put("ours_mbps", m.megabytesPerSecond()),
           () -> json.putNull("ours_rps").putNull("ours_mbps"));
@@ -91,6 +96,10 @@ public final class WriterBench {
           .put("records", workload.records())
           .put("final_rows", ceiling.rows())
           .put("verified", verified());
+    }
+
+    private String databaseName() {
+      return target == SourceType.POSTGRESQL ? "PostgreSQL" : "MySQL";
     }
 
     private List<Measurement> measurements() {
@@ -140,7 +149,7 @@ public final class WriterBench {
     naive = naive.withVerifications(List.of(verify(workload, naiveShard)));
     log.printf("naive: %,.0f records/s%n", naive.recordsPerSecond());
     log.flush();
-    return new Result(workload, ours, ceiling, naive);
+    return new Result(config.server().target(), workload, ours, ceiling, naive);
   }
 
   /** {@code spec} with the configured window and commit rate. */

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param runId run identifier of the checkpoints
  * @param bufferDir buffer directory with {@code <shard>/<window file>}s
  * @param shards the shards to apply, each with its own database
- * @param mapping Spanner -> MySQL schema mapping
+ * @param mapping Spanner -> shard schema mapping
  * @param start start of the first window
  * @param end end of the last window
  * @param window window duration
@@ -39,13 +39,13 @@ public record WriterJob(
     Objects.requireNonNull(window, "window");
   }
 
-  /** The job for every shard of a generated workload. */
+  /** The job for every shard of a generated workload; the shards are of one source type. */
   public static WriterJob of(String runId, GeneratedWorkload workload, List<Shard> shards) {
     return new WriterJob(
         runId,
         workload.bufferDir(),
         shards,
-        BenchSchema.mapping(),
+        BenchSchema.mapping(shards.get(0).sourceType()),
         workload.spec().start(),
         workload.end(),
         workload.spec().window());

@@ -2,11 +2,13 @@ package dev.rr.launcher.check;
 
 import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.DatabaseClient;
+import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.common.mysql.checkpoint.Checkpoint;
 import dev.rr.common.mysql.checkpoint.CheckpointDao;
 import dev.rr.common.schema.SchemaMapping;
 import dev.rr.common.schema.TableMapping;
-import dev.rr.launcher.verify.CanonicalValues;
+import dev.rr.common.sink.ShardDialect;
+import dev.rr.common.sink.ShardDialects;
 import dev.rr.launcher.verify.MappedRows;
 import dev.rr.launcher.verify.RowRouter;
 import dev.rr.launcher.verify.VerifyRow;
@@ -23,31 +25,54 @@ import java.util.Optional;
 /**
  * The consistent-prefix oracle: a shard may lag, but it may never show a state Spanner never had.
  *
- * <p>One {@link #sample} reads, in one MySQL snapshot ({@code START TRANSACTION WITH CONSISTENT
- * SNAPSHOT} under REPEATABLE READ), the shard's checkpoint and every mapped table; then reads
+ * <p>One {@link #sample} reads, in one snapshot ({@code START TRANSACTION WITH CONSISTENT
+ * SNAPSHOT} under REPEATABLE READ on MySQL, a {@code REPEATABLE READ} transaction on PostgreSQL,
+ * whose snapshot its first read takes), the shard's checkpoint and every mapped table; then reads
  * Spanner at exactly the checkpoint's commit timestamp (inclusive: transactions sharing one commit
  * timestamp are one point of Spanner's history), keeps the rows the reader's routing sends to the
  * shard, and compares every row and value through the session mapping. A shard without a
  * checkpoint has applied nothing: it is compared with Spanner just before the run's start.
+ * PostgreSQL shards are read by their live column types (as the writer converts for them), read
+ * from the first shard sampled: the shards of one run share their schema.
  */
 public final class ConsistentPrefixOracle {
   /** MySQL error 1146, table doesn't exist: the writer has not created its checkpoint table yet. */
   private static final int NO_SUCH_TABLE = 1146;
   private static final int CHUNK = 1000;
+  private static final String MYSQL_SNAPSHOT = "START TRANSACTION WITH CONSISTENT SNAPSHOT";
+  private static final String POSTGRES_SNAPSHOT =
+      "START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
 
   private final DatabaseClient spanner;
   private final SchemaMapping mapping;
   private final RowRouter router;
   private final String runId;
   private final Timestamp beforeStart;
-  private final CanonicalValues canonical;
-  private final CheckpointDao checkpoints = new CheckpointDao();
+  private final SourceType sourceType;
+  private final ZoneOffset sourceTimezone;
+  private final ShardDialect dialect;
+  private final CheckpointDao checkpoints;
+  /** PostgreSQL: {@link #mapping} with the shards' live types, once read. */
+  private SchemaMapping liveMapping;
 
   /**
    * @param runStart the run's start timestamp (the first commit timestamp it replicates)
    */
   public ConsistentPrefixOracle(DatabaseClient spanner, SchemaMapping mapping, RowRouter router,
       String runId, Timestamp runStart, ZoneOffset sourceTimezone) {
+    this(spanner, mapping, router, runId, runStart, sourceTimezone, SourceType.MYSQL);
+  }
+
+  /**
+   * @param runStart the run's start timestamp (the first commit timestamp it replicates)
+   * @param sourceType the kind of the shards' databases
+   */
+  public ConsistentPrefixOracle(DatabaseClient spanner, SchemaMapping mapping, RowRouter router,
+      String runId, Timestamp runStart, ZoneOffset sourceTimezone, SourceType sourceType) {
+    this.sourceType = sourceType;
+    this.sourceTimezone = sourceTimezone;
+    this.dialect = ShardDialects.of(sourceType, sourceTimezone);
+    this.checkpoints = dialect.checkpoints();
     this.spanner = spanner;
     this.mapping = mapping;
     this.router = router;
@@ -56,7 +81,6 @@ public final class ConsistentPrefixOracle {
     // state before them.
     this.beforeStart = Timestamp.ofTimeMicroseconds(
         runStart.getSeconds() * 1_000_000L + runStart.getNanos() / 1000 - 1);
-    this.canonical = new CanonicalValues(sourceTimezone);
   }
 
   /**
@@ -64,13 +88,13 @@ public final class ConsistentPrefixOracle {
    * ended). Every mapped table is compared.
    */
   public PrefixSample sample(String shardId, Connection connection) throws SQLException {
-    Map<String, MappedRows> tables = tables();
+    connection.setAutoCommit(true);
+    Map<String, MappedRows> tables = tables(connection);
     Map<String, List<VerifyRow>> shardRows = new LinkedHashMap<>();
     Optional<Checkpoint> checkpoint;
-    connection.setAutoCommit(true);
     connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
     try (Statement statement = connection.createStatement()) {
-      statement.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
+      statement.execute(sourceType == SourceType.POSTGRESQL ? POSTGRES_SNAPSHOT : MYSQL_SNAPSHOT);
       try {
         checkpoint = checkpoint(connection, shardId);
         for (Map.Entry<String, MappedRows> table : tables.entrySet()) {
@@ -92,16 +116,34 @@ public final class ConsistentPrefixOracle {
     return new PrefixSample(shardId, checkpoint, at, shardRows, spannerRows, differences);
   }
 
-  private Map<String, MappedRows> tables() {
+  private Map<String, MappedRows> tables(Connection connection) throws SQLException {
+    SchemaMapping compared = comparedMapping(connection);
     Map<String, MappedRows> tables = new LinkedHashMap<>();
-    for (String name : mapping.spannerTables().stream().sorted().toList()) {
-      TableMapping table = mapping.forSpannerTable(name).orElseThrow();
-      tables.put(name, new MappedRows(table, canonical, CHUNK));
+    for (String name : compared.spannerTables().stream().sorted().toList()) {
+      TableMapping table = compared.forSpannerTable(name).orElseThrow();
+      tables.put(name, MappedRows.of(table, sourceType, sourceTimezone, CHUNK));
     }
     return tables;
   }
 
+  /** The mapping as compared: PostgreSQL's values are converted by the live column types. */
+  private synchronized SchemaMapping comparedMapping(Connection connection) throws SQLException {
+    if (sourceType != SourceType.POSTGRESQL) {
+      return mapping;
+    }
+    if (liveMapping == null) {
+      liveMapping = dialect.resolve(mapping, dialect.readCatalog(connection));
+    }
+    return liveMapping;
+  }
+
   private Optional<Checkpoint> checkpoint(Connection connection, String shardId) throws SQLException {
+    if (sourceType == SourceType.POSTGRESQL) {
+      // A failed statement would abort the snapshot's transaction; PostgreSQL's catalog is read
+      // in the same snapshot, so a table created after it reads as absent.
+      return checkpoints.readIfPresent(connection, runId, shardId)
+          .filter(c -> !c.commitTimestamp().equals(Timestamp.MIN_VALUE));
+    }
     try {
       return checkpoints.read(connection, runId, shardId)
           .filter(c -> !c.commitTimestamp().equals(Timestamp.MIN_VALUE));

@@ -33,28 +33,33 @@ public final class RandomSchema {
 
   /** A column type on both sides. */
   public enum Kind {
-    INT("INT64", "INT64", "bigint", List.of()),
+    INT("INT64", "INT64", "bigint", List.of(), "bigint"),
     /** An INT64 whose MySQL column is a 32-bit {@code int}: values within its range. */
-    INT32("INT64", "INT64", "int", List.of()),
-    TEXT("STRING(MAX)", "STRING", "varchar", List.of((long) TEXT_LENGTH)),
-    KEY_TEXT("STRING(MAX)", "STRING", "varchar", List.of(40L)),
-    BOOL("BOOL", "BOOL", "tinyint", List.of(1L)),
-    DOUBLE("FLOAT64", "FLOAT64", "double", List.of()),
-    DECIMAL("NUMERIC", "NUMERIC", "decimal", List.of(38L, 9L)),
-    DATE("DATE", "DATE", "date", List.of()),
-    TIME("TIMESTAMP", "TIMESTAMP", "datetime", List.of(6L)),
-    BYTES("BYTES(MAX)", "BYTES", "varbinary", List.of(64L));
+    INT32("INT64", "INT64", "int", List.of(), "integer"),
+    TEXT("STRING(MAX)", "STRING", "varchar", List.of((long) TEXT_LENGTH), "varchar(" + TEXT_LENGTH + ")"),
+    KEY_TEXT("STRING(MAX)", "STRING", "varchar", List.of(40L), "varchar(40)"),
+    BOOL("BOOL", "BOOL", "tinyint", List.of(1L), "boolean"),
+    DOUBLE("FLOAT64", "FLOAT64", "double", List.of(), "double precision"),
+    DECIMAL("NUMERIC", "NUMERIC", "decimal", List.of(38L, 9L), "numeric(38,9)"),
+    DATE("DATE", "DATE", "date", List.of(), "date"),
+    TIME("TIMESTAMP", "TIMESTAMP", "datetime", List.of(6L), "timestamp(6) without time zone"),
+    /** PostgreSQL's {@code bytea} has no length: a longer value is not rejected there. */
+    BYTES("BYTES(MAX)", "BYTES", "varbinary", List.of(64L), "bytea");
 
     final String spannerDdl;
     final String spannerName;
     final String mysqlName;
     final List<Long> mysqlMods;
+    /** The PostgreSQL type as DDL writes it. */
+    final String postgresType;
 
-    Kind(String spannerDdl, String spannerName, String mysqlName, List<Long> mysqlMods) {
+    Kind(String spannerDdl, String spannerName, String mysqlName, List<Long> mysqlMods,
+        String postgresType) {
       this.spannerDdl = spannerDdl;
       this.spannerName = spannerName;
       this.mysqlName = mysqlName;
       this.mysqlMods = mysqlMods;
+      this.postgresType = postgresType;
     }
 
     /** The MySQL type as DDL writes it, e.g. {@code varchar(64)}. */

@@ -11,9 +11,15 @@ import java.util.List;
  * foreign keys) and MySQL's (the renamed tables and columns, the same keys without the shard
  * column, foreign keys for interleaving and references, each with its {@code ON DELETE CASCADE}
  * when it has one, string keys {@code utf8mb4_bin} or, when
- * case-insensitive, {@code utf8mb4_general_ci}).
+ * case-insensitive, {@code utf8mb4_general_ci}) and PostgreSQL's (the same tables, keys and
+ * actions; every foreign key {@code DEFERRABLE}, so the writer checks them at commit as Spanner
+ * does; string keys in the database's collation, case-insensitive ones too: PostgreSQL has no
+ * case-insensitive collation a primary key can use without ICU's nondeterministic ones).
  */
 public final class SchemaDdl {
+  /** Checked at commit when the writer defers them ({@code SET CONSTRAINTS ALL DEFERRED}). */
+  private static final String DEFERRABLE = " DEFERRABLE INITIALLY IMMEDIATE";
+
   private SchemaDdl() {}
 
   /** Spanner DDL statements, in order. */
@@ -80,6 +86,41 @@ public final class SchemaDdl {
     return ddl;
   }
 
+  /** PostgreSQL DDL statements, in order, for the connection's current schema. */
+  public static List<String> postgres(RandomSchema schema) {
+    List<String> ddl = new ArrayList<>();
+    for (Table table : schema.tables()) {
+      StringBuilder sql = new StringBuilder("CREATE TABLE \"").append(table.mysql()).append("\" (");
+      for (Column column : table.columns()) {
+        if (column.role() != Role.SHARD) {
+          sql.append('"').append(column.mysql()).append("\" ").append(column.kind().postgresType)
+              .append(column.nullable() ? " NULL" : " NOT NULL").append(", ");
+        }
+      }
+      sql.append("PRIMARY KEY (").append(pgQuoted(table, table.sourceKey())).append(')');
+      table.unique().ifPresent(u -> sql.append(", CONSTRAINT \"ux_").append(table.mysql())
+          .append("\" UNIQUE (\"").append(u.mysql()).append("\")"));
+      ddl.add(sql.append(')').toString());
+    }
+    for (Table table : schema.tables()) {
+      if (table.parent() != null) {
+        Table parent = schema.table(table.parent());
+        ddl.add("ALTER TABLE \"" + table.mysql() + "\" ADD CONSTRAINT \"fk_" + table.mysql()
+            + "_parent\" FOREIGN KEY (" + pgQuoted(table, parent.sourceKey()) + ") REFERENCES \""
+            + parent.mysql() + "\" (" + pgQuoted(parent, parent.sourceKey()) + ") ON DELETE CASCADE"
+            + DEFERRABLE);
+      }
+      if (table.references() != null) {
+        Table target = schema.table(table.references());
+        ddl.add("ALTER TABLE \"" + table.mysql() + "\" ADD CONSTRAINT \"fk_" + table.mysql()
+            + "_ref\" FOREIGN KEY (\"" + table.reference().orElseThrow().mysql() + "\") REFERENCES \""
+            + target.mysql() + "\" (" + pgQuoted(target, target.sourceKey()) + ")" + onDelete(table)
+            + DEFERRABLE);
+      }
+    }
+    return ddl;
+  }
+
   /** The MySQL statement that widens string or bytes column {@code column} of {@code table} to 255. */
   public static String widen(Table table, Column column) {
     return "ALTER TABLE `" + table.mysql() + "` MODIFY `" + column.mysql() + "` "
@@ -104,5 +145,10 @@ public final class SchemaDdl {
   /** The MySQL names of {@code spannerColumns} of {@code table}, quoted and comma-separated. */
   private static String quoted(Table table, List<String> spannerColumns) {
     return String.join(", ", spannerColumns.stream().map(c -> "`" + table.column(c).mysql() + "`").toList());
+  }
+
+  /** The source names of {@code spannerColumns} of {@code table}, double-quoted and comma-separated. */
+  private static String pgQuoted(Table table, List<String> spannerColumns) {
+    return String.join(", ", spannerColumns.stream().map(c -> "\"" + table.column(c).mysql() + "\"").toList());
   }
 }

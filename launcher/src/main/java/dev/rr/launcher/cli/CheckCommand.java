@@ -1,5 +1,6 @@
 package dev.rr.launcher.cli;
 
+import dev.rr.common.config.WriterConfig;
 import dev.rr.common.input.InputFileException;
 import dev.rr.launcher.ExitCode;
 import dev.rr.launcher.launch.DirectPipelines;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
     abbreviateSynopsis = true,
     usageHelpAutoWidth = true,
     description =
-        "Starts a Spanner emulator and a private MariaDB (or uses given ones). For each seed: "
+        "Starts a Spanner emulator and a private MariaDB (or uses given ones; with --target "
+            + "postgresql, a private PostgreSQL cluster). For each seed: "
             + "creates the quickstart's sharded sample (or, with --schema random, the seed's random "
             + "schema; with --session, the schema of an operator's session file) afresh, runs the reader and writer on the "
             + "DirectRunner while seeded random transactions are written, and compares each shard, "
@@ -78,6 +80,11 @@ public final class CheckCommand implements Callable<Integer> {
       description = "Some transactions move a row whose shard id is outside its key, with its children, to another shard.")
   boolean shardMoves;
 
+  @Option(names = "--target", defaultValue = "mysql", converter = NamedOptionConverter.Source.class,
+      description = "The shards' database: mysql (a private MariaDB, or --mysqlHost) or postgresql"
+          + " (a private PostgreSQL cluster; the sample or --schema random) (default: ${DEFAULT-VALUE}).")
+  WriterConfig.SourceType target;
+
   @Mixin LocalServicesOptions services;
 
   @Override
@@ -86,7 +93,7 @@ public final class CheckCommand implements Callable<Integer> {
     try {
       settings = new CheckSettings(workDir, seeds, seed, duration, shards, faults,
           services.emulatorHost(), services.mysql(), cutoverTimeout, CheckSchema.parse(schema),
-          Optional.ofNullable(session).map(OperatorSession::load), shardMoves);
+          Optional.ofNullable(session).map(OperatorSession::load), shardMoves, target);
     } catch (IllegalArgumentException | InputFileException e) {
       // An invalid --session file, or one the generator cannot write, is refused like an option.
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -4,6 +4,7 @@ import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.Spanner;
 import dev.rr.common.config.ReaderRunMode;
+import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.common.config.WriterRunMode;
 import dev.rr.common.input.SecretResolver;
 import dev.rr.common.input.SessionFile;
@@ -129,7 +130,8 @@ public final class LocalCheck {
       RandomSchema schema = schema(seed);
       out.println(schema.describe());
       SampleSetup.createSpanner(spanner, SchemaDdl.spanner(schema));
-      SampleSetup.createShards(services.shardServer(), shardIds, SchemaDdl.mysql(schema));
+      SampleSetup.createShards(services.shardServer(), shardIds,
+          settings.target() == SourceType.POSTGRESQL ? SchemaDdl.postgres(schema) : SchemaDdl.mysql(schema));
       session = SampleSetup.writeSession(dir, SchemaSession.json(schema));
     } else {
       SampleSetup.createSpanner(spanner);
@@ -142,7 +144,8 @@ public final class LocalCheck {
         CheckSettings.WINDOW, runId, services.shardServer().type());
     new PreLaunchChecks(spanner, new PrintWriter(Writer.nullWriter()), true).run(config);
     out.printf("seed %d: run %s, buffer %s%n", seed, runId, dir.resolve("buffer"));
-    List<Shard> shards = ShardsFile.load(shardsFile.toString(), SecretResolver.none());
+    List<Shard> shards = ShardsFile.load(shardsFile.toString(), SecretResolver.none(),
+        settings.target());
     SchemaMapping mapping = SessionFile.load(session.toString());
     MetadataStore store = SpannerClients.metadata(spanner, config.metadata());
     return new Sample(config, spanner.getDatabaseClient(SpannerClients.databaseId(config.source())),
@@ -159,7 +162,8 @@ public final class LocalCheck {
       pipelines.add(writer.start(PipelineParameters.writer(sample.config())));
       TransactionSource generator = generator(sample, seed);
       ConsistentPrefixOracle oracle = new ConsistentPrefixOracle(sample.source(), sample.mapping(),
-          sample.router(), runId, sample.config().replication().startTimestamp().orElseThrow(), ZoneOffset.UTC);
+          sample.router(), runId, sample.config().replication().startTimestamp().orElseThrow(), ZoneOffset.UTC,
+          settings.target());
       try (PrefixSampler sampler = new PrefixSampler(oracle, ShardDatabases.of(sample.shards()), 20).start();
           CheckProgress progress = new CheckProgress(out, seed, generator.stats(), sampler)) {
         int faults = writeWithFault(generator, sample.config(), pipelines, seed);
@@ -170,7 +174,8 @@ public final class LocalCheck {
         sampler.sampleAll();
         PrefixSampler.Stats stats = sampler.stop();
         VerifyReport report = new Verifier(sample.source(), sample.mapping(), sample.router(),
-            ShardDatabases.of(sample.shards()), VerifyConfig.at(at)).verify(line -> { });
+            ShardDatabases.of(sample.shards()), VerifyConfig.at(at), settings.target())
+            .verify(line -> { });
         progress.close();
         out.printf("seed %d: %s; cutover %s%n", seed, generator.stats(), cutover.verdict());
         if (!stats.mismatched().isEmpty()) {

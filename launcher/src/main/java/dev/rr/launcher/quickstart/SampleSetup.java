@@ -70,11 +70,8 @@ final class SampleSetup {
 
   /** Drops and recreates one database per shard with the sample schema of the server's kind. */
   static void createShards(ShardServer server, List<String> shardIds) throws SQLException {
-    if (server.type() == SourceType.POSTGRESQL) {
-      createPostgresShards(server, shardIds, SampleSchema.postgresDdl());
-    } else {
-      createShards(server, shardIds, SampleSchema.mysqlDdl());
-    }
+    createShards(server, shardIds, server.type() == SourceType.POSTGRESQL
+        ? SampleSchema.postgresDdl() : SampleSchema.mysqlDdl());
   }
 
   /** Drops and recreates one database per shard with the PostgreSQL tables of {@code schema}. */
@@ -101,9 +98,22 @@ final class SampleSetup {
     return DriverManager.getConnection(server.jdbcUrl(database), server.user(), server.password());
   }
 
-  /** Drops and recreates one database per shard with the MySQL tables of {@code schema}. */
-  static void createShards(ShardServer mysql, List<String> shardIds, List<String> schema)
+  /**
+   * Drops and recreates one database per shard with the tables of {@code schema}, DDL of the
+   * server's kind.
+   */
+  static void createShards(ShardServer server, List<String> shardIds, List<String> schema)
       throws SQLException {
+    if (server.type() == SourceType.POSTGRESQL) {
+      createPostgresShards(server, shardIds, schema);
+    } else {
+      createMySqlShards(server, shardIds, schema);
+    }
+  }
+
+  /** Drops and recreates one database per shard with the MySQL tables of {@code schema}. */
+  private static void createMySqlShards(ShardServer mysql, List<String> shardIds,
+      List<String> schema) throws SQLException {
     try (Connection connection = connect(mysql, "");
         Statement statement = connection.createStatement()) {
       for (String shard : shardIds) {

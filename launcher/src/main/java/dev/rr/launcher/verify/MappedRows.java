@@ -3,10 +3,12 @@ package dev.rr.launcher.verify;
 import com.google.cloud.Timestamp;
 import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.Struct;
+import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.common.schema.ColumnMapping;
 import dev.rr.common.schema.TableMapping;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,16 +21,31 @@ import java.util.List;
  */
 public final class MappedRows {
   private final ComparedTable table;
-  private final CanonicalValues canonical;
+  private final ShardValues canonical;
   private final int chunkSize;
 
   /**
    * @throws IllegalArgumentException when the table's source key has no Spanner column
    */
   public MappedRows(TableMapping table, CanonicalValues canonical, int chunkSize) {
+    this(table, (ShardValues) canonical, chunkSize);
+  }
+
+  private MappedRows(TableMapping table, ShardValues canonical, int chunkSize) {
     this.table = new ComparedTable(table);
     this.canonical = canonical;
     this.chunkSize = chunkSize;
+  }
+
+  /**
+   * The rows of {@code table} on shards of {@code sourceType}, compared as {@link Verifier}
+   * compares them; a PostgreSQL {@code table} must carry the live column types.
+   */
+  public static MappedRows of(TableMapping table, SourceType sourceType, ZoneOffset sourceTimezone,
+      int chunkSize) {
+    return new MappedRows(table, sourceType == SourceType.POSTGRESQL
+        ? new PostgresCanonicalValues(sourceTimezone) : new CanonicalValues(sourceTimezone),
+        chunkSize);
   }
 
   /** Source names of the compared columns, in the order of {@link VerifyRow#values()}. */

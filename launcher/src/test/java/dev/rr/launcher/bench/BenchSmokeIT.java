@@ -49,6 +49,44 @@ class BenchSmokeIT {
   }
 
   @Test
+  void shouldPrintWriterFiguresForAVerifiedRunOnAPrivatePostgres() {
+    Run run = bench("writer", "--target", "postgresql", "--records", "2000",
+        "--warmupRecords", "200", "--workDir", dir.toString());
+
+    JsonObject json = run.json("writer");
+    assertEquals(0, run.exitCode(), run.output());
+    assertEquals("postgresql", json.get("target").getAsString(), run.output());
+    assertTrue(run.output().contains("started private PostgreSQL"), run.output());
+    assertTrue(run.output().contains("writer apply, 1 PostgreSQL shard:"), run.output());
+    for (String name : new String[] {"ours", "ceiling", "naive"}) {
+      assertTrue(run.output().lines().anyMatch(l -> l.matches("\\s*" + name + "\\s.*\\syes\\s*")),
+          "a verified table row for " + name + " in:\n" + run.output());
+    }
+    assertTrue(run.output().contains("ours/ceiling "), run.output());
+    assertTrue(json.get("ours_rps").getAsDouble() > 0, run.output());
+    assertTrue(json.get("ratio_ceiling").getAsDouble() > 0, run.output());
+    assertTrue(json.get("ratio_naive").getAsDouble() > 0, run.output());
+    assertTrue(json.get("ceiling_rps").getAsDouble() > json.get("naive_rps").getAsDouble(),
+        "loading final rows in big transactions beats a commit per record: " + run.output());
+    assertTrue(json.get("final_rows").getAsLong() > 0, run.output());
+    assertTrue(json.get("verified").getAsBoolean(), run.output());
+    assertTrue(json.get("records").getAsLong() >= 2000);
+  }
+
+  @Test
+  void shouldRefusePostgresForABenchmarkThatRunsOnMySqlOnly() {
+    Run scaling = bench("scaling", "--target", "postgresql", "--workDir", dir.toString());
+    Run lag = bench("lag", "--target", "postgresql", "--workDir", dir.toString());
+
+    assertEquals(2, scaling.exitCode(), scaling.output());
+    assertTrue(scaling.output().contains("--target postgresql is supported by 'rr bench writer'"
+        + " only; 'rr bench scaling' runs against MySQL shards"), scaling.output());
+    assertEquals(2, lag.exitCode(), lag.output());
+    assertTrue(lag.output().contains("'rr bench lag' runs against MySQL shards"), lag.output());
+    assertTrue(scaling.output().lines().noneMatch(l -> l.startsWith("{")), scaling.output());
+  }
+
+  @Test
   void shouldPrintScalingFiguresForEveryShardCount() {
     MySqlTestDatabase db = mysql.newDatabase();
     Run run = bench("scaling", "--shardCounts", "1,3", "--recordsPerShard", "400",

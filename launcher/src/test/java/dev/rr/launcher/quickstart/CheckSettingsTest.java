@@ -3,6 +3,7 @@ package dev.rr.launcher.quickstart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.launcher.check.RandomSchema.Column;
 import dev.rr.launcher.check.RandomSchema.Kind;
 import dev.rr.launcher.check.RandomSchema.Role;
@@ -31,6 +32,24 @@ class CheckSettingsTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> settings(1, CheckSchema.RANDOM));
 
     assertEquals("--session and --schema random exclude each other", e.getMessage());
+  }
+
+  @Test
+  void shouldRefuseASessionOrAMySqlServerForPostgresShards() {
+    IllegalArgumentException session = assertThrows(IllegalArgumentException.class, () ->
+        new CheckSettings(Path.of("w"), 1, 1, Duration.ofSeconds(10), 1, false, Optional.empty(),
+            Optional.empty(), Duration.ofMinutes(5), CheckSchema.SAMPLE, Optional.of(UNSHARDED), false,
+            SourceType.POSTGRESQL));
+    IllegalArgumentException mysql = assertThrows(IllegalArgumentException.class, () ->
+        new CheckSettings(Path.of("w"), 1, 1, Duration.ofSeconds(10), 2, false, Optional.empty(),
+            Optional.of(new QuickstartSettings.MySqlEndpoint("db", 3306, "u", "p")),
+            Duration.ofMinutes(5), CheckSchema.RANDOM, Optional.empty(), false,
+            SourceType.POSTGRESQL));
+
+    assertEquals("--session applies to --target mysql only: its source types are MySQL's;"
+        + " --target postgresql checks the sample or --schema random", session.getMessage());
+    assertEquals("--mysqlHost applies to --target mysql only: --target postgresql starts private"
+        + " PostgreSQL shards", mysql.getMessage());
   }
 
   @Test
