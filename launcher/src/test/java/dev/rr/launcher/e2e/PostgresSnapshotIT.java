@@ -1,5 +1,8 @@
 package dev.rr.launcher.e2e;
 
+import static dev.rr.launcher.launch.PostgresShardsFixture.accounts;
+import static dev.rr.launcher.launch.PostgresShardsFixture.entry;
+import static dev.rr.launcher.launch.PostgresShardsFixture.rr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,8 +87,8 @@ class PostgresSnapshotIT {
     assertEquals(ExitCode.OK, launch.exitCode(), launch.out() + launch.err());
     assertTrue(launch.out().contains("snapshot of run pgsnap at " + at + " done"), launch.out());
     assertFalse(launch.out().contains("progress not readable"), launch.out());
-    assertEquals("3:333:after T", rows(s1, "account_id = 3"));
-    assertEquals("", rows(s2, "account_id = 4"));
+    assertEquals("3:333:after T", accounts(s1, "account_id = 3"));
+    assertEquals("", accounts(s2, "account_id = 4"));
     VerifyReport report = verify(spanner, end, List.of("s1", "s2"));
     assertTrue(report.equal(), report.tables().toString());
     assertTrue(report.spannerRows() > 60, "rows compared: " + report.spannerRows());
@@ -137,8 +140,8 @@ class PostgresSnapshotIT {
     assertTrue(report.tables().stream().allMatch(TableReport::equal),
         report.tables() + "\n" + resync.out());
     assertEquals(21, report.spannerRows(), "s1's accounts at T: " + report.tables());
-    assertEquals("", rows(s1, "account_id = 999"));
-    assertEquals("2:2:not resynced", rows(s2, "account_id <= 4"), "s2 is not touched");
+    assertEquals("", accounts(s1, "account_id = 999"));
+    assertEquals("2:2:not resynced", accounts(s2, "account_id <= 4"), "s2 is not touched");
     try (Connection connection = s1.connect(); Statement statement = connection.createStatement();
         ResultSet left = statement.executeQuery("SELECT COUNT(*) FROM information_schema.tables"
             + " WHERE table_name LIKE '" + KeyStaging.PREFIX + "%'")) {
@@ -241,32 +244,5 @@ class PostgresSnapshotIT {
     return new Verifier(spanner.client(), mapping, ShardDatabases.defaultRouter(mapping, shards),
         ShardDatabases.of(compared), VerifyConfig.at(at), SourceType.POSTGRESQL)
         .verify(line -> { });
-  }
-
-  private static String entry(String id, PostgresTestDatabase database) {
-    return String.format("{\"logicalShardId\":\"%s\",\"host\":\"%s\",\"port\":%d,\"user\":\"%s\","
-        + "\"password\":\"%s\",\"dbName\":\"%s\"", id, database.host(), database.port(),
-        database.user(), database.password(), database.name());
-  }
-
-  /** Accounts matching {@code where} as {@code id:balance:note}, by id. */
-  private static String rows(PostgresTestDatabase database, String where) throws Exception {
-    List<String> rows = new ArrayList<>();
-    try (Connection connection = database.connect();
-        Statement statement = connection.createStatement();
-        ResultSet row = statement.executeQuery("SELECT account_id, balance, note FROM accounts"
-            + " WHERE " + where + " ORDER BY account_id")) {
-      while (row.next()) {
-        rows.add(row.getLong(1) + ":" + row.getLong(2) + ":" + row.getString(3));
-      }
-    }
-    return String.join("|", rows);
-  }
-
-  private static RrRun rr(List<String> target, String command, String... options) {
-    List<String> args = new ArrayList<>(List.of(command));
-    args.addAll(target);
-    args.addAll(List.of(options));
-    return RrRun.of(args.toArray(String[]::new));
   }
 }

@@ -1,5 +1,8 @@
 package dev.rr.launcher.launch;
 
+import static dev.rr.launcher.launch.PostgresShardsFixture.accounts;
+import static dev.rr.launcher.launch.PostgresShardsFixture.entry;
+import static dev.rr.launcher.launch.PostgresShardsFixture.rr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,8 +95,9 @@ class PostgresLaunchIT {
 
     assertEquals(ExitCode.OK, launch.exitCode(), launch.out() + launch.err());
     assertTrue(launch.out().contains("shard s1: ok"), launch.out());
-    assertEquals("1:100:n\u00e91|3:333:null|7:700:n\u00e97|9:900:n\u00e99", rows(s1, 9));
-    assertEquals("2:200:n\u00e92|4:444:four|8:800:n\u00e98", rows(s2, 8));
+    assertEquals("1:100:n\u00e91|3:333:null|7:700:n\u00e97|9:900:n\u00e99",
+        accounts(s1, "account_id <= 9"));
+    assertEquals("2:200:n\u00e92|4:444:four|8:800:n\u00e98", accounts(s2, "account_id <= 8"));
     try (Connection connection = s2.connect(); Statement statement = connection.createStatement();
         ResultSet row = statement.executeQuery("SELECT CAST(p.update_ts AS text), c.parent_id"
             + " FROM parent1 p JOIN child11 c ON c.parent_id = p.id")) {
@@ -157,7 +161,7 @@ class PostgresLaunchIT {
     assertEquals(ExitCode.OK, launch.exitCode(), launch.out() + launch.err());
     assertTrue(launch.out().contains("session file: none (identity mapping)"), launch.out());
     assertTrue(launch.out().contains("shard s1: ok"), launch.out());
-    assertEquals("1:10:n1|2:222:n2|3:30:n3|5:50:n5|6:60:n6", rows(shard, 6));
+    assertEquals("1:10:n1|2:222:n2|3:30:n3|5:50:n5|6:60:n6", accounts(shard, "account_id <= 6"));
     List<String> orders = new ArrayList<>();
     try (Connection connection = shard.connect(); Statement statement = connection.createStatement();
         ResultSet row = statement.executeQuery("SELECT a, b, amount FROM orders ORDER BY a")) {
@@ -170,32 +174,5 @@ class PostgresLaunchIT {
     RrRun verify = rr(target, "verify", "--readTimestamp=" + end);
     assertEquals(ExitCode.OK, verify.exitCode(), verify.out() + verify.err());
     assertTrue(verify.out().contains("accounts"), verify.out());
-  }
-
-  private static String entry(String id, PostgresTestDatabase database) {
-    return String.format("{\"logicalShardId\":\"%s\",\"host\":\"%s\",\"port\":%d,\"user\":\"%s\","
-        + "\"password\":\"%s\",\"dbName\":\"%s\"", id, database.host(), database.port(),
-        database.user(), database.password(), database.name());
-  }
-
-  /** Accounts with ids up to {@code maxId} as {@code id:balance:note}, by id. */
-  private static String rows(PostgresTestDatabase database, long maxId) throws Exception {
-    List<String> rows = new ArrayList<>();
-    try (Connection connection = database.connect();
-        Statement statement = connection.createStatement();
-        ResultSet row = statement.executeQuery("SELECT account_id, balance, note FROM accounts"
-            + " WHERE account_id <= " + maxId + " ORDER BY account_id")) {
-      while (row.next()) {
-        rows.add(row.getLong(1) + ":" + row.getLong(2) + ":" + row.getString(3));
-      }
-    }
-    return String.join("|", rows);
-  }
-
-  private static RrRun rr(List<String> target, String command, String... options) {
-    List<String> args = new ArrayList<>(List.of(command));
-    args.addAll(target);
-    args.addAll(List.of(options));
-    return RrRun.of(args.toArray(String[]::new));
   }
 }

@@ -26,6 +26,15 @@ class StatusTableTest {
       shard("s1", "SUCCESS", "2024-05-01T10:00:30Z", "2024-05-01T10:00:10Z"),
       States.failed("s2", "Data too long\nfor column 'name'")));
 
+  /** Shard s2's accounts: 600 of 2000 rows, 400 of them in the 4 s of this attempt. */
+  static final TableLoad S2_ACCOUNTS = new TableLoad("s2", "accounts", TableLoad.Kind.RESYNC, 600,
+      2000, 3, 10, 400, Duration.ofSeconds(4));
+
+  /** Shard s2 fenced by an rr resync reading at 10:00. */
+  static final ResyncFence S2_FENCE = new ResyncFence(States.ts("2024-05-01T10:00:00Z"),
+      new Checkpoint("r1", "s2", Instant.parse("2024-05-01T10:00:00Z"),
+          Instant.parse("2024-05-01T10:00:00Z"), States.ts("2024-05-01T10:00:00Z"), "", 0));
+
   @Test
   void shouldPrintOneAlignedRowPerShardWithLagAndBacklog() {
     StringWriter text = new StringWriter();
@@ -44,14 +53,9 @@ class StatusTableTest {
   @Test
   void shouldShowAFencedShardAsResyncWithItsTableProgressRateAndEta() {
     StringWriter text = new StringWriter();
-    TableLoad accounts = new TableLoad("s2", "accounts", TableLoad.Kind.RESYNC, 600, 2000, 3, 10,
-        400, Duration.ofSeconds(4));
-    ResyncFence fence = new ResyncFence(States.ts("2024-05-01T10:00:00Z"),
-        new Checkpoint("r1", "s2", Instant.parse("2024-05-01T10:00:00Z"),
-            Instant.parse("2024-05-01T10:00:00Z"), States.ts("2024-05-01T10:00:00Z"), "", 0));
     Map<String, ShardLoad> loads = Map.of(
         "s1", new ShardLoad("s1", Optional.empty(), List.of(), Optional.empty()),
-        "s2", new ShardLoad("s2", Optional.of(fence), List.of(accounts), Optional.empty()),
+        "s2", new ShardLoad("s2", Optional.of(S2_FENCE), List.of(S2_ACCOUNTS), Optional.empty()),
         "s3", new ShardLoad("s3", Optional.empty(), List.of(new TableLoad("s3", "accounts",
             TableLoad.Kind.SNAPSHOT, 0, 50, 0, 10, 0, Duration.ofSeconds(1))), Optional.empty()));
 
@@ -89,15 +93,10 @@ class StatusTableTest {
 
   @Test
   void shouldRenderTheLoadsUnderWayInJsonWithTheirTableProgress() {
-    TableLoad accounts = new TableLoad("s2", "accounts", TableLoad.Kind.RESYNC, 600, 2000, 3, 10,
-        400, Duration.ofSeconds(4));
-    ResyncFence fence = new ResyncFence(States.ts("2024-05-01T10:00:00Z"),
-        new Checkpoint("r1", "s2", Instant.parse("2024-05-01T10:00:00Z"),
-            Instant.parse("2024-05-01T10:00:00Z"), States.ts("2024-05-01T10:00:00Z"), "", 0));
     Map<String, ShardLoad> loads = Map.of(
         "s3", new ShardLoad("s3", Optional.empty(), List.of(), Optional.of("connection refused")),
         "s1", new ShardLoad("s1", Optional.empty(), List.of(), Optional.empty()),
-        "s2", new ShardLoad("s2", Optional.of(fence), List.of(accounts), Optional.empty()));
+        "s2", new ShardLoad("s2", Optional.of(S2_FENCE), List.of(S2_ACCOUNTS), Optional.empty()));
 
     JsonObject json = JsonParser.parseString(StatusJson.render(STATE, loads)).getAsJsonObject();
 

@@ -201,14 +201,8 @@ class PostgresShardWorkerIT {
         record(START.plusSeconds(1), "tx1", 0, 2, "child", ModType.UPDATE, "{\"id\":\"10\"}",
             "{\"parent_id\":\"2\"}"),
         record(START.plusSeconds(1), "tx1", 1, 2, "parent", ModType.DELETE, "{\"id\":\"1\"}", "{}"));
-    TestBuffer buffer = new TestBuffer(bufferDirectory);
-    TimeWindow window = new TimeWindow(START, START.plusSeconds(10));
-    buffer.write("s1", window, records);
     // Three records per transaction at most: tx0 commits before tx1 is written.
-    WorkerHarness harness = harness(buffer, schema).start(START).window(window.duration())
-        .batchSize(3).end(window.end().minusMillis(1));
-    harness.readerProgress.set("s1", window.end());
-
+    WorkerHarness harness = oneWindow(records, schema, 3);
     ShardWorker.Outcome outcome =
         WorkerHarness.runToEnd(harness.worker("s1", database::connect), Duration.ofMinutes(1));
 
@@ -251,20 +245,26 @@ class PostgresShardWorkerIT {
         record(START, "tx0", 2, 3, "t", ModType.INSERT, "{\"id\":\"3\"}", "{\"ref\":\"2\"}"),
         record(t1, "tx1", 0, 1, "t", ModType.UPDATE, "{\"id\":\"2\"}", "{\"ref\":null}"),
         record(t2, "tx2", 0, 1, "t", ModType.DELETE, "{\"id\":\"1\"}", "{}"));
-    TestBuffer buffer = new TestBuffer(bufferDirectory);
-    TimeWindow window = new TimeWindow(START, START.plusSeconds(10));
-    buffer.write("s1", window, records);
     // tx0 alone, then tx1 and tx2 in one batch: the delete of t(1) runs before t(2)'s update.
-    WorkerHarness harness = harness(buffer, schema).start(START).window(window.duration())
-        .batchSize(3).end(window.end().minusMillis(1));
-    harness.readerProgress.set("s1", window.end());
-
+    WorkerHarness harness = oneWindow(records, schema, 3);
     ShardWorker.Outcome outcome =
         WorkerHarness.runToEnd(harness.worker("s1", database::connect), Duration.ofMinutes(1));
 
     assertEquals(ShardWorker.Outcome.DONE, outcome, String.valueOf(harness.progress.row("s1")));
     assertEquals(Map.of(2L, 0L, 3L, 2L),
         pairs(database, "SELECT id, COALESCE(ref, 0) FROM t"), "Spanner has t(2) and t(3)");
+  }
+
+  /** A worker harness for shard s1 with {@code records} in one final window from START. */
+  private WorkerHarness oneWindow(List<ChangeRecord> records, SchemaMapping schema, int batchSize)
+      throws Exception {
+    TestBuffer buffer = new TestBuffer(bufferDirectory);
+    TimeWindow window = new TimeWindow(START, START.plusSeconds(10));
+    buffer.write("s1", window, records);
+    WorkerHarness harness = harness(buffer, schema).start(START).window(window.duration())
+        .batchSize(batchSize).end(window.end().minusMillis(1));
+    harness.readerProgress.set("s1", window.end());
+    return harness;
   }
 
   private static ChangeRecord record(Instant at, String transaction, int index, int records,
