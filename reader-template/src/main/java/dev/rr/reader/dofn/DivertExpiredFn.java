@@ -23,13 +23,13 @@ import org.apache.beam.sdk.values.TupleTag;
  *
  * <p>Keyed by a bucket of the output directory, in the global window (which never expires, so
  * this step drops nothing itself). Each bucket is seeded at the run's start (a null value) and
- * runs a loop of event-time timers over the grid's window ends, like the progress loop: when the
- * timer fires at {@code T}, the input watermark has passed {@code T}; the next timer holds the
- * step's output watermark at {@link ExpiryRule#holdAfter}{@code (T)}, just before the next window
- * end, and the rule compares records with that hold: no step after this one sees a later
- * watermark. The loop ends with the run (bounded) or when the watermark is beyond the wall clock
- * (the source stopped); from then on every record counts as expired, because without the hold
- * Beam's watermark may be at the end of time.
+ * runs a loop of event-time timers one {@link ExpiryRule#step} apart: when the timer fires at
+ * {@code T}, the input watermark has passed {@code T}; the next timer, at {@link
+ * ExpiryRule#nextCheck}{@code (T)}, holds the step's output watermark 1 ms before it, and the rule
+ * compares records with that hold: no step after this one sees a later watermark. The loop ends
+ * with the run (bounded) or when the watermark is beyond the wall clock (the source stopped); from
+ * then on every record counts as expired, because without the hold Beam's watermark may be at the
+ * end of time.
  */
 public final class DivertExpiredFn
     extends DoFn<KV<Integer, KV<String, ChangeRecord>>, KV<String, ChangeRecord>> {
@@ -52,10 +52,10 @@ public final class DivertExpiredFn
   @StateId("started")
   private final StateSpec<ValueState<Long>> startedSpec = StateSpecs.value(VarLongCoder.of());
 
-  @TimerId("windowEnd")
-  private final TimerSpec windowEndSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
+  @TimerId("check")
+  private final TimerSpec checkSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
-  /** @param loop the window ends to walk (start, grid, end of a bounded run) */
+  /** @param loop the run's start (the loop's seed) and, for a bounded run, its end */
   public DivertExpiredFn(ProgressPlan loop, ExpiryRule rule) {
     this.loop = loop;
     this.rule = rule;
@@ -67,14 +67,15 @@ public final class DivertExpiredFn
       @Timestamp org.joda.time.Instant timestamp,
       @StateId("held") ValueState<Long> held,
       @StateId("started") ValueState<Long> started,
-      @TimerId("windowEnd") Timer windowEnd,
+      @TimerId("check") Timer check,
       MultiOutputReceiver out) {
     KV<String, ChangeRecord> record = element.getValue();
     if (record == null) {
       if (started.read() == null) {
-        // Until the first window end passes, the watermark is at most the start (the seed holds it).
+        // Every record of the run commits at or after its start: the watermark has passed nothing
+        // before it.
         started.write(loop.start().toEpochMilli());
-        holdAndFireAt(windowEnd, held, loop.start(), loop.firstWindowEnd());
+        holdAndFireAt(check, held, rule.nextCheck(loop.start()));
       }
       return;
     }
@@ -84,24 +85,23 @@ public final class DivertExpiredFn
     out.get(expired ? EXPIRED : ON_TIME).output(record);
   }
 
-  @OnTimer("windowEnd")
-  public void onWindowEnd(
+  @OnTimer("check")
+  public void onCheck(
       OnTimerContext context,
       @StateId("held") ValueState<Long> held,
-      @TimerId("windowEnd") Timer windowEnd) {
-    Instant end = Instant.ofEpochMilli(context.fireTimestamp().getMillis());
-    Optional<Instant> next = loop.nextWindowEnd(end);
-    if (next.isEmpty() || loop.isBeyondWallClock(end, Instant.now())) {
+      @TimerId("check") Timer check) {
+    Instant passed = Instant.ofEpochMilli(context.fireTimestamp().getMillis());
+    if (loop.isLast(passed) || loop.isBeyondWallClock(passed, Instant.now())) {
       // No timer left, so no hold: nothing downstream keeps its watermark from the end of time.
       held.write(LOOP_DONE);
       return;
     }
-    holdAndFireAt(windowEnd, held, rule.holdAfter(end), next.get());
+    holdAndFireAt(check, held, rule.nextCheck(passed));
   }
 
-  /** Fires at {@code at}, holding the output watermark at {@code hold} until then. */
-  private static void holdAndFireAt(
-      Timer timer, ValueState<Long> held, Instant hold, Instant at) {
+  /** Fires at {@code at}, holding the output watermark just before it until then. */
+  private void holdAndFireAt(Timer timer, ValueState<Long> held, Instant at) {
+    Instant hold = rule.holdBefore(at);
     held.write(hold.toEpochMilli());
     timer.withOutputTimestamp(joda(hold)).set(joda(at));
   }

@@ -36,7 +36,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *
  * <p>The decision needs the watermark, which a DoFn learns only from its own event-time timers:
  * the records are keyed by one of {@link #BUCKETS} buckets of their directory, each bucket
- * seeded at the run's start and walking the window ends of the grid.
+ * seeded at the run's start and running a timer every {@link ExpiryRule#step} of event time.
  */
 public final class DivertExpiredRecords
     extends PTransform<PCollection<KV<String, ChangeRecord>>, PCollection<KV<String, ChangeRecord>>> {
@@ -55,7 +55,7 @@ public final class DivertExpiredRecords
   }
 
   /**
-   * @param loop the run's window ends (grid, start, end of a bounded run), as for the progress
+   * @param loop the run's start and, for a bounded run, its end, as for the progress
    * @param grid the run's window grid
    * @param layout where the late directory is
    */
