@@ -35,7 +35,7 @@ import java.util.Optional;
  * = T + step - 1 ms}, with {@code step <= allowedLateness - MARGIN}, is before {@code windowEnd(t)
  * + allowedLateness - MARGIN}. The price of a longer step is precision: a late record is diverted
  * when its window ended {@code allowedLateness - MARGIN - step} or more before the watermark
- * (49 min with the reader's one hour and one-minute steps), a few minutes earlier than needed.
+ * (49 min with the reader's one hour and one-minute steps), one step earlier than needed.
  */
 public final class ExpiryRule implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -76,8 +76,9 @@ public final class ExpiryRule implements Serializable {
   }
 
   /**
-   * The output watermark hold that goes with a timer firing at {@code check}: the latest instant
-   * Beam allows, so that the watermark after the step waits for nothing before it.
+   * The output watermark hold that goes with a timer firing at {@code check}: 1 ms before it (Beam
+   * wants it at or before the firing), so that the watermark after the step waits for nothing
+   * earlier.
    */
   public Instant holdBefore(Instant check) {
     return check.minusMillis(1);
