@@ -15,6 +15,7 @@ import dev.rr.reader.logic.ProgressSink;
 import dev.rr.reader.logic.RoutingSpec;
 import dev.rr.reader.logic.WrittenFile;
 import dev.rr.reader.transforms.AssignShard;
+import dev.rr.reader.transforms.DivertExpiredRecords;
 import dev.rr.reader.transforms.FilterForwardMigrated;
 import dev.rr.reader.transforms.PublishProgress;
 import dev.rr.reader.transforms.ReadChangeStream;
@@ -93,6 +94,7 @@ public final class ReaderPipeline {
         records
             .apply("AssignShard", AssignShard.using(routing,
                 SpannerRowLookup.factory(SpannerConfigs.data(config), config.rpcPriority())))
+            .apply("DivertExpiredRecords", DivertExpiredRecords.of(progress, grid, layout))
             .apply("WindowIntoIntervals", WindowIntoIntervals.of(grid))
             .apply("WriteShardFiles", WriteShardFiles.to(layout)
                 .keeping(new FinalWindows(run.createdUpto()))

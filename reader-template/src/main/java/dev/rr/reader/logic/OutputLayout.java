@@ -18,7 +18,9 @@ import org.apache.beam.sdk.io.fs.ResourceId;
  *       not in the shards file (shard field holds that id);
  *   <li>{@code <out>/<skipDirectoryName>-late/<directory>/<start>-<end>-late-pane-<n>.txt}:
  *       records that arrived after their window was already final (should never happen with the
- *       change-stream source, whose watermark never passes unread data).
+ *       change-stream source, whose watermark never passes unread data);
+ *   <li>{@code <out>/<skipDirectoryName>-late/<directory>/<start>-<end>-expired-<id>.txt}:
+ *       records so late that Beam's window expiry would have dropped them ({@link ExpiryRule}).
  * </ul>
  *
  * Window files are named by {@link WindowFiles}.
@@ -78,9 +80,19 @@ public final class OutputLayout implements Serializable {
 
   /** The file for late pane {@code paneIndex} of window {@code [start, end)} of {@code directory}. */
   public ResourceId lateFile(String directory, Instant start, Instant end, long paneIndex) {
-    String name =
-        WindowFiles.fileName(start, end)
-            .replace(WindowFiles.SUFFIX, "-late-pane-" + paneIndex + ".txt");
+    return inLateDirectory(directory, start, end, "-late-pane-" + paneIndex);
+  }
+
+  /**
+   * The file for expired records of window {@code [start, end)} of {@code directory}; {@code id}
+   * tells apart the batches of one window (the same records give the same id).
+   */
+  public ResourceId expiredFile(String directory, Instant start, Instant end, String id) {
+    return inLateDirectory(directory, start, end, "-expired-" + id);
+  }
+
+  private ResourceId inLateDirectory(String directory, Instant start, Instant end, String tag) {
+    String name = WindowFiles.fileName(start, end).replace(WindowFiles.SUFFIX, tag + ".txt");
     return WindowFiles.shardDirectory(outputDirectory, lateDirectory())
         .resolve(directory, StandardResolveOptions.RESOLVE_DIRECTORY)
         .resolve(name, StandardResolveOptions.RESOLVE_FILE);

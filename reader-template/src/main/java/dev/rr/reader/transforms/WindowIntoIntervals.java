@@ -20,14 +20,16 @@ import org.joda.time.Duration;
  * writer reads). Records arriving later than that, up to {@link #LATE_DATA_HORIZON}, fire late
  * panes that {@link WriteShardFiles} merges into the window's file while the window is not final,
  * and keeps apart in the late directory (counted) once it is: a final window is never rewritten.
+ * Records later still never get here: {@link DivertExpiredRecords}, before this step, keeps them
+ * in the late directory before Beam's window expiry could drop them.
  */
 public final class WindowIntoIntervals
     extends PTransform<PCollection<KV<String, ChangeRecord>>, PCollection<KV<String, ChangeRecord>>> {
 
   /**
-   * How long after a window's end late records are still caught (and written to the late
-   * directory); beyond it Beam drops them. The change-stream source never emits late data: its
-   * watermark does not pass records it has not read.
+   * How long after a window's end late records still fire a late pane; beyond it Beam would drop
+   * them, so {@link DivertExpiredRecords} diverts them first. The change-stream source never emits
+   * late data: its watermark does not pass records it has not read.
    */
   public static final Duration LATE_DATA_HORIZON = Duration.standardHours(1);
 
