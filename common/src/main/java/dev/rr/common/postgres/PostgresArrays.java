@@ -24,8 +24,9 @@ import java.util.Set;
  * pairs are written, and each array as an {@link SqlArray} of the column's element type whose
  * elements are converted one by one exactly as a scalar of that type (the same range and length
  * checks), then given in the type's text input form. One-dimensional arrays only, as Spanner's.
+ * Public for {@code rr verify}, which compares arrays element by element.
  */
-final class PostgresArrays {
+public final class PostgresArrays {
   /** Element type names in {@code pg_type}, by the name {@code format_type} prints. */
   static final Map<String, String> ELEMENT_TYPES = Map.ofEntries(
       Map.entry("smallint", "int2"), Map.entry("integer", "int4"), Map.entry("bigint", "int8"),
@@ -53,12 +54,12 @@ final class PostgresArrays {
   private PostgresArrays() {}
 
   /** True for an array column type ({@code integer[]}). */
-  static boolean isArray(SourceType type) {
+  public static boolean isArray(SourceType type) {
     return type.name().endsWith("[]");
   }
 
   /** The element type of array type {@code type}, with its modifiers. */
-  static SourceType elementType(SourceType type) {
+  public static SourceType elementType(SourceType type) {
     String name = type.name();
     return new SourceType(name.substring(0, name.length() - 2).trim(), type.mods(), false);
   }
