@@ -27,7 +27,7 @@ import java.util.Objects;
  *
  * @param sql SQL text with one {@code ?} per parameter
  * @param params parameter values; Long, BigInteger, BigDecimal, Double, String, byte[], LocalDate,
- *     LocalTime, LocalDateTime or null
+ *     LocalTime, LocalDateTime, {@link SqlArray} (PostgreSQL) or null
  */
 public record SqlStatement(String sql, List<Object> params) {
 
@@ -86,6 +86,8 @@ public record SqlStatement(String sql, List<Object> params) {
       statement.setString(index, TIME.format(time));
     } else if (value instanceof byte[] bytes) {
       statement.setBytes(index, bytes);
+    } else if (value instanceof SqlArray array) {
+      statement.setArray(index, array.create(statement.getConnection()));
     } else {
       statement.setObject(index, value);
     }

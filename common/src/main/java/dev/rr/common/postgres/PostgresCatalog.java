@@ -6,6 +6,7 @@ import dev.rr.common.mysql.TemporalPrecisions;
 import dev.rr.common.schema.SourceType;
 import dev.rr.common.sink.ShardCatalog;
 import dev.rr.common.sink.ShardCatalog.StoredColumnType;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,9 +54,14 @@ public final class PostgresCatalog {
       "SELECT DISTINCT t.relname FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid"
           + " JOIN pg_namespace n ON n.oid = t.relnamespace"
           + " WHERE n.nspname = current_schema() AND i.indisunique AND NOT i.indisprimary";
-  /** Columns of ordinary and partitioned tables, typed as {@code format_type} prints them. */
+  /**
+   * Columns of ordinary and partitioned tables, typed as {@code format_type} prints them, with the
+   * labels of an enum type in their order (null for other types).
+   */
   static final String COLUMNS =
-      "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attgenerated <> ''"
+      "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attgenerated <> '',"
+          + " (SELECT array_agg(e.enumlabel::text ORDER BY e.enumsortorder) FROM pg_enum e"
+          + " WHERE e.enumtypid = a.atttypid)"
           + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
           + " JOIN pg_namespace n ON n.oid = c.relnamespace"
           + " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')"
@@ -94,6 +100,10 @@ public final class PostgresCatalog {
         ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
         SourceType type = parseType(rows.getString(3));
+        Array labels = rows.getArray(5);
+        if (labels != null) {
+          type = SourceType.enumeration(type.name(), List.of((String[]) labels.getArray()));
+        }
         LiveColumn column = new LiveColumn(rows.getString(1), rows.getString(2), rows.getString(3),
             type, rows.getBoolean(4));
         columns.add(column);
@@ -139,9 +149,18 @@ public final class PostgresCatalog {
     }
   }
 
-  /** A {@code format_type} text as a type name (modifiers removed) and its modifiers. */
+  /**
+   * A {@code format_type} text as a type name (modifiers removed) and its modifiers; an array
+   * type is its element type's name followed by {@code []} ({@code numeric(10,2)[]} is {@code
+   * numeric[]} with modifiers 10 and 2).
+   */
   public static SourceType parseType(String formatted) {
-    Matcher m = TYPE.matcher(formatted.trim());
+    String text = formatted.trim();
+    if (text.endsWith("[]")) {
+      SourceType element = parseType(text.substring(0, text.length() - 2));
+      return new SourceType(element.name() + "[]", element.mods(), false);
+    }
+    Matcher m = TYPE.matcher(text);
     if (!m.matches()) {
       return new SourceType(formatted, List.of(), false);
     }

@@ -79,6 +79,17 @@ public final class PostgresSchemaCheck {
     return new ResolvedSchemaMapping(tables, mapping.sourceTimezone(), mapping.spannerGeneratedColumns());
   }
 
+  /** Why the Spanner column's values can never go to the live column (arrays, enums), or empty. */
+  private static Optional<String> pairProblem(ColumnMapping column, LiveColumn real) {
+    try {
+      return PostgresValueConverter.pairProblem(column.spannerType(), real.type())
+          .map(problem -> problem + " (Spanner column " + column.spannerName() + " is "
+              + column.spannerType() + ")");
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
   private static Optional<ColumnMapping> resolveColumn(SchemaMapping mapping,
       TableMapping table, ColumnMapping column, LiveSchema live, List<SchemaMismatch> found) {
     if (!column.hasSource()) {
@@ -101,6 +112,12 @@ public final class PostgresSchemaCheck {
     if (!PostgresValueConverter.supports(real.get().type())) {
       found.add(new SchemaMismatch(table.sourceName(), column.sourceName(), mapped,
           real.get().columnType(), "the writer cannot write this PostgreSQL type yet"));
+      return Optional.empty();
+    }
+    Optional<String> pair = pairProblem(column, real.get());
+    if (pair.isPresent()) {
+      found.add(new SchemaMismatch(table.sourceName(), column.sourceName(), mapped,
+          real.get().columnType(), pair.get()));
       return Optional.empty();
     }
     if (LiveSchemaCheck.isSpannerGenerated(mapping, table, column)) {

@@ -8,6 +8,7 @@ import dev.rr.common.mysql.ConversionException;
 import dev.rr.common.mysql.SpannerJsonCoercions;
 import dev.rr.common.schema.ColumnMapping;
 import dev.rr.common.schema.SourceType;
+import dev.rr.common.schema.SpannerType;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -17,7 +18,9 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,7 +29,11 @@ import java.util.UUID;
  * PostgreSQL column, by the column's PostgreSQL type ({@code format_type} without modifiers).
  *
  * <p>Results are Long, BigDecimal, Double, Boolean, String, byte[], UUID, LocalDate, LocalTime,
- * LocalDateTime, OffsetDateTime (UTC, for {@code timestamp with time zone}), or null. A {@code
+ * LocalDateTime, OffsetDateTime (UTC, for {@code timestamp with time zone}), {@link
+ * dev.rr.common.mysql.SqlArray} (a Spanner ARRAY for an array column, each element converted as
+ * a scalar of the element type: {@link PostgresArrays}), or null. An enum column takes a STRING
+ * that is one of its labels, as a String (the connection sends text parameters untyped, so the
+ * server reads it as the column's enum). A {@code
  * timestamp} without time zone gets the local time at the source offset; both are truncated to
  * microseconds, PostgreSQL's precision (to the column's digits when it declares fewer). Values
  * PostgreSQL would refuse (out of range, too long, a NUL character in text) are refused here with
@@ -36,11 +43,16 @@ import java.util.UUID;
 public final class PostgresValueConverter implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** The types this converter writes (no arrays, enums or domains yet). */
+  /**
+   * The scalar types this converter writes; also enums ({@link SourceType#isEnum}) and arrays of
+   * these ({@link PostgresArrays}). No domains or enum arrays yet.
+   */
   static final Set<String> SUPPORTED = Set.of("smallint", "integer", "bigint", "numeric", "real",
       "double precision", "boolean", "text", "character varying", "character", "bytea", "date",
       "timestamp without time zone", "timestamp with time zone", "time without time zone",
       "json", "jsonb", "uuid");
+
+  private static final int MAX_LABELS_SHOWN = 20;
 
   private final ZoneOffset sourceTimezone;
 
@@ -51,7 +63,8 @@ public final class PostgresValueConverter implements Serializable {
 
   /** True when values can be written to a column of {@code type}. */
   public static boolean supports(SourceType type) {
-    return type != null && SUPPORTED.contains(type.name());
+    return type != null
+        && (SUPPORTED.contains(type.name()) || type.isEnum() || PostgresArrays.supports(type));
   }
 
   /**
@@ -68,14 +81,48 @@ public final class PostgresValueConverter implements Serializable {
     }
     try {
       String base = baseType(column.spannerType());
-      if (column.spannerType().array() || !value.isJsonPrimitive()) {
-        throw new IllegalArgumentException("arrays are not written to PostgreSQL yet");
+      SourceType type = column.sourceType();
+      if (column.spannerType().array() || PostgresArrays.isArray(type)) {
+        PostgresArrays.problem(column.spannerType(), type).ifPresent(problem -> {
+          throw new IllegalArgumentException(problem);
+        });
+        return PostgresArrays.convert(base, type, value, this::convertScalar);
       }
-      return convertScalar(base, column.sourceType(), value);
+      if (!value.isJsonPrimitive()) {
+        throw new IllegalArgumentException("expected a single value, got " + value);
+      }
+      return type.isEnum() ? label(base, type, value) : convertScalar(base, type, value);
     } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | DateTimeException e) {
       throw new ConversionException(table, column.sourceName(), column.sourceType(), column.spannerType(),
           value.toString(), e.getMessage(), e);
     }
+  }
+
+  /**
+   * Why Spanner column type {@code spanner} can never be written to a column of {@code type}, or
+   * empty: arrays go to arrays of a compatible element type, enums take STRING values. Other
+   * scalar pairs are checked value by value.
+   */
+  public static Optional<String> pairProblem(SpannerType spanner, SourceType type) {
+    if (spanner.array() || PostgresArrays.isArray(type)) {
+      return PostgresArrays.problem(spanner, type);
+    }
+    if (type.isEnum() && !baseType(spanner).equals("STRING")) {
+      return Optional.of("an enum column takes Spanner STRING values only");
+    }
+    return Optional.empty();
+  }
+
+  /** The value itself when it is one of the enum's labels (PostgreSQL would refuse it: 22P02). */
+  private static String label(String base, SourceType type, JsonElement value) {
+    String label = text(value);
+    if (!base.equals("STRING") || !type.labels().contains(label)) {
+      List<String> labels = type.labels();
+      throw new IllegalArgumentException("not a label of enum " + type.name() + " "
+          + (labels.size() <= MAX_LABELS_SHOWN ? labels
+              : labels.subList(0, MAX_LABELS_SHOWN) + " and " + (labels.size() - MAX_LABELS_SHOWN) + " more"));
+    }
+    return label;
   }
 
   private Object convertScalar(String base, SourceType type, JsonElement value) {

@@ -8,6 +8,7 @@ import com.google.cloud.Timestamp;
 import dev.rr.common.input.IdentitySchemaMapping;
 import dev.rr.common.model.ChangeRecord;
 import dev.rr.common.model.ModType;
+import dev.rr.common.mysql.ConversionException;
 import dev.rr.common.mysql.ErrorClass;
 import dev.rr.common.mysql.MappedChange;
 import dev.rr.common.mysql.SchemaMismatchException;
@@ -98,6 +99,114 @@ class PostgresDialectIT {
     }
   }
 
+  private static final String ARRAYS = "CREATE TABLE arr (id BIGINT, m mood, a2 SMALLINT[],"
+      + " a4 INTEGER[], a8 BIGINT[], an NUMERIC(6,2)[], ar REAL[], ad DOUBLE PRECISION[],"
+      + " ab BOOLEAN[], at TEXT[], av VARCHAR(3)[], aby BYTEA[], adt DATE[], ats TIMESTAMP(3)[],"
+      + " atz TIMESTAMPTZ[], aj JSONB[], au UUID[], PRIMARY KEY (id, m))";
+
+  /** Spanner types as either dialect's information schema names them. */
+  private static final String[][] ARRAY_COLUMNS = {
+      {"id", "INT64"}, {"m", "STRING(MAX)"}, {"a2", "ARRAY<INT64>"}, {"a4", "bigint[]"},
+      {"a8", "ARRAY<INT64>"}, {"an", "numeric[]"}, {"ar", "ARRAY<FLOAT32>"},
+      {"ad", "double precision[]"}, {"ab", "ARRAY<BOOL>"}, {"at", "character varying[]"},
+      {"av", "ARRAY<STRING(3)>"}, {"aby", "bytea[]"}, {"adt", "ARRAY<DATE>"},
+      {"ats", "ARRAY<TIMESTAMP>"}, {"atz", "timestamp with time zone[]"}, {"aj", "jsonb[]"},
+      {"au", "ARRAY<STRING(MAX)>"}};
+
+  private static SchemaMapping arrayMapping(String[][] columns) {
+    IdentitySchemaMapping.Builder builder = IdentitySchemaMapping.builder();
+    for (String[] column : columns) {
+      builder.spannerColumn("arr", column[0], SpannerType.fromInformationSchema(column[1]))
+          .sourceColumn("arr", column[0], SourceType.of("text"));
+    }
+    return builder.sourcePrimaryKey("arr", List.of("id", "m")).build();
+  }
+
+  private static final String ARRAY_ROW = "{\"a2\":[\"-32768\",null],\"a4\":[],"
+      + "\"a8\":[\"9223372036854775807\"],\"an\":[\"1.5\",\"-9999.99\"],"
+      + "\"ar\":[1.5,\"NaN\"],\"ad\":[\"-Infinity\",0.25],\"ab\":[true,null,false],"
+      + "\"at\":[\"a \\\"q\\\" \\\\ ,{}\",\"NULL\",\"\"],\"av\":[\"abc\"],\"aby\":[\"AP8=\",null],"
+      + "\"adt\":[\"2024-02-29\"],\"ats\":[\"2024-02-29T23:59:59.1239Z\"],"
+      + "\"atz\":[\"2024-02-29T23:59:59.654321Z\"],\"aj\":[\"{\\\"k\\\": [1, 2.5]}\",null],"
+      + "\"au\":[\"123e4567-e89b-12d3-a456-426614174000\"]}";
+
+  private static final String ARRAY_EXPECTED = "1|happy|{-32768,NULL}|{}|{9223372036854775807}"
+      + "|{1.50,-9999.99}|{1.5,NaN}|{-Infinity,0.25}|{t,NULL,f}|{\"a \\\"q\\\" \\\\ ,{}\",\"NULL\",\"\"}"
+      + "|{abc}|{\"\\\\x00ff\",NULL}|{2024-02-29}|{\"2024-02-29 23:59:59.123\"}"
+      + "|{\"2024-02-29 23:59:59.654321+00\"}|{\"{\\\"k\\\": [1, 2.5]}\",NULL}"
+      + "|{123e4567-e89b-12d3-a456-426614174000}";
+
+  private static ChangeRecord arrayRecord(ModType type, String keys, String values) {
+    return ChangeRecord.builder().commitTimestamp(Timestamp.ofTimeSecondsAndNanos(1, 0))
+        .serverTransactionId("tx").tableName("arr").modType(type)
+        .keysJson(keys).newValuesJson(values).oldValuesJson("{}").build();
+  }
+
+  @Test
+  void shouldRoundTripArraysAndEnumsOfBothSpannerDialectsThroughOneMultiRowUpsertThenUpdateThenDelete()
+      throws Exception {
+    PostgresTestDatabase database = postgres.newDatabase();
+    try (Connection connection = database.connect()) {
+      execute(connection, "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')");
+      execute(connection, ARRAYS);
+      PostgresDialect base = new PostgresDialect(ZoneOffset.UTC);
+      ShardCatalog catalog = base.readCatalog(connection);
+      PostgresDialect dialect = base.forShard(catalog);
+      TableMapping table = dialect.resolve(arrayMapping(ARRAY_COLUMNS), catalog)
+          .forSpannerTable("arr").orElseThrow();
+
+      // One statement: a row of values (NULL and empty included) and a row of NULL arrays.
+      MappedChange full = dialect.map(arrayRecord(ModType.INSERT, "{\"id\":\"1\",\"m\":\"happy\"}", ARRAY_ROW), table);
+      StringBuilder allNull = new StringBuilder();
+      for (int i = 2; i < ARRAY_COLUMNS.length; i++) {
+        allNull.append(i == 2 ? "{" : ",").append('"').append(ARRAY_COLUMNS[i][0]).append("\":null");
+      }
+      MappedChange nulls = dialect.map(arrayRecord(ModType.INSERT, "{\"id\":\"2\",\"m\":\"sad\"}",
+          allNull.append('}').toString()), table);
+      execute(connection, dialect.upsertBatch(List.of(full, nulls)).prepare(connection));
+      assertEquals(ARRAY_EXPECTED, arrayRow(connection, 1));
+      assertEquals("2|sad" + "|NULL".repeat(15), arrayRow(connection, 2));
+
+      MappedChange update = dialect.map(arrayRecord(ModType.UPDATE, "{\"id\":\"1\",\"m\":\"happy\"}",
+          "{\"a4\":[\"7\",\"8\"],\"at\":null}"), table);
+      execute(connection, dialect.upsertBatch(List.of(update)).prepare(connection));
+      assertEquals(ARRAY_EXPECTED.replace("|{}|", "|{7,8}|").replaceFirst("\\|\\{\"a [^|]*\\|", "|NULL|"),
+          arrayRow(connection, 1));
+
+      MappedChange delete = dialect.map(arrayRecord(ModType.DELETE, "{\"id\":\"1\",\"m\":\"happy\"}", "{}"), table);
+      execute(connection, dialect.deleteBatch(List.of(delete)).prepare(connection));
+      assertEquals(1, count(connection, "SELECT COUNT(*) FROM arr"));
+
+      ConversionException notALabel = assertThrows(ConversionException.class, () -> dialect.map(
+          arrayRecord(ModType.INSERT, "{\"id\":\"3\",\"m\":\"angry\"}", "{}"), table));
+      assertTrue(notALabel.getMessage().contains("\"angry\" of Spanner type STRING to shard column arr.m"),
+          notALabel.getMessage());
+      ConversionException outOfRange = assertThrows(ConversionException.class, () -> dialect.map(
+          arrayRecord(ModType.INSERT, "{\"id\":\"3\",\"m\":\"ok\"}", "{\"a2\":[\"1\",\"40000\"]}"), table));
+      assertTrue(outOfRange.getMessage().contains("arr.a2") && outOfRange.getMessage().contains("element 2"),
+          outOfRange.getMessage());
+    }
+  }
+
+  @Test
+  void shouldRefuseArrayAndEnumColumnsFedByTheWrongSpannerTypeNamingEach() throws Exception {
+    PostgresTestDatabase database = postgres.newDatabase();
+    try (Connection connection = database.connect()) {
+      execute(connection, "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')");
+      execute(connection, "CREATE TABLE arr (id BIGINT, m mood, a2 DATE[], a4 BIGINT, a8 BIGINT[],"
+          + " PRIMARY KEY (id, m))");
+      PostgresDialect dialect = new PostgresDialect(ZoneOffset.UTC);
+      SchemaMismatchException e = assertThrows(SchemaMismatchException.class, () -> dialect.resolve(
+          arrayMapping(new String[][] {{"id", "INT64"}, {"m", "INT64"}, {"a2", "ARRAY<BOOL>"},
+              {"a4", "bigint[]"}, {"a8", "INT64"}}), dialect.readCatalog(connection)));
+      for (String column : List.of("m", "a2", "a4", "a8")) {
+        assertTrue(e.getMessage().contains("table arr, column " + column + ","), column + ": " + e.getMessage());
+      }
+      assertTrue(e.getMessage().contains("ARRAY<BOOL> elements cannot be written to date elements"),
+          e.getMessage());
+    }
+  }
+
   @Test
   void shouldNameEveryMissingTableAndColumnAndUnsupportedType() throws Exception {
     PostgresTestDatabase database = postgres.newDatabase();
@@ -183,6 +292,21 @@ class PostgresDialectIT {
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("SELECT concat_ws('|', id, s, i, n, r, d, b, t, v, c,"
             + " by, dt, ts, tz, tm, j, jb, u, total) FROM \"All Types\"")) {
+      assertTrue(rows.next());
+      return rows.getString(1);
+    }
+  }
+
+  private static String arrayRow(Connection connection, long id) throws SQLException {
+    execute(connection, "SET TIME ZONE 'UTC'");
+    StringBuilder columns = new StringBuilder();
+    for (String[] column : ARRAY_COLUMNS) {
+      columns.append(columns.length() == 0 ? "" : ", ").append("coalesce(").append(column[0])
+          .append("::text, 'NULL')");
+    }
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT concat_ws('|', " + columns
+            + ") FROM arr WHERE id = " + id)) {
       assertTrue(rows.next());
       return rows.getString(1);
     }

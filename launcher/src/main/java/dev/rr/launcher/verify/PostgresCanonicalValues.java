@@ -2,6 +2,8 @@ package dev.rr.launcher.verify;
 
 import com.google.cloud.spanner.Struct;
 import dev.rr.common.mysql.ConversionException;
+import dev.rr.common.mysql.SqlArray;
+import dev.rr.common.postgres.PostgresArrays;
 import dev.rr.common.postgres.PostgresValueConverter;
 import dev.rr.common.schema.ColumnMapping;
 import dev.rr.common.spannerjson.ChangeStreamValues;
@@ -22,7 +24,8 @@ import java.util.HexFormat;
  * value is read as the typed Java value the driver returns. Both then take one form per type:
  * numbers without trailing zeros, {@code real} as a float, JSON with sorted keys, {@code
  * character(n)} without its blank padding, timestamps as ISO local date-times ({@code timestamp})
- * or UTC instants ({@code timestamptz}), bytes in hex.
+ * or UTC instants ({@code timestamptz}), bytes in hex. An array compares element by element
+ * ({@link PostgresArrayValues}, the shard's read as the server prints it); an enum as its label.
  */
 final class PostgresCanonicalValues implements ShardValues {
   private final PostgresValueConverter converter;
@@ -43,11 +46,19 @@ final class PostgresCanonicalValues implements ShardValues {
     } catch (ConversionException e) {
       return CanonicalValues.UNWRITABLE + e.getMessage();
     }
+    if (written instanceof SqlArray array) {
+      return PostgresArrayValues.canonical(array.elements(), PostgresArrays.elementType(column.sourceType()));
+    }
     return written == null ? CanonicalValues.NULL : canonical(written, column);
   }
 
   @Override
   public String shard(ResultSet rows, int index, ColumnMapping column) throws SQLException {
+    if (PostgresArrays.isArray(column.sourceType())) {
+      String printed = rows.getString(index);
+      return printed == null ? CanonicalValues.NULL
+          : PostgresArrayValues.canonical(printed, PostgresArrays.elementType(column.sourceType()));
+    }
     Object value = switch (column.sourceType().name()) {
       // The driver converts to Long, Double or Boolean only from int8, float8 and bool.
       case "smallint", "integer", "bigint" -> orNull(rows, rows.getLong(index));

@@ -83,6 +83,25 @@ class PostgresShardCheckIT {
   }
 
   @Test
+  void shouldAcceptAnEnumFedByAStringAndNameEnumAndArrayColumnsFedByAnotherType() throws Exception {
+    PostgresTestDatabase database = sampleDatabase(
+        "CREATE TYPE note_kind AS ENUM ('a', 'b')", "CREATE TYPE level AS ENUM ('low')",
+        "ALTER TABLE accounts ALTER COLUMN note TYPE note_kind USING NULL",
+        "ALTER TABLE accounts ALTER COLUMN balance TYPE level USING NULL",
+        "ALTER TABLE parent1 ALTER COLUMN in_ts TYPE timestamptz[] USING NULL");
+
+    List<String> mismatches = ShardCheck.schemaMismatches(
+        shard(database, database.user(), database.password()), MAPPING, Set.of());
+
+    assertEquals(2, mismatches.size(), mismatches.toString());
+    assertTrue(mismatches.stream().anyMatch(m -> m.contains("column balance")
+        && m.contains("an enum column takes Spanner STRING values only")), mismatches.toString());
+    assertTrue(mismatches.stream().anyMatch(m -> m.contains("column in_ts")
+        && m.contains("a PostgreSQL array column takes a Spanner ARRAY column only")),
+        mismatches.toString());
+  }
+
+  @Test
   void shouldNameTheMissingPrivilegesWithTheGrantToRun() throws Exception {
     // Roles belong to the cluster, shared by the tests: one per database.
     PostgresTestDatabase database = POSTGRES.newDatabase();

@@ -26,23 +26,27 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code rr verify} of a real PostgreSQL shard: the server's own renderings (numeric scale,
- * jsonb key order, char padding, real precision, timestamptz zone) are equal to the Spanner
+ * jsonb key order, char padding, real precision, timestamptz zone, array literals) are equal to the Spanner
  * values the writer would have written, and a one-value difference in each column is found.
  */
 class VerifierPostgresShardsIT {
   @RegisterExtension static final SpannerEmulatorExtension SPANNER = new SpannerEmulatorExtension();
   @RegisterExtension static final PostgresExtension POSTGRES = new PostgresExtension();
 
-  private static final Map<String, String> COLUMNS = Map.of(
-      "amount", "NUMERIC", "ratio", "FLOAT64", "doc", "JSON", "code", "STRING(MAX)",
-      "blob", "BYTES(MAX)", "ts", "TIMESTAMP", "flag", "BOOL", "small", "INT64");
-  private static final List<String> ORDER =
-      List.of("amount", "ratio", "doc", "code", "blob", "ts", "flag", "small");
+  private static final Map<String, String> COLUMNS = Map.ofEntries(
+      Map.entry("amount", "NUMERIC"), Map.entry("ratio", "FLOAT64"), Map.entry("doc", "JSON"),
+      Map.entry("code", "STRING(MAX)"), Map.entry("blob", "BYTES(MAX)"), Map.entry("ts", "TIMESTAMP"),
+      Map.entry("flag", "BOOL"), Map.entry("small", "INT64"), Map.entry("mood", "STRING(MAX)"),
+      Map.entry("nums", "ARRAY<NUMERIC>"), Map.entry("times", "ARRAY<TIMESTAMP>"),
+      Map.entry("tags", "ARRAY<STRING(MAX)>"));
+  private static final List<String> ORDER = List.of("amount", "ratio", "doc", "code", "blob", "ts",
+      "flag", "small", "mood", "nums", "times", "tags");
 
   private static final String INSERT = "INSERT INTO t (id, amount, ratio, doc, code, blob, ts,"
-      + " flag, small) VALUES (1, 12.30, 0.1, '{\"b\": 1, \"a\": [1, 2]}', 'ab',"
-      + " '\\xcafe', '2024-05-01 12:15:30.5+02', true, 7), (2, NULL, 'NaN', NULL, NULL, NULL,"
-      + " NULL, NULL, NULL)";
+      + " flag, small, mood, nums, times, tags) VALUES (1, 12.30, 0.1, '{\"b\": 1, \"a\": [1, 2]}',"
+      + " 'ab', '\\xcafe', '2024-05-01 12:15:30.5+02', true, 7, 'happy', '{1.50,NULL}',"
+      + " '{\"2024-05-01 12:15:30.5+02\"}', '{\"a,b\",NULL,\"NULL\"}'), (2, NULL, 'NaN', NULL, NULL,"
+      + " NULL, NULL, NULL, NULL, NULL, NULL, '{}', NULL)";
 
   private static SchemaMapping mapping() {
     IdentitySchemaMapping.Builder builder = IdentitySchemaMapping.builder()
@@ -50,7 +54,7 @@ class VerifierPostgresShardsIT {
         .sourceColumn("t", "id", dev.rr.common.schema.SourceType.of("bigint"))
         .sourcePrimaryKey("t", List.of("id"));
     for (String column : ORDER) {
-      builder.spannerColumn("t", column, SpannerType.of(COLUMNS.get(column).replace("(MAX)", "")))
+      builder.spannerColumn("t", column, SpannerType.fromInformationSchema(COLUMNS.get(column)))
           // Whatever the mapping says, the live PostgreSQL types decide, as for the writer.
           .sourceColumn("t", column, dev.rr.common.schema.SourceType.of("text"));
     }
@@ -75,13 +79,18 @@ class VerifierPostgresShardsIT {
             .set("doc").to(Value.json("{\"a\":[1,2],\"b\":1}")).set("code").to("ab")
             .set("blob").to(ByteArray.copyFrom(new byte[] {(byte) 0xca, (byte) 0xfe}))
             .set("ts").to(Timestamp.parseTimestamp("2024-05-01T10:15:30.5Z"))
-            .set("flag").to(true).set("small").to(7L).build(),
-        Mutation.newInsertBuilder("t").set("id").to(2L).set("ratio").to(Double.NaN).build());
+            .set("flag").to(true).set("small").to(7L).set("mood").to("happy")
+            .set("nums").toNumericArray(java.util.Arrays.asList(new BigDecimal("1.5"), null))
+            .set("times").toTimestampArray(List.of(Timestamp.parseTimestamp("2024-05-01T10:15:30.5Z")))
+            .set("tags").toStringArray(java.util.Arrays.asList("a,b", null, "NULL")).build(),
+        Mutation.newInsertBuilder("t").set("id").to(2L).set("ratio").to(Double.NaN)
+            .set("times").toTimestampArray(List.of()).build());
     PostgresTestDatabase shard = POSTGRES.newDatabase();
     try (Connection connection = shard.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TYPE mood AS ENUM ('sad', 'happy')");
       statement.execute("CREATE TABLE t (id bigint PRIMARY KEY, amount numeric(10,2), ratio real,"
           + " doc jsonb, code character(4), blob bytea, ts timestamptz, flag boolean,"
-          + " small smallint)");
+          + " small smallint, mood mood, nums numeric(6,2)[], times timestamptz[], tags text[])");
       statement.execute(INSERT);
     }
 
@@ -91,7 +100,9 @@ class VerifierPostgresShardsIT {
     assertEquals(2, equal.spannerRows());
     List<String> changes = List.of("amount = 12.31", "ratio = 0.2", "doc = '{\"a\": [1], \"b\": 1}'",
         "code = 'ac'", "blob = '\\xcaff'", "ts = ts + interval '1 microsecond'", "flag = false",
-        "small = 8");
+        "small = 8", "mood = 'sad'", "nums = '{1.5,0}'", "nums = '{1.5}'",
+        "times[1] = times[1] + interval '1 microsecond'", "tags = '{a,b,NULL,NULL}'",
+        "tags = '{\"a,b\",NULL,NULL}'");
     for (String change : changes) {
       try (Connection connection = shard.connect(); Statement statement = connection.createStatement()) {
         statement.execute("DELETE FROM t");
