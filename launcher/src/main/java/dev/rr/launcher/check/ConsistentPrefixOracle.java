@@ -33,7 +33,7 @@ import java.util.Optional;
  * shard, and compares every row and value through the session mapping. A shard without a
  * checkpoint has applied nothing: it is compared with Spanner just before the run's start.
  * PostgreSQL shards are read by their live column types (as the writer converts for them), read
- * from the first shard sampled: the shards of one run share their schema.
+ * from the shard sampled at each sample: shards of one run may differ in a column's length.
  */
 public final class ConsistentPrefixOracle {
   /** MySQL error 1146, table doesn't exist: the writer has not created its checkpoint table yet. */
@@ -52,8 +52,6 @@ public final class ConsistentPrefixOracle {
   private final ZoneOffset sourceTimezone;
   private final ShardDialect dialect;
   private final CheckpointDao checkpoints;
-  /** PostgreSQL: {@link #mapping} with the shards' live types, once read. */
-  private SchemaMapping liveMapping;
 
   /**
    * @param runStart the run's start timestamp (the first commit timestamp it replicates)
@@ -126,15 +124,16 @@ public final class ConsistentPrefixOracle {
     return tables;
   }
 
-  /** The mapping as compared: PostgreSQL's values are converted by the live column types. */
-  private synchronized SchemaMapping comparedMapping(Connection connection) throws SQLException {
+  /**
+   * The mapping as compared: PostgreSQL's values are converted by the live column types of the
+   * shard sampled, read at each sample, as that shard's writer converts them: a column widened on
+   * one shard mid-run (to take a value it had rejected) is wider there only, and from then on.
+   */
+  private SchemaMapping comparedMapping(Connection connection) throws SQLException {
     if (sourceType != SourceType.POSTGRESQL) {
       return mapping;
     }
-    if (liveMapping == null) {
-      liveMapping = dialect.resolve(mapping, dialect.readCatalog(connection));
-    }
-    return liveMapping;
+    return dialect.resolve(mapping, dialect.readCatalog(connection));
   }
 
   private Optional<Checkpoint> checkpoint(Connection connection, String shardId) throws SQLException {

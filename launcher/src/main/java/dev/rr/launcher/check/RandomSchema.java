@@ -1,5 +1,6 @@
 package dev.rr.launcher.check;
 
+import dev.rr.common.config.WriterConfig.SourceType;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -60,6 +61,14 @@ public final class RandomSchema {
       this.mysqlName = mysqlName;
       this.mysqlMods = mysqlMods;
       this.postgresType = postgresType;
+    }
+
+    /**
+     * Whether a value longer than the column holds is rejected on shards of {@code target}: string
+     * and bytes on MySQL; only strings on PostgreSQL ({@code bytea} has no length).
+     */
+    public boolean rejectsOverflow(SourceType target) {
+      return this == TEXT || this == BYTES && target == SourceType.MYSQL;
     }
 
     /** The MySQL type as DDL writes it, e.g. {@code varchar(64)}. */

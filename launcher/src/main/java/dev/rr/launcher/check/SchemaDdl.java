@@ -128,6 +128,14 @@ public final class SchemaDdl {
         + (column.nullable() ? " NULL DEFAULT NULL" : " NOT NULL");
   }
 
+  /** The PostgreSQL statement that widens string column {@code column} of {@code table} to 255. */
+  public static String widenPostgres(Table table, Column column) {
+    if (column.kind() != RandomSchema.Kind.TEXT) {
+      throw new IllegalArgumentException("only a string column has a length on PostgreSQL: " + column);
+    }
+    return "ALTER TABLE \"" + table.mysql() + "\" ALTER COLUMN \"" + column.mysql() + "\" TYPE varchar(255)";
+  }
+
   /** The foreign key's action, the same on both sides (as a migrated schema has it). */
   private static String onDelete(Table table) {
     return table.cascades() ? " ON DELETE CASCADE" : "";

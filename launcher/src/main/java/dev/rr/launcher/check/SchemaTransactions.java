@@ -7,6 +7,7 @@ import com.google.cloud.spanner.DatabaseClient;
 import com.google.cloud.spanner.Key;
 import com.google.cloud.spanner.Mutation;
 import com.google.cloud.spanner.Value;
+import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.common.spanner.SpannerRetry;
 import dev.rr.launcher.check.RandomSchema.Column;
 import dev.rr.launcher.check.RandomSchema.Kind;
@@ -125,10 +126,18 @@ public final class SchemaTransactions implements TransactionSource {
    * generator can make the shard skip it. Empty when the schema has no such column in a table the
    * shard can take a row of now.
    */
-  public synchronized Optional<Planted> plantRejectedValue(String shard) {
+  public Optional<Planted> plantRejectedValue(String shard) {
+    return plantRejectedValue(shard, SourceType.MYSQL);
+  }
+
+  /**
+   * As {@link #plantRejectedValue(String)} on shards of {@code target}: only in a column whose
+   * kind {@code target} bounds ({@link Kind#rejectsOverflow}).
+   */
+  public synchronized Optional<Planted> plantRejectedValue(String shard, SourceType target) {
     for (Table table : schema.tables()) {
       Optional<Column> column = table.columns(Role.VALUE).stream()
-          .filter(c -> c.kind() == Kind.TEXT || c.kind() == Kind.BYTES).findFirst();
+          .filter(c -> c.kind().rejectsOverflow(target)).findFirst();
       List<Object> parentKey = table.parent() != null ? model.pick(table.parent(), shard, random)
           : table.shardInKey() ? List.of(shard) : List.of();
       if (column.isPresent() && parentKey != null) {

@@ -89,8 +89,11 @@ public final class Verifier {
   private List<TableReport> verifyTable(ComparedTable mapped, Consumer<String> progress,
       long[] unrouted, List<String> unroutedExamples) throws SQLException {
     ShardValues canonical = null;
-    ComparedTable table = mapped;
-    List<String> columnNames = table.comparedColumns.stream().map(ColumnMapping::sourceName).toList();
+    ComparedTable table = null;
+    List<String> columnNames = mapped.comparedColumns.stream().map(ColumnMapping::sourceName).toList();
+    // Each shard's Spanner values are converted for its own live columns, as its writer converts
+    // them: a column widened on one shard (to take a value it had rejected) is wider only there.
+    Map<String, ComparedTable> liveTables = new LinkedHashMap<>();
     Map<String, Connection> connections = new LinkedHashMap<>();
     Map<String, ShardComparison> comparisons = new LinkedHashMap<>();
     Map<String, TableReport.Builder> builders = new LinkedHashMap<>();
@@ -102,17 +105,18 @@ public final class Verifier {
           useSourceTimeZone(connection);
         }
         if (canonical == null) {
-          // Spanner values are converted for the live columns, as the writer converts them; the
-          // shards of one run share their schema.
           canonical = shardValues(connection);
-          table = withLiveTypes(mapped, connection);
         }
+        ComparedTable live = withLiveTypes(mapped, connection);
+        liveTables.put(shard.shardId(), live);
+        table = table == null ? live : table;
         TableReport.Builder builder = new TableReport.Builder(
-            table.spannerName(), shard.shardId(), columnNames, config.maxListed());
+            live.spannerName(), shard.shardId(), columnNames, config.maxListed());
         builders.put(shard.shardId(), builder);
         comparisons.put(shard.shardId(), new ShardComparison(
-            new ShardTableScan(connection, table, canonical, config.chunkSize()), builder));
+            new ShardTableScan(connection, live, canonical, config.chunkSize()), builder));
       }
+      table = table == null ? mapped : table;
       if (canonical == null) {
         canonical = sourceType == SourceType.POSTGRESQL
             ? new PostgresCanonicalValues(config.sourceTimezone())
@@ -123,9 +127,9 @@ public final class Verifier {
       long read = 0;
       for (List<Struct> chunk = scan.nextChunk(); !chunk.isEmpty(); chunk = scan.nextChunk()) {
         for (Struct row : chunk) {
-          VerifyRow canonicalRow = toRow(row, table, canonical);
           Optional<String> shard = router.shardOf(table.mapping, row);
           ShardComparison comparison = shard.map(comparisons::get).orElse(null);
+          VerifyRow canonicalRow = toRow(row, comparison == null ? table : liveTables.get(shard.get()), canonical);
           if (comparison == null) {
             if (unrouted[0]++ < config.maxListed()) {
               unroutedExamples.add(table.spannerName() + " " + VerifyRow.showKey(canonicalRow.key())

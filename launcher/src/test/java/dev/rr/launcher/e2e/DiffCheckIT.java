@@ -45,7 +45,8 @@ class DiffCheckIT {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void shouldShowEveryShardOnlyStatesSpannerHadForSeed(long seed) throws Exception {
-    DiffRun.Result result = DiffRun.run(SpannerEnv.shared(SPANNER), MYSQL.servers(3), work, seed, WRITE_TIME, false);
+    DiffRun.Result result = DiffRun.run(SpannerEnv.shared(SPANNER), MYSQL.servers(3), work, seed, WRITE_TIME,
+        DiffRun.Plan.of(seed));
     synchronized (RESULTS) {
       RESULTS.add(result);
     }
@@ -60,7 +61,7 @@ class DiffCheckIT {
   @Test
   void shouldMatchACorrectRunAndReportTheAutocommitControl() throws Exception {
     DiffRun.Result result = DiffRun.run(SpannerEnv.shared(SPANNER), MYSQL.servers(3), work, CONTROL_SEED,
-        WRITE_TIME, true);
+        WRITE_TIME, DiffRun.Plan.of(CONTROL_SEED).withControl());
     synchronized (RESULTS) {
       RESULTS.add(result);
     }

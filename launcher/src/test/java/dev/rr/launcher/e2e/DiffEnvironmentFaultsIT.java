@@ -62,7 +62,7 @@ class DiffEnvironmentFaultsIT {
    * the same emulator, one commit at a time, until {@value E2EFaultsIT#WANTED_ABORTS} are aborted
    * or {@value E2EFaultsIT#MAX_PROBES} committed. Returns the aborted count.
    */
-  private static int abortedCommits(ReplicationFixture fixture) {
+  static int abortedCommits(ReplicationFixture fixture) {
     DatabaseClient probe = fixture.env.client(fixture.env.createDatabase(
         List.of("CREATE TABLE abort_probe (id INT64 NOT NULL) PRIMARY KEY (id)")));
     int committed = 0;
@@ -82,11 +82,21 @@ class DiffEnvironmentFaultsIT {
 
   private DiffRun.Result onOwnEmulator(List<String> flags, long seed, DiffRun.EnvironmentFault fault)
       throws Exception {
+    return onOwnEmulator(SPANNER, flags, new MySqlShardServers(MYSQL.servers(3)), work, seed,
+        DiffRun.Plan.of(seed).withEnvironment(fault));
+  }
+
+  /**
+   * Runs seed {@code seed} on {@code shardServers} as {@code plan} says, on an emulator of its own
+   * started with {@code flags} (with {@code spanner}'s project and instance); prints its line.
+   */
+  static DiffRun.Result onOwnEmulator(SpannerEmulatorExtension spanner, List<String> flags,
+      ShardServers shardServers, Path work, long seed, DiffRun.Plan plan) throws Exception {
     try (SpannerEmulator emulator = SpannerEmulator.start(flags);
-        Spanner spanner = SpannerEmulator.connect(emulator.hostPort(), SPANNER.projectId())) {
-      SpannerEmulator.createInstance(spanner, SPANNER.projectId(), SPANNER.instanceId());
-      SpannerEnv env = SpannerEnv.own(emulator.hostPort(), spanner, SPANNER.projectId(), SPANNER.instanceId());
-      DiffRun.Result result = DiffRun.run(env, MYSQL.servers(3), work, seed, DiffCheckIT.WRITE_TIME, false, fault);
+        Spanner client = SpannerEmulator.connect(emulator.hostPort(), spanner.projectId())) {
+      SpannerEmulator.createInstance(client, spanner.projectId(), spanner.instanceId());
+      SpannerEnv env = SpannerEnv.own(emulator.hostPort(), client, spanner.projectId(), spanner.instanceId());
+      DiffRun.Result result = DiffRun.run(env, shardServers, work, seed, DiffCheckIT.WRITE_TIME, plan);
       System.out.println(result.line());
       return result;
     }

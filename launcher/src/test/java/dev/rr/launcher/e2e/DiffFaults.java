@@ -4,9 +4,7 @@ import dev.rr.common.config.ReaderRunMode;
 import dev.rr.common.config.WriterRunMode;
 import dev.rr.common.metadata.ShardProgress;
 import dev.rr.common.metadata.ShardStatus;
-import dev.rr.launcher.check.SchemaDdl;
 import dev.rr.launcher.check.SchemaTransactions;
-import dev.rr.testing.MySqlTestServer;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -37,9 +35,9 @@ final class DiffFaults {
      * so far: {@link BufferWindows#leaveDrainFootprint}), then relaunched with {@code resume}.
      */
     READER_DRAINED,
-    /** The writer cancelled and its MySQL sessions killed (open transactions roll back), then {@code resumeAll}. */
+    /** The writer cancelled and its shard sessions killed (open transactions roll back), then {@code resumeAll}. */
     WRITER_KILLED,
-    /** shard2's {@code mariadbd} killed with SIGKILL and restarted a few seconds later. */
+    /** shard2's server ({@code mariadbd}, or PostgreSQL's postmaster and backends) killed with SIGKILL and restarted a few seconds later. */
     SHARD_SERVER_KILLED,
     /** A value shard2's column cannot hold: shard2 in ERROR, then the column widened and {@code resumeFailed}. */
     REJECTED_VALUE
@@ -73,7 +71,7 @@ final class DiffFaults {
     for (Fault fault : faults) {
       Thread.sleep(2000);
       if (fault == Fault.REJECTED_VALUE) {
-        planted = generator.plantRejectedValue("shard2");
+        planted = generator.plantRejectedValue("shard2", fixture.shardServers.type());
         planted.ifPresentOrElse(p -> fixture.log("fault: planted a value longer than %s.%s holds on shard2"
             + " (key %s)", p.table().mysql(), p.column().mysql(), p.key()),
             () -> fixture.log("fault: no column to plant a rejected value in; skipped"));
@@ -110,11 +108,10 @@ final class DiffFaults {
         fixture.startWriter(WriterRunMode.RESUME_ALL);
       }
       case SHARD_SERVER_KILLED -> {
-        MySqlTestServer victim = fixture.servers.get(1);
-        ShardFaults.kill(victim);
+        fixture.shardServers.kill(1);
         fixture.log("fault: shard2's server killed (SIGKILL)");
         Thread.sleep(4000);
-        victim.start();
+        fixture.shardServers.start(1);
         fixture.log("fault: shard2's server restarted");
       }
       default -> throw new IllegalArgumentException(fault.name());
@@ -188,9 +185,9 @@ final class DiffFaults {
       throw new IllegalStateException("shard2 did not stop at the rejected value: " + failed);
     }
     fixture.log("shard2 in ERROR: %s", failed.get("shard2").error());
-    try (Connection shard2 = fixture.shardDatabases.get(1).connect();
+    try (Connection shard2 = fixture.testShards.get(1).connect();
         Statement statement = shard2.createStatement()) {
-      statement.execute(SchemaDdl.widen(planted.table(), planted.column()));
+      statement.execute(fixture.shardServers.widen(planted.table(), planted.column()));
     }
     fixture.startWriter(WriterRunMode.RESUME_FAILED);
     E2EFaultsIT.awaitProgress(fixture, p -> p.get("shard2").status() != ShardStatus.ERROR);

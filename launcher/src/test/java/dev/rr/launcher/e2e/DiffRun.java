@@ -2,6 +2,7 @@ package dev.rr.launcher.e2e;
 
 import com.google.cloud.Timestamp;
 import dev.rr.common.config.ReaderRunMode;
+import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.common.config.WriterRunMode;
 import dev.rr.common.input.Shard;
 import dev.rr.common.spanner.SpannerRetry;
@@ -70,30 +71,54 @@ final class DiffRun {
     EnvironmentFault NONE = fixture -> 0;
   }
 
+  /**
+   * What a seed's run does besides writing: {@code environment} first, then {@code faults} (in
+   * order, as {@link DiffFaults#inject} does them); with {@code control}, the run's buffer then
+   * also goes through the {@link AutocommitControl} (MySQL shards only).
+   */
+  record Plan(List<DiffFaults.Fault> faults, EnvironmentFault environment, boolean control) {
+    Plan {
+      faults = List.copyOf(faults);
+    }
+
+    /** Seed {@code seed}'s own faults ({@link DiffFaults#plan}), nothing else. */
+    static Plan of(long seed) {
+      return new Plan(DiffFaults.plan(seed), EnvironmentFault.NONE, false);
+    }
+
+    Plan withControl() {
+      return new Plan(faults, environment, true);
+    }
+
+    Plan withEnvironment(EnvironmentFault fault) {
+      return new Plan(faults, fault, control);
+    }
+  }
+
   private DiffRun() {}
 
-  /**
-   * Runs seed {@code seed} for {@code duration} of writes; with {@code control}, the run's buffer
-   * then also goes through the {@link AutocommitControl}.
-   */
+  /** Runs seed {@code seed} on MySQL {@code servers} for {@code duration} of writes, as {@code plan} says. */
   static Result run(SpannerEnv env, List<MySqlTestServer> servers, Path work, long seed,
-      Duration duration, boolean control) throws Exception {
-    return run(env, servers, work, seed, duration, control, EnvironmentFault.NONE);
+      Duration duration, Plan plan) throws Exception {
+    return run(env, new MySqlShardServers(servers), work, seed, duration, plan);
   }
 
   /**
-   * As {@link #run(SpannerEnv, List, Path, long, Duration, boolean)}, with {@code environmentFault}
-   * done first, then the seed's own faults, while the generator writes.
+   * Runs seed {@code seed} on the shards of {@code shardServers} (MySQL or PostgreSQL) for {@code
+   * duration} of writes: {@code plan}'s environment fault first, then its faults, while the
+   * generator writes.
    */
-  static Result run(SpannerEnv env, List<MySqlTestServer> servers, Path work, long seed,
-      Duration duration, boolean control, EnvironmentFault environmentFault) throws Exception {
+  static Result run(SpannerEnv env, ShardServers shardServers, Path work, long seed,
+      Duration duration, Plan plan) throws Exception {
+    if (plan.control() && shardServers.type() != SourceType.MYSQL) {
+      throw new IllegalArgumentException("the autocommit control runs on MySQL shards only");
+    }
     RandomSchema schema = RandomSchema.generate(seed);
-    List<DiffFaults.Fault> plan = DiffFaults.plan(seed);
     ReplicationFixture.Schema tables = new ReplicationFixture.Schema(SchemaSession.json(schema),
-        SchemaDdl.spanner(schema), SchemaDdl.mysql(schema));
-    try (ReplicationFixture fixture = ReplicationFixture.create(env, "diff" + seed, servers, work, tables)) {
-      fixture.log("DIFF seed=%d faults=%s duration=%s shardMoves=%s; %s", seed, plan, duration,
-          SHARD_MOVES, schema.describe());
+        SchemaDdl.spanner(schema), SchemaDdl.mysql(schema), SchemaDdl.postgres(schema));
+    try (ReplicationFixture fixture = ReplicationFixture.create(env, "diff" + seed, shardServers, work, tables)) {
+      fixture.log("DIFF seed=%d target=%s faults=%s duration=%s shardMoves=%s; %s", seed,
+          shardServers.type().optionName(), plan.faults(), duration, SHARD_MOVES, schema.describe());
       fixture.preLaunchChecks();
       fixture.startReader(ReaderRunMode.REGULAR);
       fixture.startWriter(WriterRunMode.REGULAR);
@@ -106,8 +131,8 @@ final class DiffRun {
         int[] environmentFaults = new int[1];
         Thread faulter = new Thread(() -> {
           try {
-            environmentFaults[0] = environmentFault.inject(fixture);
-            faults.set(DiffFaults.inject(fixture, generator, plan));
+            environmentFaults[0] = plan.environment().inject(fixture);
+            faults.set(DiffFaults.inject(fixture, generator, plan.faults()));
           } catch (Exception e) {
             faultFailure.set(e);
           }
@@ -136,7 +161,7 @@ final class DiffRun {
           detail += "; post-mortem " + kept.toAbsolutePath() + " and " + Postmortem.keep(fixture, at);
         }
         AutocommitControl.Result controlled = null;
-        if (control) {
+        if (plan.control()) {
           controlled = AutocommitControl.run(fixture);
           fixture.log("control (record-by-record autocommit): %d samples, %d mismatches, e.g. %s",
               controlled.samples(), controlled.mismatches(), controlled.examples().stream()
@@ -155,7 +180,7 @@ final class DiffRun {
   static ConsistentPrefixOracle oracle(ReplicationFixture fixture) {
     return new ConsistentPrefixOracle(fixture.client(), fixture.mapping(),
         ShardDatabases.defaultRouter(fixture.mapping(), fixture.shards()), fixture.runId, fixture.start,
-        ZoneOffset.UTC);
+        ZoneOffset.UTC, fixture.shardServers.type());
   }
 
   /** The fixture's shards, connecting with short timeouts (a killed session must not hold a sample). */
@@ -164,8 +189,7 @@ final class DiffRun {
     for (Shard shard : fixture.shards()) {
       databases.add(new ShardDatabase(shard.logicalShardId(), () -> {
         Properties properties = shard.jdbcProperties();
-        properties.setProperty("connectTimeout", "1000");
-        properties.setProperty("socketTimeout", "10000");
+        fixture.shardServers.shortTimeouts(properties);
         return DriverManager.getConnection(shard.jdbcUrl(), properties);
       }));
     }

@@ -2,6 +2,7 @@ package dev.rr.launcher.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.launcher.check.RandomSchema;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -31,6 +32,21 @@ class DiffSeedsTest {
     suiteSeeds().forEach(seed -> covered.addAll(DiffFaults.plan(seed)));
 
     assertEquals(EnumSet.allOf(DiffFaults.Fault.class), covered);
+  }
+
+  /**
+   * The PostgreSQL seed has every schema feature PostgreSQL keeps apart (a case-insensitive key is
+   * plain there), and a column where PostgreSQL rejects a longer value (not {@code bytea}).
+   */
+  @Test
+  void shouldGiveThePostgresSeedEveryFeatureAndARejectableColumn() {
+    RandomSchema schema = RandomSchema.generate(PostgresDiffCheckIT.SEED);
+    Set<RandomSchema.Feature> wanted = EnumSet.allOf(RandomSchema.Feature.class);
+    wanted.remove(RandomSchema.Feature.CASE_INSENSITIVE_KEY);
+
+    assertEquals(true, schema.features().containsAll(wanted), schema.describe());
+    assertEquals(true, schema.tables().stream().flatMap(t -> t.columns(RandomSchema.Role.VALUE).stream())
+        .anyMatch(c -> c.kind().rejectsOverflow(SourceType.POSTGRESQL)), schema.describe());
   }
 
   @Test

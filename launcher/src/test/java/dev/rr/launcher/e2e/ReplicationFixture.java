@@ -58,8 +58,9 @@ import org.apache.beam.sdk.PipelineResult;
 
 /**
  * One scenario's replication: a schema (the sample, or another {@link Schema}) in a fresh Spanner
- * database with a change stream, one fresh database per shard on three separate MySQL servers, the session and shards
- * files, a buffer directory, and the reader and writer it starts (stopped by {@link #close()}).
+ * database with a change stream, one fresh database per shard on three separate servers (MySQL,
+ * or PostgreSQL: {@link ShardServers}), the session and shards files, a buffer directory, and the
+ * reader and writer it starts (stopped by {@link #close()}).
  */
 final class ReplicationFixture implements AutoCloseable {
   static final List<String> SHARD_IDS = List.of("shard1", "shard2", "shard3");
@@ -70,11 +71,13 @@ final class ReplicationFixture implements AutoCloseable {
   /** Writer options the suite sets beyond the launch's: look for new windows often. */
   static final Map<String, String> WRITER_EXTRAS = Map.of("pollInterval", "300ms");
 
-  /** What a fixture replicates: the session file and the DDL of both sides. */
-  record Schema(String sessionJson, List<String> spannerDdl, List<String> mysqlDdl) {
+  /** What a fixture replicates: the session file and the DDL of Spanner and of each kind of shard. */
+  record Schema(String sessionJson, List<String> spannerDdl, List<String> mysqlDdl,
+      List<String> postgresDdl) {
     /** The quickstart's sharded sample. */
     static Schema sample() {
-      return new Schema(SampleSchema.sessionJson(), SampleSchema.spannerDdl(), SampleSchema.mysqlDdl());
+      return new Schema(SampleSchema.sessionJson(), SampleSchema.spannerDdl(), SampleSchema.mysqlDdl(),
+          SampleSchema.postgresDdl());
     }
   }
 
@@ -82,7 +85,13 @@ final class ReplicationFixture implements AutoCloseable {
   final SpannerEnv.Database data;
   /** The metadata database: named here, created by {@link #preLaunchChecks()}. */
   SpannerEnv.Database metadata;
+  /** The shards' servers, of the run's kind. */
+  final ShardServers shardServers;
+  /** The shard databases, one per {@link #SHARD_IDS} entry. */
+  final List<TestShard> testShards;
+  /** MySQL runs: the servers of {@link #shardServers} (empty on PostgreSQL). */
   final List<MySqlTestServer> servers;
+  /** MySQL runs: {@link #testShards} as the MySQL test support names them (empty on PostgreSQL). */
   final List<MySqlTestDatabase> shardDatabases;
   final Path buffer;
   final Path sessionFile;
@@ -121,19 +130,22 @@ final class ReplicationFixture implements AutoCloseable {
   private final List<PipelineResult> readers = new ArrayList<>();
   private final List<PipelineResult> writers = new ArrayList<>();
 
-  private ReplicationFixture(SpannerEnv env, String name, List<MySqlTestServer> servers,
-      List<MySqlTestDatabase> shardDatabases, Path work, Schema schema, List<String> extraSpannerDdl)
+  private ReplicationFixture(SpannerEnv env, String name, ShardServers shardServers,
+      List<TestShard> testShards, Path work, Schema schema, List<String> extraSpannerDdl)
       throws IOException {
     this.schema = schema;
     this.env = env;
-    this.servers = List.copyOf(servers);
-    this.shardDatabases = List.copyOf(shardDatabases);
+    this.shardServers = shardServers;
+    this.testShards = List.copyOf(testShards);
+    boolean mysql = shardServers instanceof MySqlShardServers;
+    this.servers = mysql ? ((MySqlShardServers) shardServers).servers() : List.of();
+    this.shardDatabases = mysql ? testShards.stream().map(MySqlShardServers::mysql).toList() : List.of();
     this.buffer = Files.createDirectories(work.resolve("buffer"));
     this.sessionFile = work.resolve("session.json");
     this.shardsFile = work.resolve("shards.json");
     this.runId = "e2e-" + name;
     Files.writeString(sessionFile, schema.sessionJson(), StandardCharsets.UTF_8);
-    Files.writeString(shardsFile, shardsJson(shardDatabases), StandardCharsets.UTF_8);
+    Files.writeString(shardsFile, shardsJson(testShards), StandardCharsets.UTF_8);
     List<String> ddl = new ArrayList<>(schema.spannerDdl());
     ddl.addAll(extraSpannerDdl);
     ddl.add(ChangeStreamDdl.create(CHANGE_STREAM));
@@ -155,11 +167,17 @@ final class ReplicationFixture implements AutoCloseable {
   /** The same for {@code schema} instead of the sample. */
   static ReplicationFixture create(SpannerEnv env, String name, List<MySqlTestServer> servers,
       Path work, Schema schema, String... extraSpannerDdl) throws Exception {
-    List<MySqlTestDatabase> databases = new ArrayList<>();
+    return create(env, name, new MySqlShardServers(servers), work, schema, extraSpannerDdl);
+  }
+
+  /** The same on the shard servers {@code shardServers} (MySQL or PostgreSQL). */
+  static ReplicationFixture create(SpannerEnv env, String name, ShardServers shardServers,
+      Path work, Schema schema, String... extraSpannerDdl) throws Exception {
+    List<TestShard> databases = new ArrayList<>();
     for (int i = 0; i < SHARD_IDS.size(); i++) {
-      databases.add(createShardDatabase(servers.get(i), schema));
+      databases.add(shardServers.newDatabase(i, shardServers.ddl(schema)));
     }
-    return new ReplicationFixture(env, name, servers, databases, work, schema, List.of(extraSpannerDdl));
+    return new ReplicationFixture(env, name, shardServers, databases, work, schema, List.of(extraSpannerDdl));
   }
 
   /** A fresh database on {@code server} with the sample's MySQL schema. */
@@ -201,7 +219,8 @@ final class ReplicationFixture implements AutoCloseable {
         source.withDatabase(metadata.instanceId(), metadata.databaseId()), Optional.empty());
     ReplicationSettings replication = new ReplicationSettings(CHANGE_STREAM, Optional.of(from),
         to, WINDOW, bufferDir.toString(), Optional.of(sessionFile.toString()),
-        shardsFile.toString(), FiltrationMode.FORWARD_MIGRATION, "skip", Optional.of(ZoneOffset.UTC));
+        shardsFile.toString(), FiltrationMode.FORWARD_MIGRATION, "skip", Optional.of(ZoneOffset.UTC),
+        shardServers.type());
     RunSettings settings = new RunSettings(Jobs.BOTH, Runner.DIRECT, run, readerMode, writerMode, false);
     return new LaunchConfig(settings, source, metadataTarget, replication, CustomCode.none(),
         Optional.empty(), Map.of(), WRITER_EXTRAS);
@@ -268,14 +287,15 @@ final class ReplicationFixture implements AutoCloseable {
   }
 
   /**
-   * Stops the writers as a crash would: cancels them and, meanwhile, kills every MySQL session
-   * they hold, so that an open window transaction is rolled back rather than finished.
+   * Stops the writers as a crash would: cancels them and, meanwhile, kills every shard session
+   * they hold (but {@code sparedSessions}), so that an open window transaction is rolled back
+   * rather than finished.
    */
   void killWriters(Set<Long> sparedSessions) throws SQLException, InterruptedException {
     writers.forEach(ReplicationFixture::cancel);
     for (int round = 0; round < 3; round++) {
-      for (MySqlTestDatabase database : shardDatabases) {
-        ShardFaults.killSessions(database, sparedSessions);
+      for (TestShard shard : testShards) {
+        shardServers.killSessions(shard, sparedSessions);
       }
       Thread.sleep(300);
     }
@@ -318,7 +338,7 @@ final class ReplicationFixture implements AutoCloseable {
   VerifyReport verify(Timestamp at, List<Shard> shards) throws SQLException {
     SchemaMapping mapping = mapping();
     VerifyReport report = new Verifier(client(), mapping, ShardDatabases.defaultRouter(mapping, shards),
-        ShardDatabases.of(shards), VerifyConfig.at(at)).verify(line -> { });
+        ShardDatabases.of(shards), VerifyConfig.at(at), shardServers.type()).verify(line -> { });
     report.print(out);
     log("verified");
     return report;
@@ -330,7 +350,7 @@ final class ReplicationFixture implements AutoCloseable {
 
   /** The shards of the shards file. */
   List<Shard> shards() {
-    return ShardsFile.load(shardsFile.toString(), SecretResolver.none());
+    return ShardsFile.load(shardsFile.toString(), SecretResolver.none(), shardServers.type());
   }
 
   @Override
@@ -339,10 +359,10 @@ final class ReplicationFixture implements AutoCloseable {
     stopReaders();
   }
 
-  static String shardsJson(List<MySqlTestDatabase> databases) {
+  static String shardsJson(List<TestShard> databases) {
     JsonArray shards = new JsonArray();
     for (int i = 0; i < databases.size(); i++) {
-      MySqlTestDatabase database = databases.get(i);
+      TestShard database = databases.get(i);
       JsonObject shard = new JsonObject();
       shard.addProperty("logicalShardId", SHARD_IDS.get(i));
       shard.addProperty("host", database.host());

@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -67,6 +68,48 @@ class VerifierPostgresShardsIT {
         List.of(new ShardDatabase("pg1", shard::connect)),
         new VerifyConfig(Timestamp.now(), List.of("t"), 1, 10, ZoneOffset.UTC),
         SourceType.POSTGRESQL).verify(line -> { });
+  }
+
+  /**
+   * A column widened on one shard only (the remedy for a value that shard rejected): each shard's
+   * values are converted for its own column, as its writer converts them.
+   */
+  @Test
+  void shouldConvertEachShardsValuesForItsOwnColumnTypes() throws Exception {
+    SpannerTestDatabase spanner = SPANNER.newDatabase(
+        "CREATE TABLE w (id INT64 NOT NULL, code STRING(MAX)) PRIMARY KEY (id)");
+    String longer = "a value longer than four characters";
+    spanner.write(Mutation.newInsertBuilder("w").set("id").to(1L).set("code").to("ab").build(),
+        Mutation.newInsertBuilder("w").set("id").to(2L).set("code").to(longer).build());
+    PostgresTestDatabase narrow = POSTGRES.newDatabase();
+    PostgresTestDatabase widened = POSTGRES.newDatabase();
+    for (PostgresTestDatabase shard : List.of(narrow, widened)) {
+      try (Connection connection = shard.connect(); Statement statement = connection.createStatement()) {
+        statement.execute("CREATE TABLE w (id bigint PRIMARY KEY, code varchar(4))");
+      }
+    }
+    try (Connection connection = narrow.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("INSERT INTO w VALUES (1, 'ab')");
+    }
+    try (Connection connection = widened.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("ALTER TABLE w ALTER COLUMN code TYPE varchar(255)");
+      statement.execute("INSERT INTO w VALUES (2, '" + longer + "')");
+    }
+
+    SchemaMapping mapping = IdentitySchemaMapping.builder()
+        .spannerColumn("w", "id", SpannerType.of("INT64"))
+        .sourceColumn("w", "id", dev.rr.common.schema.SourceType.of("bigint"))
+        .spannerColumn("w", "code", SpannerType.of("STRING"))
+        .sourceColumn("w", "code", dev.rr.common.schema.SourceType.of("text"))
+        .sourcePrimaryKey("w", List.of("id")).build();
+    VerifyReport report = new Verifier(spanner.client(), mapping,
+        (table, row) -> Optional.of(row.getLong("id") == 1 ? "narrow" : "widened"),
+        List.of(new ShardDatabase("narrow", narrow::connect), new ShardDatabase("widened", widened::connect)),
+        new VerifyConfig(Timestamp.now(), List.of("w"), 1, 10, ZoneOffset.UTC),
+        SourceType.POSTGRESQL).verify(line -> { });
+
+    assertTrue(report.equal(), report.tables().toString());
+    assertEquals(2, report.spannerRows());
   }
 
   @Test

@@ -1,0 +1,45 @@
+package dev.rr.launcher.e2e;
+
+import dev.rr.common.config.WriterConfig.SourceType;
+import dev.rr.launcher.check.RandomSchema;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The three shard servers a scenario replicates to, of one kind: MySQL-compatible ({@link
+ * MySqlShardServers}) or PostgreSQL ({@link PostgresShardServers}). The scenario, its faults and
+ * its oracle are the same for both; only what differs per kind of server is here.
+ */
+interface ShardServers {
+  /** The kind of shard, as the writer's {@code sourceType}. */
+  SourceType type();
+
+  /** {@code schema}'s DDL for this kind of server. */
+  List<String> ddl(ReplicationFixture.Schema schema);
+
+  /** A fresh database on server {@code index} (0-based) with the tables of {@code ddl}. */
+  TestShard newDatabase(int index, List<String> ddl) throws SQLException;
+
+  /**
+   * Kills server {@code index} with SIGKILL, as a crash does: no clean shutdown, open
+   * transactions lost, recovery on the next start.
+   */
+  void kill(int index) throws InterruptedException;
+
+  /** Starts server {@code index} again on its port with its data. */
+  void start(int index);
+
+  /**
+   * Ends every session of {@code shard}'s database but the caller's and {@code spared} (session
+   * ids, PostgreSQL backend pids); open transactions roll back. Returns how many.
+   */
+  int killSessions(TestShard shard, Set<Long> spared) throws SQLException;
+
+  /** The statement that widens string or bytes {@code column} of {@code table} to 255. */
+  String widen(RandomSchema.Table table, RandomSchema.Column column);
+
+  /** Sets short connect (1 s) and read (10 s) timeouts in {@code properties}, in the driver's units. */
+  void shortTimeouts(Properties properties);
+}
