@@ -7,7 +7,6 @@ import dev.rr.testing.MySqlTestDatabase;
 import dev.rr.testing.MySqlTestServer;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -31,10 +30,8 @@ record MySqlShardServers(List<MySqlTestServer> servers) implements ShardServers 
   @Override
   public TestShard newDatabase(int index, List<String> ddl) throws SQLException {
     MySqlTestDatabase database = servers.get(index).newDatabase();
-    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-      for (String sql : ddl) {
-        statement.execute(sql);
-      }
+    try (Connection connection = database.connect()) {
+      ShardServers.execute(connection, ddl);
     }
     return new TestShard(database.name(), database.host(), database.port(), database.jdbcUrl(),
         database.user(), database.password());

@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +37,8 @@ record PostgresShardServers(PostgresExtension clusters) implements ShardServers 
   @Override
   public TestShard newDatabase(int index, List<String> ddl) throws SQLException {
     PostgresTestDatabase database = clusters.newDatabase(index);
-    try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-      for (String sql : ddl) {
-        statement.execute(sql);
-      }
+    try (Connection connection = database.connect()) {
+      ShardServers.execute(connection, ddl);
     }
     return new TestShard(database.name(), database.host(), database.port(), database.jdbcUrl(),
         database.user(), database.password());

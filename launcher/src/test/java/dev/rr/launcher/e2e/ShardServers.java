@@ -2,7 +2,9 @@ package dev.rr.launcher.e2e;
 
 import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.launcher.check.RandomSchema;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -42,4 +44,13 @@ interface ShardServers {
 
   /** Sets short connect (1 s) and read (10 s) timeouts in {@code properties}, in the driver's units. */
   void shortTimeouts(Properties properties);
+
+  /** Runs each statement of {@code ddl} on {@code connection}. */
+  static void execute(Connection connection, List<String> ddl) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      for (String sql : ddl) {
+        statement.execute(sql);
+      }
+    }
+  }
 }
