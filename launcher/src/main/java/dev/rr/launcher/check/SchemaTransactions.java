@@ -97,10 +97,15 @@ public final class SchemaTransactions implements TransactionSource {
   }
 
   /** Commits {@code count} transactions without pauses. */
-  synchronized void runTransactions(int count) {
+  public synchronized void runTransactions(int count) {
     for (int i = 0; i < count; i++) {
       step();
     }
+  }
+
+  /** The schema the generator writes to. */
+  public RandomSchema schema() {
+    return schema;
   }
 
   /** What the generator knows it wrote. */

@@ -1,9 +1,11 @@
 package dev.rr.launcher.e2e;
 
+import com.google.cloud.Timestamp;
 import dev.rr.common.config.ReaderRunMode;
 import dev.rr.common.config.WriterRunMode;
 import dev.rr.common.metadata.ShardProgress;
 import dev.rr.common.metadata.ShardStatus;
+import dev.rr.launcher.check.RandomSchema;
 import dev.rr.launcher.check.SchemaTransactions;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -18,10 +20,11 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 
 /**
- * The faults of a differential-checker seed: which ones (1-3, chosen by the seed) and how each is
- * done to a running replication, with the suite's fault helpers ({@link ShardFaults}, the
+ * The faults of a differential-checker seed: every kind, in an order chosen by the seed, and how
+ * each is done to a running replication, with the suite's fault helpers ({@link ShardFaults}, the
  * fixture's stop and kill, {@link BufferWindows}). A rejected value is always last; it is
  * repaired after the writes.
  */
@@ -35,7 +38,11 @@ final class DiffFaults {
      * so far: {@link BufferWindows#leaveDrainFootprint}), then relaunched with {@code resume}.
      */
     READER_DRAINED,
-    /** The writer cancelled and its shard sessions killed (open transactions roll back), then {@code resumeAll}. */
+    /**
+     * The writer stopped in the middle of a transaction on shard1 (its writes held by a lock),
+     * cancelled and its shard sessions killed (the open transaction rolls back), then {@code
+     * resumeAll}.
+     */
     WRITER_KILLED,
     /** shard2's server ({@code mariadbd}, or PostgreSQL's postmaster and backends) killed with SIGKILL and restarted a few seconds later. */
     SHARD_SERVER_KILLED,
@@ -45,16 +52,14 @@ final class DiffFaults {
 
   private DiffFaults() {}
 
-  /** The faults of seed {@code seed}, in the order they are done. */
+  /** Every fault, in the order seed {@code seed} does them: shuffled, a rejected value last. */
   static List<Fault> plan(long seed) {
     Random random = new Random(new SplittableRandom(seed ^ 0x5EEDFA17L).nextLong());
     List<Fault> all = new ArrayList<>(List.of(Fault.values()));
     Collections.shuffle(all, random);
-    List<Fault> chosen = new ArrayList<>(all.subList(0, 1 + random.nextInt(3)));
-    if (chosen.remove(Fault.REJECTED_VALUE)) {
-      chosen.add(Fault.REJECTED_VALUE);
-    }
-    return chosen;
+    all.remove(Fault.REJECTED_VALUE);
+    all.add(Fault.REJECTED_VALUE);
+    return List.copyOf(all);
   }
 
   /** What {@link #inject} did: the faults done, and a rejected value planted, to repair after the writes. */
@@ -102,8 +107,7 @@ final class DiffFaults {
         fixture.startReader(ReaderRunMode.RESUME);
       }
       case WRITER_KILLED -> {
-        fixture.killWriters(Set.of());
-        fixture.log("fault: writer killed");
+        killWriterMidTransaction(fixture, generator);
         Thread.sleep(1000);
         fixture.startWriter(WriterRunMode.RESUME_ALL);
       }
@@ -116,6 +120,34 @@ final class DiffFaults {
       }
       default -> throw new IllegalArgumentException(fault.name());
     }
+  }
+
+  /**
+   * Holds every write to shard1's tables until the writer waits on them in the middle of a
+   * transaction (after its checkpoint lock, before its commit), then kills the writer there.
+   *
+   * @throws IllegalStateException when the writer did not reach shard1 within {@link
+   *     ProgressWait#PATIENCE}
+   */
+  private static void killWriterMidTransaction(ReplicationFixture fixture, SchemaTransactions generator)
+      throws Exception {
+    TestShard shard1 = fixture.testShards.get(0);
+    List<String> tables = generator.schema().tables().stream().map(RandomSchema.Table::mysql).toList();
+    try (ShardServers.HeldWrites held = fixture.shardServers.holdWrites(shard1, tables)) {
+      long deadline = System.nanoTime() + ProgressWait.PATIENCE.toNanos();
+      int waiting = 0;
+      while (waiting == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+        waiting = fixture.shardServers.lockWaits(shard1);
+      }
+      if (waiting == 0) {
+        throw new IllegalStateException("the writer never waited on shard1's held tables within "
+            + ProgressWait.PATIENCE);
+      }
+      fixture.log("fault: writer stopped mid-transaction on shard1 (%d session(s) waiting)", waiting);
+      fixture.killWriters(Set.of(held.sessionId()));
+    }
+    fixture.log("fault: writer killed");
   }
 
   /**
@@ -175,22 +207,40 @@ final class DiffFaults {
   }
 
   /**
-   * Waits for shard2 to stop in ERROR at the planted value, widens the column and resumes shard2
-   * with {@code resumeFailed}; waits until it left ERROR.
+   * Waits for shard2 to stop in ERROR at the planted value, naming its column, while the other
+   * shards go on three windows past where it stopped; widens the column and resumes shard2 with
+   * {@code resumeFailed}; waits until it left ERROR.
+   *
+   * @throws IllegalStateException when shard2 did not stop there, or another shard stopped too
    */
   static void repair(ReplicationFixture fixture, SchemaTransactions.Planted planted) throws Exception {
-    Map<String, ShardProgress> failed = E2EFaultsIT.awaitProgress(fixture, p -> p.get("shard2") != null
+    Map<String, ShardProgress> failed = ProgressWait.await(fixture, p -> p.get("shard2") != null
         && p.get("shard2").status() == ShardStatus.ERROR);
-    if (failed.get("shard2") == null || failed.get("shard2").status() != ShardStatus.ERROR) {
-      throw new IllegalStateException("shard2 did not stop at the rejected value: " + failed);
+    if (failed.get("shard2") == null || failed.get("shard2").status() != ShardStatus.ERROR
+        || !failed.get("shard2").error().contains(planted.column().mysql())) {
+      throw new IllegalStateException("shard2 did not stop at the rejected value in "
+          + planted.column().mysql() + ": " + failed);
     }
     fixture.log("shard2 in ERROR: %s", failed.get("shard2").error());
+    // Three windows past the one shard2 stopped at: the others go on while it is in ERROR.
+    Instant past = BufferWindows.instant(failed.get("shard2").processedUpto())
+        .plus(ReplicationFixture.WINDOW.multipliedBy(3));
+    Timestamp stopped = Timestamp.ofTimeSecondsAndNanos(past.getEpochSecond(), past.getNano());
+    Predicate<Map<String, ShardProgress>> othersPast = p -> p.size() == ReplicationFixture.SHARD_IDS.size()
+        && p.entrySet().stream().allMatch(e -> e.getKey().equals("shard2")
+            || ProgressWait.appliedPast(e.getValue(), stopped));
+    Map<String, ShardProgress> others = ProgressWait.await(fixture, othersPast);
+    if (!othersPast.test(others)) {
+      throw new IllegalStateException("the other shards did not go on past " + stopped
+          + " while shard2 was in ERROR: " + others);
+    }
+    fixture.log("other shards applied past %s while shard2 was in ERROR", stopped);
     try (Connection shard2 = fixture.testShards.get(1).connect();
         Statement statement = shard2.createStatement()) {
       statement.execute(fixture.shardServers.widen(planted.table(), planted.column()));
     }
     fixture.startWriter(WriterRunMode.RESUME_FAILED);
-    E2EFaultsIT.awaitProgress(fixture, p -> p.get("shard2").status() != ShardStatus.ERROR);
+    ProgressWait.await(fixture, p -> p.get("shard2").status() != ShardStatus.ERROR);
     fixture.log("fault: shard2 widened and resumed with resumeFailed");
   }
 }

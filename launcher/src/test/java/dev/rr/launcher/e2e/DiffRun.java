@@ -81,17 +81,9 @@ final class DiffRun {
       faults = List.copyOf(faults);
     }
 
-    /** Seed {@code seed}'s own faults ({@link DiffFaults#plan}), nothing else. */
-    static Plan of(long seed) {
-      return new Plan(DiffFaults.plan(seed), EnvironmentFault.NONE, false);
-    }
-
-    Plan withControl() {
-      return new Plan(faults, environment, true);
-    }
-
-    Plan withEnvironment(EnvironmentFault fault) {
-      return new Plan(faults, fault, control);
+    /** No fault: a correct run, and the {@link AutocommitControl} on its buffer. */
+    static Plan noFaultsWithControl() {
+      return new Plan(List.of(), EnvironmentFault.NONE, true);
     }
   }
 
@@ -139,6 +131,12 @@ final class DiffRun {
         }, "diff-fault");
         faulter.start();
         generator.run(duration);
+        // A trickle of writes (about 2 transactions a second) until the faults are done, so that
+        // every fault meets a replication with something to apply, without a long catch-up after.
+        while (faulter.isAlive()) {
+          generator.runTransactions(1);
+          Thread.sleep(500);
+        }
         faulter.join();
         if (faultFailure.get() != null) {
           throw faultFailure.get();

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 class E2EFinalityIT {
   @RegisterExtension static final SpannerEmulatorExtension SPANNER = new SpannerEmulatorExtension();
   @RegisterExtension static final MySqlExtension MYSQL = new MySqlExtension();
-  static final Duration PATIENCE = E2EFaultsIT.PATIENCE;
+  static final Duration PATIENCE = ProgressWait.PATIENCE;
   /** The drain scenario's workload writes for 40 s; its drain is at most this far into it. */
   static final Duration DRAIN_BEFORE_END = Duration.ofSeconds(30);
 
@@ -134,7 +134,7 @@ class E2EFinalityIT {
     ReplicationRun.Outcome[] run = new ReplicationRun.Outcome[1];
     int[] relaunches = new int[1];
     ScenarioResult result = E2EReport.run("orphaned-partition-real-loss", () -> {
-      try (SpannerEmulator churning = SpannerEmulator.start(E2EFaultsIT.CHURNING_PARTITIONS);
+      try (SpannerEmulator churning = SpannerEmulator.start(FaultyEmulator.CHURNING_PARTITIONS);
           Spanner spanner = SpannerEmulator.connect(churning.hostPort(), SPANNER.projectId())) {
         SpannerEmulator.createInstance(spanner, SPANNER.projectId(), SPANNER.instanceId());
         SpannerEnv env = SpannerEnv.own(churning.hostPort(), spanner, SPANNER.projectId(),
@@ -175,9 +175,9 @@ class E2EFinalityIT {
           Timestamp planted = plantRejectedNote(fixture);
           Timestamp othersPast = BufferWindows.timestamp(BufferWindows.instant(planted)
               .plus(ReplicationFixture.WINDOW.multipliedBy(3)));
-          Map<String, ShardProgress> held = E2EFaultsIT.awaitProgress(fixture, p -> inError(p)
-              && E2EFaultsIT.appliedPast(p.get("shard1"), othersPast)
-              && E2EFaultsIT.appliedPast(p.get("shard3"), othersPast));
+          Map<String, ShardProgress> held = ProgressWait.await(fixture, p -> inError(p)
+              && ProgressWait.appliedPast(p.get("shard1"), othersPast)
+              && ProgressWait.appliedPast(p.get("shard3"), othersPast));
           fixture.stopReaders();
           Map<String, Timestamp> createdUpto = fixture.createdUpto();
           stuckAt[0] = held.get("shard2").processedUpto();
@@ -273,6 +273,6 @@ class E2EFinalityIT {
     }
     fixture.startWriter(WriterRunMode.RESUME_FAILED);
     // The cutover would stop at the old ERROR row: wait for the resumed writer to report.
-    E2EFaultsIT.awaitProgress(fixture, p -> p.get("shard2").status() != ShardStatus.ERROR);
+    ProgressWait.await(fixture, p -> p.get("shard2").status() != ShardStatus.ERROR);
   }
 }

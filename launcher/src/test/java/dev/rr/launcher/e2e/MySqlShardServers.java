@@ -6,7 +6,9 @@ import dev.rr.launcher.check.SchemaDdl;
 import dev.rr.testing.MySqlTestDatabase;
 import dev.rr.testing.MySqlTestServer;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -50,6 +52,34 @@ record MySqlShardServers(List<MySqlTestServer> servers) implements ShardServers 
   @Override
   public int killSessions(TestShard shard, Set<Long> spared) throws SQLException {
     return ShardFaults.killSessions(mysql(shard), spared);
+  }
+
+  /** Every row and gap of each table locked {@code FOR UPDATE}: under REPEATABLE READ inserts wait too. */
+  @Override
+  public HeldWrites holdWrites(TestShard shard, List<String> tables) throws SQLException {
+    Connection connection = shard.connect();
+    try {
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        long sessionId;
+        try (ResultSet id = statement.executeQuery("SELECT CONNECTION_ID()")) {
+          id.next();
+          sessionId = id.getLong(1);
+        }
+        for (String table : tables) {
+          statement.executeQuery("SELECT 1 FROM `" + table + "` FOR UPDATE").close();
+        }
+        return new HeldWrites(connection, sessionId);
+      }
+    } catch (SQLException e) {
+      connection.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public int lockWaits(TestShard shard) throws SQLException {
+    return ShardFaults.lockWaits(mysql(shard));
   }
 
   @Override

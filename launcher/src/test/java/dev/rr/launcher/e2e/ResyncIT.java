@@ -64,7 +64,7 @@ class ResyncIT {
   private static final int RESYNCED = 1;
   private static final long EXTRA_ID = 987_654_321L;
   /** The longest the first test keeps the shard fenced before loading it. */
-  private static final Duration FENCE_HELD = Duration.ofSeconds(60);
+  private static final Duration FENCE_HELD = Duration.ofSeconds(30);
 
   @TempDir Path work;
 

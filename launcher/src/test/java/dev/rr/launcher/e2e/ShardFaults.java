@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-/** Faults done to the MySQL side of a scenario: a killed server, killed sessions, held locks. */
+/** Faults done to the MySQL side of a scenario: a killed server, killed sessions, and lock waits. */
 final class ShardFaults {
   private ShardFaults() {}
 
@@ -38,15 +38,6 @@ final class ShardFaults {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (process.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(50);
-    }
-  }
-
-  /** A transaction holding row locks, and its session id (spared when sessions are killed). */
-  record HeldLock(Connection connection, long sessionId) implements AutoCloseable {
-    @Override
-    public void close() throws SQLException {
-      connection.rollback();
-      connection.close();
     }
   }
 
@@ -93,23 +84,5 @@ final class ShardFaults {
         return rows.getInt(1);
       }
     }
-  }
-
-  /**
-   * Locks every account row of {@code database} in an open transaction, so that the writer's
-   * next transfer there blocks in the middle of its window transaction. Close it to release.
-   */
-  static HeldLock lockAccounts(MySqlTestDatabase database) throws SQLException {
-    Connection connection = database.connect();
-    connection.setAutoCommit(false);
-    long sessionId;
-    try (Statement statement = connection.createStatement();
-        ResultSet id = statement.executeQuery("SELECT CONNECTION_ID()")) {
-      id.next();
-      sessionId = id.getLong(1);
-      // Under REPEATABLE READ this also locks the gap after the last row: inserts wait too.
-      statement.executeQuery("SELECT account_id FROM accounts FOR UPDATE").close();
-    }
-    return new HeldLock(connection, sessionId);
   }
 }

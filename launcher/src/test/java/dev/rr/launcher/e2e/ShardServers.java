@@ -39,11 +39,33 @@ interface ShardServers {
    */
   int killSessions(TestShard shard, Set<Long> spared) throws SQLException;
 
+  /**
+   * Opens a transaction on {@code shard}'s database that holds every write to {@code tables}
+   * (their source names) until it is closed, so that a writer's next transaction there stops in
+   * the middle, after its checkpoint lock. Reads are not held.
+   */
+  HeldWrites holdWrites(TestShard shard, List<String> tables) throws SQLException;
+
+  /** Sessions of {@code shard}'s database waiting for a lock right now. */
+  int lockWaits(TestShard shard) throws SQLException;
+
   /** The statement that widens string or bytes {@code column} of {@code table} to 255. */
   String widen(RandomSchema.Table table, RandomSchema.Column column);
 
   /** Sets short connect (1 s) and read (10 s) timeouts in {@code properties}, in the driver's units. */
   void shortTimeouts(Properties properties);
+
+  /** A transaction holding writes ({@link #holdWrites}) and its session id, spared when sessions are killed. */
+  record HeldWrites(Connection connection, long sessionId) implements AutoCloseable {
+    @Override
+    public void close() throws SQLException {
+      try {
+        connection.rollback();
+      } finally {
+        connection.close();
+      }
+    }
+  }
 
   /** Runs each statement of {@code ddl} on {@code connection}. */
   static void execute(Connection connection, List<String> ddl) throws SQLException {
