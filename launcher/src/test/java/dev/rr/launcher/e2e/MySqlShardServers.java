@@ -6,9 +6,7 @@ import dev.rr.launcher.check.SchemaDdl;
 import dev.rr.testing.MySqlTestDatabase;
 import dev.rr.testing.MySqlTestServer;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -54,32 +52,22 @@ record MySqlShardServers(List<MySqlTestServer> servers) implements ShardServers 
     return ShardFaults.killSessions(mysql(shard), spared);
   }
 
+  @Override
+  public String sessionIdQuery() {
+    return "SELECT CONNECTION_ID()";
+  }
+
   /** Every row and gap of each table locked {@code FOR UPDATE}: under REPEATABLE READ inserts wait too. */
   @Override
-  public HeldWrites holdWrites(TestShard shard, List<String> tables) throws SQLException {
-    Connection connection = shard.connect();
-    try {
-      connection.setAutoCommit(false);
-      try (Statement statement = connection.createStatement()) {
-        long sessionId;
-        try (ResultSet id = statement.executeQuery("SELECT CONNECTION_ID()")) {
-          id.next();
-          sessionId = id.getLong(1);
-        }
-        for (String table : tables) {
-          statement.executeQuery("SELECT 1 FROM `" + table + "` FOR UPDATE").close();
-        }
-        return new HeldWrites(connection, sessionId);
-      }
-    } catch (SQLException e) {
-      connection.close();
-      throw e;
-    }
+  public List<String> holdWritesStatements(List<String> tables) {
+    return tables.stream().map(table -> "SELECT 1 FROM `" + table + "` FOR UPDATE").toList();
   }
 
   @Override
-  public int lockWaits(TestShard shard) throws SQLException {
-    return ShardFaults.lockWaits(mysql(shard));
+  public String lockWaitsQuery() {
+    return "SELECT COUNT(*) FROM information_schema.innodb_trx t"
+        + " JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id"
+        + " WHERE t.trx_state = 'LOCK WAIT' AND p.db = ?";
   }
 
   @Override

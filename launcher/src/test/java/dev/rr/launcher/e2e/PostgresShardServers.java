@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,40 +91,22 @@ record PostgresShardServers(PostgresExtension clusters) implements ShardServers 
     return killed;
   }
 
+  @Override
+  public String sessionIdQuery() {
+    return "SELECT pg_backend_pid()";
+  }
+
   /** The tables locked {@code IN EXCLUSIVE MODE}: every write waits, plain reads do not. */
   @Override
-  public HeldWrites holdWrites(TestShard shard, List<String> tables) throws SQLException {
-    Connection connection = shard.connect();
-    try {
-      connection.setAutoCommit(false);
-      try (Statement statement = connection.createStatement()) {
-        long sessionId;
-        try (ResultSet id = statement.executeQuery("SELECT pg_backend_pid()")) {
-          id.next();
-          sessionId = id.getLong(1);
-        }
-        statement.execute("LOCK TABLE " + String.join(", ", tables.stream()
-            .map(table -> '"' + table + '"').toList()) + " IN EXCLUSIVE MODE");
-        return new HeldWrites(connection, sessionId);
-      }
-    } catch (SQLException e) {
-      connection.close();
-      throw e;
-    }
+  public List<String> holdWritesStatements(List<String> tables) {
+    return List.of("LOCK TABLE " + String.join(", ", tables.stream().map(table -> '"' + table + '"')
+        .toList()) + " IN EXCLUSIVE MODE");
   }
 
   @Override
-  public int lockWaits(TestShard shard) throws SQLException {
-    try (Connection connection = shard.connect();
-        PreparedStatement waits = connection.prepareStatement("SELECT COUNT(DISTINCT l.pid)"
-            + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
-            + " WHERE NOT l.granted AND a.datname = ?")) {
-      waits.setString(1, shard.name());
-      try (ResultSet rows = waits.executeQuery()) {
-        rows.next();
-        return rows.getInt(1);
-      }
-    }
+  public String lockWaitsQuery() {
+    return "SELECT COUNT(DISTINCT l.pid) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+        + " WHERE NOT l.granted AND a.datname = ?";
   }
 
   @Override

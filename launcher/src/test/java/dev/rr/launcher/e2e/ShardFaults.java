@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-/** Faults done to the MySQL side of a scenario: a killed server, killed sessions, and lock waits. */
+/** Faults done to the MySQL side of a scenario: a killed server and killed sessions. */
 final class ShardFaults {
   private ShardFaults() {}
 
@@ -69,20 +69,5 @@ final class ShardFaults {
       }
     }
     return ids.size();
-  }
-
-  /** Sessions of {@code database} waiting for a row lock right now. */
-  static int lockWaits(MySqlTestDatabase database) throws SQLException {
-    try (Connection connection = database.connect();
-        PreparedStatement waits = connection.prepareStatement(
-            "SELECT COUNT(*) FROM information_schema.innodb_trx t"
-                + " JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id"
-                + " WHERE t.trx_state = 'LOCK WAIT' AND p.db = ?")) {
-      waits.setString(1, database.name());
-      try (ResultSet rows = waits.executeQuery()) {
-        rows.next();
-        return rows.getInt(1);
-      }
-    }
   }
 }

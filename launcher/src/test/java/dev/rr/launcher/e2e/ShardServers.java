@@ -3,6 +3,8 @@ package dev.rr.launcher.e2e;
 import dev.rr.common.config.WriterConfig.SourceType;
 import dev.rr.launcher.check.RandomSchema;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -39,15 +41,55 @@ interface ShardServers {
    */
   int killSessions(TestShard shard, Set<Long> spared) throws SQLException;
 
+  /** The query for the caller's session id (as {@link #killSessions} spares them). */
+  String sessionIdQuery();
+
+  /** The statements that, in an open transaction, hold every write to {@code tables} but no read. */
+  List<String> holdWritesStatements(List<String> tables);
+
+  /**
+   * The query counting the sessions of a database (its name the one parameter) that wait for a
+   * lock right now.
+   */
+  String lockWaitsQuery();
+
   /**
    * Opens a transaction on {@code shard}'s database that holds every write to {@code tables}
    * (their source names) until it is closed, so that a writer's next transaction there stops in
    * the middle, after its checkpoint lock. Reads are not held.
    */
-  HeldWrites holdWrites(TestShard shard, List<String> tables) throws SQLException;
+  default HeldWrites holdWrites(TestShard shard, List<String> tables) throws SQLException {
+    Connection connection = shard.connect();
+    try {
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        long sessionId;
+        try (ResultSet id = statement.executeQuery(sessionIdQuery())) {
+          id.next();
+          sessionId = id.getLong(1);
+        }
+        for (String sql : holdWritesStatements(tables)) {
+          statement.execute(sql);
+        }
+        return new HeldWrites(connection, sessionId);
+      }
+    } catch (SQLException e) {
+      connection.close();
+      throw e;
+    }
+  }
 
   /** Sessions of {@code shard}'s database waiting for a lock right now. */
-  int lockWaits(TestShard shard) throws SQLException;
+  default int lockWaits(TestShard shard) throws SQLException {
+    try (Connection connection = shard.connect();
+        PreparedStatement waits = connection.prepareStatement(lockWaitsQuery())) {
+      waits.setString(1, shard.name());
+      try (ResultSet rows = waits.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    }
+  }
 
   /** The statement that widens string or bytes {@code column} of {@code table} to 255. */
   String widen(RandomSchema.Table table, RandomSchema.Column column);
