@@ -20,8 +20,8 @@ import java.util.function.Supplier;
 /**
  * End-to-end lag: the mixed workload at a steady rate against the emulator while reader and
  * writer run continuously; probes written among the workload measure, from outside the
- * pipelines, commit -> window ready for the writer (reader part: its file written and every
- * earlier window known, by its file or by {@code created_upto}) -> visible in MySQL (writer part).
+ * pipelines, commit -> window ready for the writer (reader part: the window final, its file
+ * written and {@code created_upto} past its end) -> visible in MySQL (writer part).
  */
 public final class LagBench {
   private static final String SHARD = WorkloadSpec.shardId(0);
@@ -216,7 +216,7 @@ public final class LagBench {
       notVisible += visible == null ? 1 : 0;
       Instant seen = visible == null ? drainEnd : visible;
       total.add(Duration.between(commit, seen));
-      Optional<Instant> ready = run.watcher().windowReady(commit, run.from());
+      Optional<Instant> ready = run.watcher().windowReady(commit);
       reader.add(Duration.between(commit, ready.orElse(drainEnd)));
       if (ready.isPresent()) {
         Duration writerPart = Duration.between(ready.get(), seen);

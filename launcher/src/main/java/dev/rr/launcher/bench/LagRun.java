@@ -12,8 +12,8 @@ import java.util.List;
  * @param changes row changes written by the workload
  * @param lateTransactions workload transactions sent late (Spanner could not keep up)
  * @param endToEnd commit -> visible in MySQL
- * @param readerPart commit -> window ready for the writer (its file written, every earlier
- *     window's file written or passed by {@code created_upto})
+ * @param readerPart commit -> window ready for the writer (final: its file written and {@code
+ *     created_upto} past its end)
  * @param writerPart window ready -> visible in MySQL
  * @param notVisible probes still not visible in MySQL when the drain timeout ended the run; the
  *     figures count them with their lag at that moment, a lower bound

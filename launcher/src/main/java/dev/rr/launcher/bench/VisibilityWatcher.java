@@ -77,48 +77,18 @@ final class VisibilityWatcher implements AutoCloseable {
 
   /**
    * When the writer could start on the window holding {@code commit}, the reader's part being
-   * done: the window's file has appeared, and every window before it back to {@code from} is
-   * known - its file appeared, or (no data) {@code created_upto} passed it. Empty when that had
-   * not happened (yet).
+   * done: the window is final - its file has appeared and {@code created_upto} has passed its end
+   * (the writer applies final windows only; every earlier window is then final too). Empty when
+   * that had not happened (yet).
    */
-  Optional<Instant> windowReady(Instant commit, Instant from) {
+  Optional<Instant> windowReady(Instant commit) {
     Optional<Map.Entry<TimeWindow, Instant>> own = filesSeen.entrySet().stream()
         .filter(e -> e.getKey().contains(commit)).findFirst();
     if (own.isEmpty()) {
       return Optional.empty();
     }
-    Instant windowStart = own.get().getKey().start();
-    Instant ready = own.get().getValue();
-    for (Map.Entry<TimeWindow, Instant> earlier : filesSeen.entrySet()) {
-      TimeWindow window = earlier.getKey();
-      if (!window.end().isAfter(windowStart) && window.end().isAfter(from)) {
-        ready = later(ready, earlier.getValue());
-      }
-    }
-    Instant gapEnd = latestGapEnd(from, windowStart);
-    if (!gapEnd.isAfter(from)) {
-      return Optional.of(ready);
-    }
-    Instant readyAt = ready;
-    return firstCreatedUptoAtLeast(gapEnd).map(known -> later(readyAt, known));
-  }
-
-  /**
-   * The end of the latest window before {@code to} that has no file, found by walking back
-   * through adjacent files; {@code from} (or earlier) when there is none.
-   */
-  private Instant latestGapEnd(Instant from, Instant to) {
-    Instant boundary = to;
-    while (boundary.isAfter(from)) {
-      Instant end = boundary;
-      Optional<TimeWindow> adjacent =
-          filesSeen.keySet().stream().filter(w -> w.end().equals(end)).findFirst();
-      if (adjacent.isEmpty()) {
-        return boundary;
-      }
-      boundary = adjacent.get().start();
-    }
-    return boundary;
+    Instant fileSeen = own.get().getValue();
+    return firstCreatedUptoAtLeast(own.get().getKey().end()).map(known -> later(fileSeen, known));
   }
 
   /** Notes that {@code window}'s file was seen at {@code at} (kept if seen earlier). */
