@@ -187,14 +187,14 @@ public final class LagBench {
             + " (highest visible: %d)%n", window, last, config.drainTimeout(),
             watcher.maxVisible());
       }
-      return samples(new Probed(window, startup, workload, probes, watcher, warmUp, last,
-          instant(job.start())), drainEnd, check);
+      return samples(new Probed(window, startup, workload, probes, watcher, warmUp, last),
+          drainEnd, check);
     }
   }
 
   /** What one run observed. */
   private record Probed(Duration window, Duration startup, SteadyWorkload workload,
-      ProbeWriter probes, VisibilityWatcher watcher, long warmUp, long last, Instant from) {}
+      ProbeWriter probes, VisibilityWatcher watcher, long warmUp, long last) {}
 
   /**
    * The lags of every probe but the warm-up and drain probes. A probe not visible when the drain

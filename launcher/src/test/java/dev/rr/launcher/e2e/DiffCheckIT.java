@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rr.common.config.WriterConfig.SourceType;
-
 import dev.rr.testing.MySqlExtension;
 import dev.rr.testing.SpannerEmulatorExtension;
 import java.nio.file.Path;

@@ -225,7 +225,7 @@ final class DiffFaults {
     // Three windows past the one shard2 stopped at: the others go on while it is in ERROR.
     Instant past = BufferWindows.instant(failed.get("shard2").processedUpto())
         .plus(ReplicationFixture.WINDOW.multipliedBy(3));
-    Timestamp stopped = Timestamp.ofTimeSecondsAndNanos(past.getEpochSecond(), past.getNano());
+    Timestamp stopped = BufferWindows.timestamp(past);
     Predicate<Map<String, ShardProgress>> othersPast = p -> p.size() == ReplicationFixture.SHARD_IDS.size()
         && p.entrySet().stream().allMatch(e -> e.getKey().equals("shard2")
             || ProgressWait.appliedPast(e.getValue(), stopped));

@@ -47,8 +47,8 @@ class DiffSeedsTest {
     wanted.remove(RandomSchema.Feature.CASE_INSENSITIVE_KEY);
 
     assertEquals(true, schema.features().containsAll(wanted), schema.describe());
-    assertEquals(true, schema.tables().stream().flatMap(t -> t.columns(RandomSchema.Role.VALUE).stream())
-        .anyMatch(c -> c.kind().rejectsOverflow(SourceType.POSTGRESQL)), schema.describe());
+    assertEquals(FaultyEmulator.ENVIRONMENT_FAULTS + DiffFaults.Fault.values().length,
+        FaultyEmulator.expectedFaults(PostgresDiffCheckIT.SEED, SourceType.POSTGRESQL), schema.describe());
   }
 
   @Test
