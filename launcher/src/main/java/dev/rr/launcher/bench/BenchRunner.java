@@ -39,7 +39,7 @@ final class BenchRunner {
 
   Outcome writer(BenchSizes.Writer sizes) throws Exception {
     WriterBench.Config config = new WriterBench.Config(
-        sizes.records, sizes.warmupRecords, options.seed, sizes.window,
+        sizes.records, sizes.warmupRecords, sizes.rounds, options.seed, sizes.window,
         sizes.transactionsPerSecond, options.workDir, environment.server(options.target));
     WriterBench.Result result =
         WriterBench.run(config, WriterPath.production(sizes.batchSize), out);

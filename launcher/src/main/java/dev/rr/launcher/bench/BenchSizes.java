@@ -17,10 +17,15 @@ final class BenchSizes {
         description = "Writer: change records in the workload (default: ${DEFAULT-VALUE}).")
     long records;
 
-    @Option(names = "--warmupRecords", defaultValue = "5000",
-        description = "Writer: records of the unmeasured warm-up each run applies first"
-            + " (default: ${DEFAULT-VALUE}; 0: none).")
+    @Option(names = "--warmupRecords", defaultValue = "50000",
+        description = "Writer: records of the unmeasured warm-up each contender applies first"
+            + " (naive: at most 5,000) (default: ${DEFAULT-VALUE}; 0: none).")
     long warmupRecords;
+
+    @Option(names = "--rounds", defaultValue = "3",
+        description = "Writer: alternating rounds of ours and the ceiling; the figures are the"
+            + " median round of each (default: ${DEFAULT-VALUE}).")
+    int rounds;
 
     @Option(names = "--batchSize", defaultValue = "1000",
         description = "Writer: the writer's batchSize option, records per MySQL transaction"

@@ -32,6 +32,7 @@ final class CeilingLoad {
     ShardDialect dialect = ShardDialects.of(shard, ZoneOffset.UTC);
     FinalRows rows = FinalRows.replay(workload.bufferDir(), shard.logicalShardId(),
         BenchSchema.mapping(shard.sourceType()), dialect);
+    CpuMeter cpu = CpuMeter.start();
     long started = System.nanoTime();
     try (Connection connection = BenchServer.connect(shard)) {
       dialect.prepareSession(connection);
@@ -49,7 +50,8 @@ final class CeilingLoad {
       }
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+    CpuUse used = cpu.stop();
     return new Measurement(
-        "ceiling", rows.records(), rows.rowCount(), shardBytes, elapsed, List.of());
+        "ceiling", rows.records(), rows.rowCount(), shardBytes, elapsed, List.of(), used);
   }
 }

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param bytes buffer-file bytes the run stands for
  * @param elapsed wall-clock time of the measured part
  * @param verifications the state check of every shard it wrote
+ * @param cpu CPU time spent while it was measured ({@link CpuUse#UNKNOWN} if not measured)
  */
 public record Measurement(
     String name,
@@ -20,12 +21,20 @@ public record Measurement(
     long rows,
     long bytes,
     Duration elapsed,
-    List<Verification> verifications) {
+    List<Verification> verifications,
+    CpuUse cpu) {
 
   public Measurement {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(elapsed, "elapsed");
+    Objects.requireNonNull(cpu, "cpu");
     verifications = List.copyOf(verifications);
+  }
+
+  /** A measurement whose CPU time was not measured. */
+  public Measurement(String name, long records, long rows, long bytes, Duration elapsed,
+      List<Verification> verifications) {
+    this(name, records, rows, bytes, elapsed, verifications, CpuUse.UNKNOWN);
   }
 
   /** Elapsed seconds, never zero (a run is at least a nanosecond). */
@@ -55,6 +64,6 @@ public record Measurement(
 
   /** The same measurement with the state checks done after it. */
   public Measurement withVerifications(List<Verification> checks) {
-    return new Measurement(name, records, rows, bytes, elapsed, checks);
+    return new Measurement(name, records, rows, bytes, elapsed, checks, cpu);
   }
 }

@@ -26,6 +26,7 @@ final class NaiveApply {
       throws Exception {
     ShardDialect dialect = ShardDialects.of(shard, ZoneOffset.UTC);
     SchemaMapping mapping = BenchSchema.mapping(shard.sourceType());
+    CpuMeter cpu = CpuMeter.start();
     long started = System.nanoTime();
     long records;
     try (Connection connection = BenchServer.connect(shard)) {
@@ -46,6 +47,7 @@ final class NaiveApply {
               });
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-    return new Measurement("naive", records, records, shardBytes, elapsed, List.of());
+    CpuUse used = cpu.stop();
+    return new Measurement("naive", records, records, shardBytes, elapsed, List.of(), used);
   }
 }

@@ -54,8 +54,8 @@ final class TextTable {
     return String.format("%,.0f", value);
   }
 
-  /** {@code 1.23} for seconds, megabytes and ratios. */
+  /** {@code 1.23} for seconds, megabytes and ratios; {@code -} for an unknown (NaN) one. */
   static String decimal(double value) {
-    return String.format("%.2f", value);
+    return Double.isNaN(value) ? "-" : String.format("%.2f", value);
   }
 }

@@ -12,9 +12,16 @@ import java.util.Optional;
  * Writer apply benchmark, one shard: the same pre-generated window files applied by the writer
  * ("ours"), loaded as final rows ("ceiling") and applied one autocommit statement per record
  * ("naive"), each into a fresh database and each checked against the expected rows.
+ *
+ * <p>Ours and the ceiling run in alternating rounds and the report takes the median round of
+ * each: on a machine whose disk or neighbours vary, one ceiling run alone swung by 2x. Each run
+ * also reports the CPU time this JVM and the rest of the machine (the server, when local) spent
+ * while it was measured, and the shortest time that CPU could take on this machine's cores.
  */
 public final class WriterBench {
   private static final String SHARD = WorkloadSpec.shardId(0);
+  /** Records of the naive contender's warm-up, at most. */
+  private static final long NAIVE_WARMUP_RECORDS = 5_000;
 
   /**
    * @param records change records in the workload
@@ -26,45 +33,63 @@ public final class WriterBench {
    * @param server the server to write to (MySQL or PostgreSQL)
    */
   public record Config(
-      long records, long warmupRecords, long seed, Duration window, int transactionsPerSecond,
-      Path workDir, BenchServer server) {}
+      long records, long warmupRecords, int rounds, long seed, Duration window,
+      int transactionsPerSecond, Path workDir, BenchServer server) {
+
+    public Config {
+      if (rounds < 1) {
+        throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
+      }
+    }
+  }
+
+  /** One round: ours (empty until wired), then the ceiling. */
+  public record Round(Optional<Measurement> ours, Measurement ceiling) {
+
+    /** ours / ceiling in records per second in this round; NaN while "ours" is pending. */
+    double ratioCeiling() {
+      return ours.map(m -> m.recordsPerSecond() / ceiling.recordsPerSecond()).orElse(Double.NaN);
+    }
+  }
 
   /**
-   * The three measurements, the kind of shard they ran on and the workload they share; {@code
-   * ours} is empty until wired.
+   * The three measurements (ours and the ceiling: the median of their rounds), the rounds, the
+   * kind of shard they ran on and the workload they share; {@code ours} is empty until wired.
    */
   public record Result(
       SourceType target,
       GeneratedWorkload workload,
-      Optional<Measurement> ours,
-      Measurement ceiling,
+      List<Round> rounds,
       Measurement naive) {
 
-    /** ours / ceiling in records per second; NaN while "ours" is pending. */
-    public double ratioCeiling() {
-      return ours.map(m -> m.recordsPerSecond() / ceiling.recordsPerSecond()).orElse(Double.NaN);
+    /** Ours' median round by records/s; empty while "ours" is pending. */
+    public Optional<Measurement> ours() {
+      List<Measurement> runs = rounds.stream().flatMap(r -> r.ours().stream()).toList();
+      return runs.isEmpty() ? Optional.empty() : Optional.of(median(runs));
     }
 
-    /** ours / naive in records per second; NaN while "ours" is pending. */
-    public double ratioNaive() {
-      return ours.map(m -> m.recordsPerSecond() / naive.recordsPerSecond()).orElse(Double.NaN);
+    /** The ceiling's median round by records/s. */
+    public Measurement ceiling() {
+      return median(rounds.stream().map(Round::ceiling).toList());
     }
 
     /** True when every measured run left exactly the expected rows. */
     public boolean verified() {
-      return ceiling.verified() && naive.verified() && ours.map(Measurement::verified).orElse(true);
+      return naive.verified() && rounds.stream().allMatch(r -> r.ceiling().verified()
+          && r.ours().map(Measurement::verified).orElse(true));
     }
 
     /** The report: a table, the ratios, then the JSON line. */
     public void print(PrintWriter out) {
       out.println("writer apply, 1 " + databaseName() + " shard: " + workload.describe());
+      Optional<Measurement> ours = ours();
       TextTable table =
           new TextTable("run", "records", "seconds", "records/s", "rows", "rows/s", "MB/s",
-              "verified");
+              "JVM CPU-s", "other CPU-s", "CPU floor s", "verified");
       ours.ifPresentOrElse(
           m -> row(table, m),
-          () -> table.row("ours", "-", "-", "pending", "-", "-", "-", "-"));
-      row(table, ceiling);
+          () -> table.row("ours", "-", "-", "pending", "-", "-", "-", "-", "-", "-", "-"));
+      row(table, ceiling());
       row(table, naive);
       table.print(out);
       out.printf(
@@ -72,7 +97,12 @@ public final class WriterBench {
               + " ceiling records/s = shard records / time to load its %,d final rows%n",
           ours.isPresent() ? TextTable.decimal(ratioCeiling()) : "pending",
           ours.isPresent() ? TextTable.decimal(ratioNaive()) : "pending",
-          ceiling.rows());
+          ceiling().rows());
+      out.printf("ours and ceiling: median of %d alternating rounds; per round, ours/ceiling %s%n",
+          rounds.size(), rounds.stream().map(r -> TextTable.decimal(r.ratioCeiling())).toList());
+      out.println("CPU-s: this JVM's and the rest of the machine's (the server's, when local) while"
+          + " the run was measured; CPU floor: their sum over the machine's cores, the shortest"
+          + " the run can take with that CPU");
       for (Measurement m : measurements()) {
         m.verifications().stream().filter(v -> !v.ok())
             .forEach(v -> out.println("VERIFY FAILED " + m.name() + ": " + v.describe()));
@@ -83,10 +113,16 @@ public final class WriterBench {
     /** The JSON line. */
     public JsonLine json() {
       JsonLine json = new JsonLine("writer").put("target", target.optionName());
-      ours.ifPresentOrElse(
-          m -> json.put("ours_rps", m.recordsPerSecond()).put("ours_mbps", m.megabytesPerSecond()),
+      Measurement ceiling = ceiling();
+      ours().ifPresentOrElse(
+          m -> json.put("ours_rps", m.recordsPerSecond()).put("ours_mbps", m.megabytesPerSecond())
+              .put("ours_jvm_cpu_s", m.cpu().jvmSeconds())
+              .put("ours_other_cpu_s", m.cpu().otherSeconds()),
           () -> json.putNull("ours_rps").putNull("ours_mbps"));
       return json.put("ceiling_rps", ceiling.recordsPerSecond())
+          .put("ceiling_jvm_cpu_s", ceiling.cpu().jvmSeconds())
+          .put("ceiling_other_cpu_s", ceiling.cpu().otherSeconds())
+          .put("rounds", rounds.size())
           .put("ceiling_rows_per_s", ceiling.rowsPerSecond())
           .put("ceiling_mbps", ceiling.megabytesPerSecond())
           .put("naive_rps", naive.recordsPerSecond())
@@ -102,8 +138,33 @@ public final class WriterBench {
       return target == SourceType.POSTGRESQL ? "PostgreSQL" : "MySQL";
     }
 
+    /** ours / ceiling in records per second; NaN while "ours" is pending. */
+    public double ratioCeiling() {
+      return ours().map(m -> m.recordsPerSecond() / ceiling().recordsPerSecond())
+          .orElse(Double.NaN);
+    }
+
+    /** ours / naive in records per second; NaN while "ours" is pending. */
+    public double ratioNaive() {
+      return ours().map(m -> m.recordsPerSecond() / naive.recordsPerSecond()).orElse(Double.NaN);
+    }
+
+    /** Every measured run. */
     private List<Measurement> measurements() {
-      return ours.isPresent() ? List.of(ours.get(), ceiling, naive) : List.of(ceiling, naive);
+      List<Measurement> all = new java.util.ArrayList<>();
+      for (Round round : rounds) {
+        round.ours().ifPresent(all::add);
+        all.add(round.ceiling());
+      }
+      all.add(naive);
+      return all;
+    }
+
+    /** The median run by records/s (of an even count, the slower middle one). */
+    private static Measurement median(List<Measurement> runs) {
+      List<Measurement> sorted = runs.stream()
+          .sorted(java.util.Comparator.comparingDouble(Measurement::recordsPerSecond)).toList();
+      return sorted.get((sorted.size() - 1) / 2);
     }
 
     private static void row(TextTable table, Measurement m) {
@@ -115,6 +176,9 @@ public final class WriterBench {
           TextTable.count(m.rows()),
           TextTable.count(m.rowsPerSecond()),
           TextTable.decimal(m.megabytesPerSecond()),
+          TextTable.decimal(m.cpu().jvmSeconds()),
+          TextTable.decimal(m.cpu().otherSeconds()),
+          TextTable.decimal(m.cpu().floorSeconds()),
           m.verified() ? "yes" : "NO");
     }
   }
@@ -134,22 +198,27 @@ public final class WriterBench {
       warmUp(config, writer, log);
     }
 
-    Optional<Measurement> ours = Optional.empty();
-    if (writer.isPresent()) {
-      Shard shard = config.server().freshShard(SHARD, "rrbench_ours");
-      ours = Optional.of(timeWriter(writer.get(), workload, List.of(shard), "ours"));
-      log.printf("ours: %,.0f records/s%n", ours.get().recordsPerSecond());
+    List<Round> rounds = new java.util.ArrayList<>();
+    for (int round = 1; round <= config.rounds(); round++) {
+      Optional<Measurement> ours = Optional.empty();
+      if (writer.isPresent()) {
+        Shard shard = config.server().freshShard(SHARD, "rrbench_ours");
+        ours = Optional.of(timeWriter(writer.get(), workload, List.of(shard), "ours"));
+        log.printf("round %d: ours: %,.0f records/s%n", round, ours.get().recordsPerSecond());
+      }
+      Shard ceilingShard = config.server().freshShard(SHARD, "rrbench_ceiling");
+      Measurement ceiling = CeilingLoad.run(workload, ceilingShard, workload.bufferBytes());
+      ceiling = ceiling.withVerifications(List.of(verify(workload, ceilingShard)));
+      log.printf("round %d: ceiling: %,.0f rows/s%n", round, ceiling.rowsPerSecond());
+      log.flush();
+      rounds.add(new Round(ours, ceiling));
     }
-    Shard ceilingShard = config.server().freshShard(SHARD, "rrbench_ceiling");
-    Measurement ceiling = CeilingLoad.run(workload, ceilingShard, workload.bufferBytes());
-    ceiling = ceiling.withVerifications(List.of(verify(workload, ceilingShard)));
-    log.printf("ceiling: %,.0f rows/s%n", ceiling.rowsPerSecond());
     Shard naiveShard = config.server().freshShard(SHARD, "rrbench_naive");
     Measurement naive = NaiveApply.run(workload, naiveShard, workload.bufferBytes());
     naive = naive.withVerifications(List.of(verify(workload, naiveShard)));
     log.printf("naive: %,.0f records/s%n", naive.recordsPerSecond());
     log.flush();
-    return new Result(config.server().target(), workload, ours, ceiling, naive);
+    return new Result(config.server().target(), workload, rounds, naive);
   }
 
   /** {@code spec} with the configured window and commit rate. */
@@ -159,8 +228,9 @@ public final class WriterBench {
   }
 
   /**
-   * Runs each contender once over a small workload of its own, unmeasured, so that the measured
-   * runs see a warm JVM (JIT-compiled mapping and JDBC code), as a long-running writer does.
+   * Runs each contender once over a workload of its own, unmeasured, so that the measured runs see
+   * a warm JVM (JIT-compiled decoding, mapping and JDBC code), as a long-running writer does. The
+   * naive contender warms up on at most {@value #NAIVE_WARMUP_RECORDS} records.
    */
   private static void warmUp(Config config, Optional<WriterPath> writer, PrintWriter log)
       throws Exception {
@@ -176,7 +246,13 @@ public final class WriterBench {
           List.of(config.server().freshShard(SHARD, database)), "warm-up");
     }
     CeilingLoad.run(workload, config.server().freshShard(SHARD, database), 0);
-    NaiveApply.run(workload, config.server().freshShard(SHARD, database), 0);
+    // Naive's time is its commits, not its code: a short warm-up does (the long one took minutes).
+    WorkloadSpec naiveSpec = shaped(
+        WorkloadSpec.of(Math.min(config.warmupRecords(), NAIVE_WARMUP_RECORDS), 1)
+            .withSeed(config.seed() + 1), config);
+    GeneratedWorkload naiveWorkload = WorkloadGenerator.generate(naiveSpec,
+        BenchFiles.freshDirectory(config.workDir().resolve("writer-warmup-naive")));
+    NaiveApply.run(naiveWorkload, config.server().freshShard(SHARD, database), 0);
     config.server().dropDatabase(database);
   }
 
@@ -185,15 +261,17 @@ public final class WriterBench {
       WriterPath writer, GeneratedWorkload workload, List<Shard> shards, String name)
       throws Exception {
     WriterJob job = WriterJob.of("bench-" + System.currentTimeMillis(), workload, shards);
+    CpuMeter cpu = CpuMeter.start();
     long started = System.nanoTime();
     ParallelApply.run(writer, job, workload);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+    CpuUse used = cpu.stop();
     List<Verification> checks = new java.util.ArrayList<>();
     for (Shard shard : shards) {
       checks.add(verify(workload, shard));
     }
     return new Measurement(name, workload.records(), workload.expected().rowCount(),
-        workload.bufferBytes(), elapsed, checks);
+        workload.bufferBytes(), elapsed, checks, used);
   }
 
   private static Verification verify(GeneratedWorkload workload, Shard shard)

@@ -46,6 +46,10 @@ class BenchSmokeIT {
         "loading final rows in big transactions beats a commit per record: " + run.output());
     assertTrue(json.get("verified").getAsBoolean(), run.output());
     assertTrue(json.get("records").getAsLong() >= 1500);
+    assertEquals(3, json.get("rounds").getAsInt(), run.output());
+    assertTrue(json.get("ours_jvm_cpu_s").getAsDouble() > 0, run.output());
+    assertTrue(json.get("ceiling_other_cpu_s").getAsDouble() >= 0, run.output());
+    assertTrue(run.output().contains("median of 3 alternating rounds"), run.output());
   }
 
   @Test
