@@ -116,13 +116,16 @@ public final class ResumingReader implements PipelineResult {
           relaunch(reader, "it failed");
           continue;
         }
-        if (reader.getState().isTerminal()) {
-          // Finished or cancelled by its owner: nothing left to watch.
-          return;
-        }
+        // Asked before the state: with every partition it scheduled finished, the connector ends
+        // the read, so a reader that counted an orphan may have finished on its own by now.
         long orphans = orphanedPartitions(reader.metrics());
         if (orphans > 0) {
           relaunch(reader, orphans + " orphaned change-stream partition(s)");
+          continue;
+        }
+        if (reader.getState().isTerminal()) {
+          // Finished or cancelled by its owner: nothing left to watch.
+          return;
         }
       }
     } catch (InterruptedException e) {

@@ -80,6 +80,36 @@ class ResumingReaderTest {
     assertEquals(2, starts.size(), "nothing relaunched after cancel");
   }
 
+  /**
+   * With every partition it scheduled finished, the connector ends the read: a reader that counted
+   * an orphan can be DONE before the watcher looks. It must still be relaunched, or the orphan's
+   * key range stays unread and created_upto stays where it stopped (seen in CI: E2EFinalityIT's
+   * orphaned partition, "the reader did not relaunch").
+   */
+  @Test
+  void shouldRelaunchAReaderThatFinishedOnItsOwnAfterCountingAnOrphan() throws Exception {
+    List<Map<String, String>> starts = new CopyOnWriteArrayList<>();
+    List<FakeReader> readers = new CopyOnWriteArrayList<>();
+    PipelineStarter starter = ResumingReader.wrap(parameters -> {
+      starts.add(parameters);
+      FakeReader reader = new FakeReader();
+      readers.add(reader);
+      return reader;
+    }, Duration.ofMillis(20));
+
+    PipelineResult reader = starter.start(Map.of("runMode", "regular", "runIdentifier", "r1"));
+    readers.get(0).finishWithOrphans(1);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (starts.size() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+
+    assertEquals(2, starts.size(), "relaunched though the old reader had finished");
+    assertEquals(Map.of("runMode", "resume", "runIdentifier", "r1"), starts.get(1));
+    assertEquals(PipelineResult.State.RUNNING, reader.getState());
+    reader.cancel();
+  }
+
   @Test
   void shouldRelaunchAFailedReaderAndGiveTheFailureToTheCallerAfterTooManyInARow()
       throws Exception {
@@ -164,13 +194,22 @@ class ResumingReaderTest {
     private volatile State state = State.RUNNING;
     private volatile RuntimeException failure;
 
+    /** Counts {@code count} orphans and ends DONE in one step, as no watcher check can split. */
+    void finishWithOrphans(long count) {
+      synchronized (this) {
+        orphans.set(count);
+        state = State.DONE;
+      }
+      stopped.countDown();
+    }
+
     void fail(RuntimeException e) {
       failure = e;
       stopped.countDown();
     }
 
     @Override
-    public State getState() {
+    public synchronized State getState() {
       return state;
     }
 
@@ -204,9 +243,13 @@ class ResumingReaderTest {
       return new MetricResults() {
         @Override
         public MetricQueryResults queryMetrics(MetricsFilter filter) {
+          long counted;
+          synchronized (FakeReader.this) {
+            counted = orphans.get();
+          }
           MetricResult<Long> counter = MetricResult.attempted(MetricKey.create("read",
               MetricName.named(ConnectorReadPosition.class,
-                  ConnectorReadPosition.ORPHANED_PARTITIONS)), orphans.get());
+                  ConnectorReadPosition.ORPHANED_PARTITIONS)), counted);
           return MetricQueryResults.create(List.of(counter), List.of(), List.of(), List.of(),
               List.of(), List.of());
         }
