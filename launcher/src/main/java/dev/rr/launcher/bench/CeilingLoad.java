@@ -33,7 +33,6 @@ final class CeilingLoad {
     FinalRows rows = FinalRows.replay(workload.bufferDir(), shard.logicalShardId(),
         BenchSchema.mapping(shard.sourceType()), dialect);
     CpuMeter cpu = CpuMeter.start();
-    long started = System.nanoTime();
     try (Connection connection = BenchServer.connect(shard)) {
       dialect.prepareSession(connection);
       connection.setAutoCommit(false);
@@ -49,8 +48,8 @@ final class CeilingLoad {
         }
       }
     }
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
     CpuUse used = cpu.stop();
+    Duration elapsed = cpu.elapsed();
     return new Measurement(
         "ceiling", rows.records(), rows.rowCount(), shardBytes, elapsed, List.of(), used);
   }

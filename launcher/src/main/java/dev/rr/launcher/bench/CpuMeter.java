@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -21,6 +22,7 @@ final class CpuMeter {
   private final long startedNanos;
   private final long jvmStartNanos;
   private final Ticks machineStart;
+  private Duration elapsed;
 
   private CpuMeter() {
     this.machineStart = machineTicks();
@@ -33,9 +35,13 @@ final class CpuMeter {
     return new CpuMeter();
   }
 
-  /** CPU time since {@link #start}; unknown parts are NaN (no {@code /proc/stat}, say). */
+  /**
+   * CPU time since {@link #start}; unknown parts are NaN (no {@code /proc/stat}, say). The wall
+   * time it covers is {@link #elapsed} from then on.
+   */
   CpuUse stop() {
     long wallNanos = System.nanoTime() - startedNanos;
+    elapsed = Duration.ofNanos(wallNanos);
     long jvmEnd = jvmCpuNanos();
     Ticks machineEnd = machineTicks();
     double jvm = jvmStartNanos < 0 || jvmEnd < 0 ? Double.NaN : (jvmEnd - jvmStartNanos) / 1e9;
@@ -45,8 +51,16 @@ final class CpuMeter {
           / (machineEnd.total() - machineStart.total());
       machine = busyShare * machineEnd.cpus() * wallNanos / 1e9;
     }
-    return new CpuUse(jvm, Double.isNaN(machine) || Double.isNaN(jvm)
-        ? Double.NaN : Math.max(0, machine - jvm), machineEnd == null ? 0 : machineEnd.cpus());
+    // NaN when either part is unknown: Math.max keeps a NaN.
+    return new CpuUse(jvm, Math.max(0, machine - jvm), machineEnd == null ? 0 : machineEnd.cpus());
+  }
+
+  /** Wall time from {@link #start} to {@link #stop}. */
+  Duration elapsed() {
+    if (elapsed == null) {
+      throw new IllegalStateException("not stopped yet");
+    }
+    return elapsed;
   }
 
   private static long jvmCpuNanos() {

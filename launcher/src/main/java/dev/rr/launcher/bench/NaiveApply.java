@@ -27,7 +27,6 @@ final class NaiveApply {
     ShardDialect dialect = ShardDialects.of(shard, ZoneOffset.UTC);
     SchemaMapping mapping = BenchSchema.mapping(shard.sourceType());
     CpuMeter cpu = CpuMeter.start();
-    long started = System.nanoTime();
     long records;
     try (Connection connection = BenchServer.connect(shard)) {
       connection.setAutoCommit(true);
@@ -46,8 +45,8 @@ final class NaiveApply {
                 }
               });
     }
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
     CpuUse used = cpu.stop();
+    Duration elapsed = cpu.elapsed();
     return new Measurement("naive", records, records, shardBytes, elapsed, List.of(), used);
   }
 }

@@ -5,6 +5,8 @@ import dev.rr.common.input.Shard;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -151,7 +153,7 @@ public final class WriterBench {
 
     /** Every measured run. */
     private List<Measurement> measurements() {
-      List<Measurement> all = new java.util.ArrayList<>();
+      List<Measurement> all = new ArrayList<>();
       for (Round round : rounds) {
         round.ours().ifPresent(all::add);
         all.add(round.ceiling());
@@ -163,7 +165,7 @@ public final class WriterBench {
     /** The median run by records/s (of an even count, the slower middle one). */
     private static Measurement median(List<Measurement> runs) {
       List<Measurement> sorted = runs.stream()
-          .sorted(java.util.Comparator.comparingDouble(Measurement::recordsPerSecond)).toList();
+          .sorted(Comparator.comparingDouble(Measurement::recordsPerSecond)).toList();
       return sorted.get((sorted.size() - 1) / 2);
     }
 
@@ -198,7 +200,7 @@ public final class WriterBench {
       warmUp(config, writer, log);
     }
 
-    List<Round> rounds = new java.util.ArrayList<>();
+    List<Round> rounds = new ArrayList<>();
     for (int round = 1; round <= config.rounds(); round++) {
       Optional<Measurement> ours = Optional.empty();
       if (writer.isPresent()) {
@@ -247,11 +249,13 @@ public final class WriterBench {
     }
     CeilingLoad.run(workload, config.server().freshShard(SHARD, database), 0);
     // Naive's time is its commits, not its code: a short warm-up does (the long one took minutes).
-    WorkloadSpec naiveSpec = shaped(
-        WorkloadSpec.of(Math.min(config.warmupRecords(), NAIVE_WARMUP_RECORDS), 1)
-            .withSeed(config.seed() + 1), config);
-    GeneratedWorkload naiveWorkload = WorkloadGenerator.generate(naiveSpec,
-        BenchFiles.freshDirectory(config.workDir().resolve("writer-warmup-naive")));
+    GeneratedWorkload naiveWorkload = workload;
+    if (config.warmupRecords() > NAIVE_WARMUP_RECORDS) {
+      WorkloadSpec naiveSpec = shaped(
+          WorkloadSpec.of(NAIVE_WARMUP_RECORDS, 1).withSeed(config.seed() + 1), config);
+      naiveWorkload = WorkloadGenerator.generate(naiveSpec,
+          BenchFiles.freshDirectory(config.workDir().resolve("writer-warmup-naive")));
+    }
     NaiveApply.run(naiveWorkload, config.server().freshShard(SHARD, database), 0);
     config.server().dropDatabase(database);
   }
@@ -262,16 +266,14 @@ public final class WriterBench {
       throws Exception {
     WriterJob job = WriterJob.of("bench-" + System.currentTimeMillis(), workload, shards);
     CpuMeter cpu = CpuMeter.start();
-    long started = System.nanoTime();
     ParallelApply.run(writer, job, workload);
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
     CpuUse used = cpu.stop();
-    List<Verification> checks = new java.util.ArrayList<>();
+    List<Verification> checks = new ArrayList<>();
     for (Shard shard : shards) {
       checks.add(verify(workload, shard));
     }
     return new Measurement(name, workload.records(), workload.expected().rowCount(),
-        workload.bufferBytes(), elapsed, checks, used);
+        workload.bufferBytes(), cpu.elapsed(), checks, used);
   }
 
   private static Verification verify(GeneratedWorkload workload, Shard shard)
