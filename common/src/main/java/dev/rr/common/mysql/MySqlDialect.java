@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -266,6 +267,17 @@ public final class MySqlDialect implements ShardDialect {
   @Override
   public CheckpointDao checkpoints() {
     return new CheckpointDao();
+  }
+
+  /** Values written in as Connector/J writes them ({@link MySqlLiterals}). */
+  @Override
+  public Optional<String> inline(SqlStatement statement) {
+    return MySqlLiterals.inline(statement);
+  }
+
+  @Override
+  public boolean acceptsInlinedText(Connection connection) throws SQLException {
+    return MySqlLiterals.acceptsInlinedText(connection);
   }
 
   private static void execute(Connection connection, String sql) throws SQLException {

@@ -12,6 +12,7 @@ import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -104,4 +105,17 @@ public interface ShardDialect extends Serializable {
 
   /** The checkpoint table in the shard database, in this dialect. */
   CheckpointDao checkpoints();
+
+  /**
+   * {@code statement}'s text with its values written in, to send without binding them (built
+   * ahead, off the thread that sends it), or empty when this dialect binds values.
+   */
+  default Optional<String> inline(SqlStatement statement) {
+    return Optional.empty();
+  }
+
+  /** True when text made by {@link #inline} may run on {@code connection} as it is. */
+  default boolean acceptsInlinedText(Connection connection) throws SQLException {
+    return false;
+  }
 }

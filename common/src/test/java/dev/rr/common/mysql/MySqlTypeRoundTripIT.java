@@ -1,7 +1,9 @@
 package dev.rr.common.mysql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.cloud.Timestamp;
 import com.google.gson.JsonParser;
@@ -35,7 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every supported Spanner -> MySQL type pair against a real server: written through the dialect
  * (insert, update from NULL, upsert and delete by a key of that type), read back by the server's
- * own rendering, with client-side and server-side prepared statements.
+ * own rendering, with client-side and server-side prepared statements, and as the text with the
+ * values written in ({@link MySqlLiterals}) that the writer sends.
  */
 class MySqlTypeRoundTripIT {
 
@@ -99,6 +102,8 @@ class MySqlTypeRoundTripIT {
             "emoji \uD83D\uDE00 na\u00efve \u4e2d\u6587"),
         key("STRING", "char(30)", "\"O'Reilly \\\\ \\\"q\\\" `t`; --\"", Read.TEXT, "O'Reilly \\ \"q\" `t`; --"),
         c("STRING", "text", "\"\"", Read.TEXT, ""),
+        key("STRING", "varchar(40)", "\"a\\u001ab\\\\?'x\\r{fn now()}\\\\\"", Read.TEXT,
+            "a\u001ab\\?'x\r{fn now()}\\"),
         c("STRING", "longtext", "\"line1\\nline2\\ttab\\u0000end\"", Read.TEXT, "line1\nline2\ttab\u0000end"),
         // Type names with attributes, as MySQL prints them (issue 19).
         c("STRING", "longtext CHARACTER SET utf8", "\"na\\u00efve\"", Read.TEXT, "na\u00efve"),
@@ -157,9 +162,16 @@ class MySqlTypeRoundTripIT {
             "2038-01-19 03:14:07.999999"));
   }
 
-  static Stream<Arguments> casesInBothPreparedModes() {
-    return Stream.of(false, true)
-        .flatMap(serverSide -> cases().stream().map(c -> Arguments.of(serverSide, c)));
+  /** How a statement reaches the server. */
+  enum Mode {
+    CLIENT_PREPARED,
+    SERVER_PREPARED,
+    INLINED
+  }
+
+  static Stream<Arguments> casesInEveryMode() {
+    return Stream.of(Mode.values())
+        .flatMap(mode -> cases().stream().map(c -> Arguments.of(mode, c)));
   }
 
   @BeforeAll
@@ -174,18 +186,18 @@ class MySqlTypeRoundTripIT {
     }
   }
 
-  @ParameterizedTest(name = "serverPrepared={0}: {1}")
-  @MethodSource("casesInBothPreparedModes")
-  void shouldWriteAndReadBackEveryTypePair(boolean serverPrepared, Case c) throws SQLException {
-    Connection connection = connection(serverPrepared);
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("casesInEveryMode")
+  void shouldWriteAndReadBackEveryTypePair(Mode mode, Case c) throws SQLException {
+    Connection connection = connection(mode);
     String table = "c" + TABLES.incrementAndGet();
     execute(connection, "CREATE TABLE " + table + " (id INT PRIMARY KEY, v " + c.column() + " NULL)");
     TableMapping mapping = mapping(table, "id", "INT64", "int", "v", c);
 
-    apply(connection, mapping, ModType.INSERT, "{\"id\":\"1\"}", "{\"v\":null}");
+    apply(mode, connection, mapping, ModType.INSERT, "{\"id\":\"1\"}", "{\"v\":null}");
     assertNull(readBack(connection, table, "id = 1", Read.TEXT));
-    apply(connection, mapping, ModType.UPDATE, "{\"id\":\"1\"}", "{\"v\":" + c.json() + "}");
-    apply(connection, mapping, ModType.INSERT, "{\"id\":\"2\"}", "{\"v\":" + c.json() + "}");
+    apply(mode, connection, mapping, ModType.UPDATE, "{\"id\":\"1\"}", "{\"v\":" + c.json() + "}");
+    apply(mode, connection, mapping, ModType.INSERT, "{\"id\":\"2\"}", "{\"v\":" + c.json() + "}");
     for (String row : List.of("id = 1", "id = 2")) {
       assertReadBack(c, readBack(connection, table, row, c.read()));
     }
@@ -195,13 +207,23 @@ class MySqlTypeRoundTripIT {
       execute(connection, "CREATE TABLE " + keyed + " (v " + c.column() + " NOT NULL PRIMARY KEY, note INT)");
       TableMapping byValue = mapping(keyed, "note", "INT64", "int", "v", c);
       String keys = "{\"v\":" + c.json() + "}";
-      apply(connection, byValue, ModType.INSERT, keys, "{\"note\":\"1\"}");
-      apply(connection, byValue, ModType.UPDATE, keys, "{\"note\":\"2\"}");
+      apply(mode, connection, byValue, ModType.INSERT, keys, "{\"note\":\"1\"}");
+      apply(mode, connection, byValue, ModType.UPDATE, keys, "{\"note\":\"2\"}");
       assertEquals("2", readBack(connection, keyed, "note IS NOT NULL", Read.TEXT, "note"));
       assertReadBack(c, readBack(connection, keyed, "note = 2", c.read()));
-      apply(connection, byValue, ModType.DELETE, keys, "{}");
+      apply(mode, connection, byValue, ModType.DELETE, keys, "{}");
       assertEquals("0", readBack(connection, keyed, "TRUE", Read.TEXT, "COUNT(*)"));
     }
+  }
+
+  @Test
+  void shouldRefuseInlinedTextOnASessionWhereBackslashesAreNotEscapes() throws SQLException {
+    String url = database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?")
+        + "sessionVariables=sql_mode='NO_BACKSLASH_ESCAPES'";
+    try (Connection connection = DriverManager.getConnection(url, database.user(), database.password())) {
+      assertFalse(DIALECT.acceptsInlinedText(connection));
+    }
+    assertTrue(DIALECT.acceptsInlinedText(connection(Mode.INLINED)));
   }
 
   @Test
@@ -254,9 +276,19 @@ class MySqlTypeRoundTripIT {
     return Types.spanner(text);
   }
 
-  private static void apply(Connection connection, TableMapping mapping, ModType type, String keys, String values)
+  private static void apply(
+      Mode mode, Connection connection, TableMapping mapping, ModType type, String keys, String values)
       throws SQLException {
-    try (PreparedStatement statement = DIALECT.statement(record(type, keys, values), mapping).prepare(connection)) {
+    SqlStatement sql = DIALECT.statement(record(type, keys, values), mapping);
+    if (mode == Mode.INLINED) {
+      assertTrue(DIALECT.acceptsInlinedText(connection));
+      try (Statement statement = connection.createStatement()) {
+        statement.setEscapeProcessing(false);
+        statement.executeUpdate(DIALECT.inline(sql).orElseThrow());
+      }
+      return;
+    }
+    try (PreparedStatement statement = sql.prepare(connection)) {
       statement.executeUpdate();
     }
   }
@@ -274,8 +306,8 @@ class MySqlTypeRoundTripIT {
     }
   }
 
-  private static Connection connection(boolean serverPrepared) throws SQLException {
-    int index = serverPrepared ? 1 : 0;
+  private static Connection connection(Mode mode) throws SQLException {
+    int index = mode == Mode.SERVER_PREPARED ? 1 : 0;
     while (CONNECTIONS.size() <= index) {
       boolean server = CONNECTIONS.size() == 1;
       Connection connection =

@@ -21,15 +21,24 @@ public final class BatchStatements {
    * One statement and the row changes it writes.
    *
    * @param statement the SQL and its parameters
+   * @param inlined the SQL with its values written in ({@link ShardDialect#inline}), built with
+   *     the statement so that the thread sending it does not; null when the dialect binds values
    * @param rows the row changes, to name the change records when the shard rejects the statement
    * @param build builds the same kind of statement for some of the rows (to split it)
+   * @param dialect the dialect that built it
    */
   public record Statement(
-      SqlStatement statement, List<RowChange> rows,
-      Function<List<RowChange>, SqlStatement> build) {
+      SqlStatement statement, String inlined, List<RowChange> rows,
+      Function<List<RowChange>, SqlStatement> build, ShardDialect dialect) {
 
-    Statement(List<RowChange> rows, Function<List<RowChange>, SqlStatement> build) {
-      this(build.apply(rows), rows, build);
+    Statement(List<RowChange> rows, Function<List<RowChange>, SqlStatement> build,
+        ShardDialect dialect) {
+      this(build.apply(rows), rows, build, dialect);
+    }
+
+    private Statement(SqlStatement statement, List<RowChange> rows,
+        Function<List<RowChange>, SqlStatement> build, ShardDialect dialect) {
+      this(statement, dialect.inline(statement).orElse(null), rows, build, dialect);
     }
 
     /**
@@ -40,8 +49,8 @@ public final class BatchStatements {
       if (rows.size() < 2) {
         throw new IllegalArgumentException("a one-row statement cannot be split");
       }
-      return List.of(new Statement(rows.subList(0, rows.size() / 2), build),
-          new Statement(rows.subList(rows.size() / 2, rows.size()), build));
+      return List.of(new Statement(rows.subList(0, rows.size() / 2), build, dialect),
+          new Statement(rows.subList(rows.size() / 2, rows.size()), build, dialect));
     }
   }
 
@@ -89,7 +98,7 @@ public final class BatchStatements {
     Function<List<RowChange>, SqlStatement> build =
         some -> dialect.deleteBatch(some.stream().map(deletion).toList());
     for (List<RowChange> chunk : chunks(rows, keyColumns)) {
-      statements.add(new Statement(chunk, build));
+      statements.add(new Statement(chunk, build, dialect));
     }
     return statements;
   }
@@ -133,7 +142,7 @@ public final class BatchStatements {
     for (List<RowChange> group : groups.values()) {
       int columns = group.get(0).change().values().size();
       for (List<RowChange> chunk : chunks(group, columns)) {
-        statements.add(new Statement(chunk, ofRows));
+        statements.add(new Statement(chunk, ofRows, dialect));
       }
     }
     return statements;

@@ -16,7 +16,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
@@ -47,8 +49,6 @@ import java.util.Map;
 public final class WindowApplier {
   /** MySQL transactions read and mapped ahead of the one being applied, at most. */
   static final int BATCHES_AHEAD = 2;
-  /** Hand-over chunks per MySQL transaction between the reading thread and the applying one. */
-  private static final int CHUNKS_PER_BATCH = 4;
 
   /**
    * @param runId the run identifier, part of the checkpoint's key
@@ -123,11 +123,12 @@ public final class WindowApplier {
   public Result apply(Connection connection, WindowRun run, boolean diagnose)
       throws ApplyException {
     ApplyTotals totals = new ApplyTotals();
-    try (Prefetcher<PreparedTransaction> transactions = prepare(run.records())) {
+    try (Prefetcher<PreparedGroup> groups = prepare(run.records())) {
       run.windows().forEach(w -> metrics.fileRead());
       connection.setAutoCommit(false);
-      while (transactions.hasNext()) {
-        applyOneMySqlTransaction(connection, run, transactions, diagnose, totals);
+      Deque<PreparedTransaction> pending = new ArrayDeque<>();
+      while (!pending.isEmpty() || groups.hasNext()) {
+        applyOneMySqlTransaction(connection, run, groups, pending, diagnose, totals);
       }
       return totals.result();
     } catch (ApplyException e) {
@@ -143,10 +144,16 @@ public final class WindowApplier {
     }
   }
 
+  /**
+   * Applies the next group as planned ahead when the checkpoint covers none of it, else goes
+   * through {@code pending} (the transactions of the groups not applied as planned) one
+   * transaction at a time.
+   */
   private void applyOneMySqlTransaction(
       Connection connection,
       WindowRun run,
-      Iterator<PreparedTransaction> transactions,
+      Iterator<PreparedGroup> groups,
+      Deque<PreparedTransaction> pending,
       boolean diagnose,
       ApplyTotals totals)
       throws SQLException, IOException, ApplyException {
@@ -162,6 +169,14 @@ public final class WindowApplier {
     }
     // Another worker of this shard may have moved it: report the newest one seen.
     totals.seen(checkpoint);
+    if (pending.isEmpty()) {
+      PreparedGroup group = groups.next();
+      if (!diagnose && group.plan() != null && noneApplied(group, checkpoint)) {
+        applyPlanned(connection, run, group, checkpoint, totals);
+        return;
+      }
+      pending.addAll(group.transactions());
+    }
     ChangeBatch batch = new ChangeBatch(constraints);
     Map<SkipReason, List<ChangeRecord>> skipped = new EnumMap<>(SkipReason.class);
     List<Timestamp> commits = new ArrayList<>();
@@ -172,10 +187,8 @@ public final class WindowApplier {
     // How errors name where they happened: the run, or in diagnose mode (one Spanner transaction
     // per MySQL transaction) the window of that transaction.
     String place = where(run);
-    // hasNext() last: it may wait for (or throw) what follows, which a full batch does not need.
-    while (handled < settings.batchSize() && !(diagnose && last != null)
-        && transactions.hasNext()) {
-      PreparedTransaction mapped = transactions.next();
+    while (handled < settings.batchSize() && !(diagnose && last != null) && !pending.isEmpty()) {
+      PreparedTransaction mapped = pending.poll();
       SpannerTransaction transaction = mapped.transaction();
       metrics.recordsRead(transaction.size());
       if (diagnose) {
@@ -213,29 +226,72 @@ public final class WindowApplier {
       return;
     }
     writer.write(connection, batch, diagnose, place);
-    for (Map.Entry<SkipReason, List<ChangeRecord>> entry : skipped.entrySet()) {
+    commit(connection, run, checkpoint, new Written(last, commits, written, skipped), totals);
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** True when {@code checkpoint} covers none of {@code group}'s transactions. */
+  private boolean noneApplied(PreparedGroup group, Checkpoint checkpoint) {
+    for (PreparedTransaction transaction : group.transactions()) {
+      if (isApplied(transaction.transaction(), checkpoint)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Writes {@code group} with the statements built ahead, and commits it. */
+  private void applyPlanned(Connection connection, WindowRun run, PreparedGroup group,
+      Checkpoint checkpoint, ApplyTotals totals) throws SQLException, IOException, ApplyException {
+    List<Timestamp> commits = new ArrayList<>(group.transactions().size());
+    for (PreparedTransaction transaction : group.transactions()) {
+      metrics.recordsRead(transaction.size());
+      commits.add(transaction.transaction().commitTimestamp());
+    }
+    writer.write(connection, group.plan(), where(run));
+    SpannerTransaction last = group.transactions().get(group.transactions().size() - 1)
+        .transaction();
+    commit(connection, run, checkpoint,
+        new Written(last, commits, group.written(), group.skipped()), totals);
+  }
+
+  /**
+   * What one MySQL transaction wrote.
+   *
+   * @param last its last Spanner transaction
+   * @param commits the commit timestamps of its Spanner transactions
+   * @param records records whose change it wrote
+   * @param skipped records it kept instead, by reason
+   */
+  private record Written(SpannerTransaction last, List<Timestamp> commits, long records,
+      Map<SkipReason, List<ChangeRecord>> skipped) {}
+
+  /** Keeps the skipped records, moves the checkpoint past {@code written} and commits. */
+  private void commit(Connection connection, WindowRun run, Checkpoint checkpoint,
+      Written written, ApplyTotals totals) throws SQLException, IOException {
+    for (Map.Entry<SkipReason, List<ChangeRecord>> entry : written.skipped().entrySet()) {
       keepSkipped(run, entry.getKey(), entry.getValue());
     }
-    long total = (checkpoint == null ? 0 : checkpoint.recordsApplied()) + written;
+    SpannerTransaction last = written.last();
+    long total = (checkpoint == null ? 0 : checkpoint.recordsApplied()) + written.records();
     TimeWindow window = run.windowOf(last.commitTimestamp());
     Checkpoint next = new Checkpoint(settings.runId(), settings.shard(), window.start(),
         window.end(), last.commitTimestamp(), last.serverTransactionId(), total);
     // Fails, for a rollback and a retry, when another writer of the shard moved it meanwhile.
     checkpoints.advance(connection, checkpoint, next);
     connection.commit();
-    totals.committed(next, written, skipped);
-    metrics.recordsProcessed(written);
-    skipped.forEach((reason, records) -> metrics.recordsSkipped(reason, records.size()));
+    totals.committed(next, written.records(), written.skipped());
+    metrics.recordsProcessed(written.records());
+    written.skipped().forEach((reason, records) -> metrics.recordsSkipped(reason, records.size()));
     Instant now = clock.instant();
-    for (Timestamp commit : commits) {
+    for (Timestamp commit : written.commits()) {
       long lag = Math.max(0, now.getEpochSecond() - commit.getSeconds());
       metrics.replicationLagSeconds(lag);
     }
     totals.lagSeconds = Math.max(0.0,
         (now.toEpochMilli() - last.commitTimestamp().toSqlTimestamp().getTime()) / 1000.0);
-    if (failure != null) {
-      throw failure;
-    }
   }
 
   /** Keeps skipped records (in commit order) per window, as the keeper files them. */
@@ -264,10 +320,11 @@ public final class WindowApplier {
   }
 
   /**
-   * Reads, groups and maps the records of {@code source} on a thread of its own, about {@value
-   * #BATCHES_AHEAD} MySQL transactions ahead of the one being applied.
+   * Reads, groups and maps the records of {@code source}, and groups the transactions into
+   * MySQL transactions with their statements built ({@link PreparedGroup}), on a thread of its
+   * own, at most {@value #BATCHES_AHEAD} groups ahead of the one being applied.
    */
-  private Prefetcher<PreparedTransaction> prepare(WindowRun.Records source) {
+  private Prefetcher<PreparedGroup> prepare(WindowRun.Records source) {
     Iterator<SpannerTransaction> grouped = new TransactionGrouper(source);
     Iterator<PreparedTransaction> mapped = new Iterator<>() {
       @Override
@@ -280,9 +337,10 @@ public final class WindowApplier {
         return PreparedTransaction.map(grouped.next(), mapper, constraints);
       }
     };
-    int chunk = Math.max(1, settings.batchSize() / CHUNKS_PER_BATCH);
-    return Prefetcher.start("rr-prefetch-" + settings.shard(), mapped, source,
-        PreparedTransaction::size, chunk, BATCHES_AHEAD * CHUNKS_PER_BATCH);
+    Iterator<PreparedGroup> groups =
+        PreparedGroup.grouping(mapped, settings.batchSize(), constraints, writer);
+    return Prefetcher.start("rr-prefetch-" + settings.shard(), groups, source, g -> 1, 1,
+        BATCHES_AHEAD);
   }
 
   private static ChangeRecord recordOf(RuntimeException e, SpannerTransaction transaction) {

@@ -1,0 +1,170 @@
+package dev.rr.common.mysql;
+
+import com.mysql.cj.jdbc.JdbcConnection;
+import com.mysql.cj.protocol.ServerSession;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@link SqlStatement}'s text with its values written in as MySQL literals, to send as it is
+ * instead of binding each value through Connector/J.
+ *
+ * <p>The text is what Connector/J's client-side prepared statements send for the same statement:
+ * strings quoted and escaped with backslashes as Connector/J escapes them, numbers in decimal,
+ * dates and times as the quoted text {@link SqlStatement#bindTo} binds, bytes as a hexadecimal
+ * literal. Backslash escapes only mean that under the session's default SQL mode, and only for
+ * character sets in which no multi-byte character holds a backslash byte, so the text may run only
+ * on a connection {@link #acceptsInlinedText} allows; the writer binds the values on any other.
+ *
+ * <p>Building the text needs no connection, so it can be done ahead, on another thread than the
+ * one that sends it.
+ */
+public final class MySqlLiterals {
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private MySqlLiterals() {}
+
+  /**
+   * {@code statement}'s text with each {@code ?} outside quotes replaced by its value, or empty
+   * when a value has a type this class does not write (the caller binds it instead) or the
+   * placeholders and values do not pair up.
+   */
+  public static Optional<String> inline(SqlStatement statement) {
+    String sql = statement.sql();
+    List<Object> params = statement.params();
+    StringBuilder text = new StringBuilder(sql.length() + params.size() * 12);
+    int param = 0;
+    int copied = 0;
+    int i = 0;
+    while (i < sql.length()) {
+      char c = sql.charAt(i);
+      if (c == '`' || c == '\'' || c == '"') {
+        i = endOfQuoted(sql, i, c);
+      } else if (c == '?') {
+        if (param == params.size()) {
+          return Optional.empty();
+        }
+        text.append(sql, copied, i);
+        if (!append(text, params.get(param++))) {
+          return Optional.empty();
+        }
+        copied = ++i;
+      } else {
+        i++;
+      }
+    }
+    if (param != params.size()) {
+      return Optional.empty();
+    }
+    return Optional.of(text.append(sql, copied, sql.length()).toString());
+  }
+
+  /**
+   * True when inlined text means on {@code connection} what the bound values would: a
+   * Connector/J connection whose session does not set {@code NO_BACKSLASH_ESCAPES} and whose
+   * character set needs no special escaping (as UTF-8 and the single-byte sets).
+   */
+  public static boolean acceptsInlinedText(Connection connection) throws SQLException {
+    if (!connection.isWrapperFor(JdbcConnection.class)) {
+      return false;
+    }
+    ServerSession session = connection.unwrap(JdbcConnection.class).getSession().getServerSession();
+    return !session.isNoBackslashEscapesSet()
+        && !session.getCharsetSettings().getRequiresEscapingEncoder();
+  }
+
+  /** Appends {@code value} as a literal; false for a type it does not write. */
+  private static boolean append(StringBuilder text, Object value) {
+    if (value instanceof String string) {
+      appendString(text, string);
+    } else if (value instanceof Long || value instanceof Integer || value instanceof BigInteger) {
+      text.append(value);
+    } else if (value == null) {
+      text.append("NULL");
+    } else if (value instanceof BigDecimal decimal) {
+      text.append(decimal.toPlainString());
+    } else if (value instanceof Double number) {
+      if (number.isNaN() || number.isInfinite()) {
+        return false;
+      }
+      text.append(number.doubleValue());
+    } else if (value instanceof LocalDateTime dateTime) {
+      text.append('\'').append(DATE_TIME.format(dateTime)).append('\'');
+    } else if (value instanceof LocalDate date) {
+      text.append('\'').append(DATE.format(date)).append('\'');
+    } else if (value instanceof LocalTime time) {
+      text.append('\'').append(TIME.format(time)).append('\'');
+    } else if (value instanceof byte[] bytes) {
+      text.append("X'");
+      for (byte b : bytes) {
+        text.append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+      }
+      text.append('\'');
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  /** A quoted string, escaped as MySQL reads it under the default SQL mode. */
+  private static void appendString(StringBuilder text, String value) {
+    text.append('\'');
+    int from = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      // Every character escaped sorts at or below the backslash.
+      String escape = c <= '\\' ? escape(c) : null;
+      if (escape != null) {
+        text.append(value, from, i).append(escape);
+        from = i + 1;
+      }
+    }
+    text.append(value, from, value.length()).append('\'');
+  }
+
+  private static String escape(char c) {
+    return switch (c) {
+      case 0 -> "\\0";
+      case '\n' -> "\\n";
+      case '\r' -> "\\r";
+      case '\\' -> "\\\\";
+      case '\'' -> "\\'";
+      case '"' -> "\\\"";
+      case '\u001a' -> "\\Z";
+      default -> null;
+    };
+  }
+
+  /** The index after the quoted part that starts at {@code start} with {@code quote}. */
+  private static int endOfQuoted(String sql, int start, char quote) {
+    int i = start + 1;
+    while (i < sql.length()) {
+      char c = sql.charAt(i);
+      if (c == '\\' && quote != '`') {
+        i += 2;
+      } else if (c == quote) {
+        // A doubled quote stands for one and the quoted part goes on.
+        if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
+          i += 2;
+        } else {
+          return i + 1;
+        }
+      } else {
+        i++;
+      }
+    }
+    return i;
+  }
+}
