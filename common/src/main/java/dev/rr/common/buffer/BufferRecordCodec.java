@@ -7,6 +7,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import dev.rr.common.model.ChangeRecord;
 import dev.rr.common.model.ModType;
@@ -113,6 +115,15 @@ public final class BufferRecordCodec {
    * @throws BufferFormatException naming the field and value that break the format
    */
   public static List<ChangeRecord> decodeAll(String line) {
+    List<ChangeRecord> read = StreamedLine.read(line);
+    return read != null ? read : decodeTree(line);
+  }
+
+  /**
+   * Decodes {@code line} through a JSON tree, naming what is wrong when it cannot; {@link
+   * #decodeAll} without its streamed reading, for tests that compare the two.
+   */
+  static List<ChangeRecord> decodeTree(String line) {
     JsonObject object = parseObject(line);
     Timestamp commitTimestamp = commitTimestamp(object);
     String serverTransactionId = requiredString(object, SERVER_TRANSACTION_ID);
@@ -266,5 +277,204 @@ public final class BufferRecordCodec {
       return value;
     }
     return value.substring(0, MAX_QUOTED_LENGTH) + "... (" + value.length() + " chars)";
+  }
+
+  /**
+   * Reads a line with a streaming JSON reader, without building a tree: the fields of a
+   * well-formed line are read as {@link #decodeTree} reads them, and anything else (a missing,
+   * repeated or mistyped field, trailing text, malformed JSON) gives null, so that {@link
+   * #decodeTree} decides it and names what is wrong exactly as before.
+   */
+  private static final class StreamedLine {
+    private Timestamp commitTimestamp;
+    private String serverTransactionId;
+    private String recordSequence;
+    private String tableName;
+    private String modType;
+    private Long recordsInTransaction;
+    private String transactionTag = "";
+    private String shard;
+    private Long modIndex;
+    private List<String[]> mods;
+    /** The known fields read so far, one bit each: a repeated one is left to the tree. */
+    private int seen;
+
+    /** The fields whose repetition the tree would settle (the last one wins there). */
+    private static final List<String> FIELDS = List.of(COMMIT_TIMESTAMP, SERVER_TRANSACTION_ID,
+        RECORD_SEQUENCE, TABLE_NAME, MOD_TYPE, NUMBER_OF_RECORDS_IN_TRANSACTION, TRANSACTION_TAG,
+        SHARD, MOD_INDEX, MODS);
+    private static final List<String> TIMESTAMP_FIELDS = List.of(SECONDS, NANOS);
+    private static final List<String> MOD_FIELDS =
+        List.of(KEYS_JSON, OLD_VALUES_JSON, NEW_VALUES_JSON);
+
+    static List<ChangeRecord> read(String line) {
+      try {
+        StreamedLine fields = new StreamedLine();
+        return fields.readObject(line) ? fields.records() : null;
+      } catch (IOException | RuntimeException e) {
+        return null;
+      }
+    }
+
+    private boolean readObject(String line) throws IOException {
+      JsonReader json = new JsonReader(new java.io.StringReader(line));
+      // As JsonParser reads it.
+      json.setStrictness(com.google.gson.Strictness.LENIENT);
+      if (json.peek() != JsonToken.BEGIN_OBJECT) {
+        return false;
+      }
+      json.beginObject();
+      while (json.hasNext()) {
+        String name = json.nextName();
+        int bit = FIELDS.indexOf(name);
+        if (bit >= 0 && (seen & (1 << bit)) != 0) {
+          return false;
+        }
+        seen |= bit >= 0 ? 1 << bit : 0;
+        boolean read = switch (name) {
+          case COMMIT_TIMESTAMP -> (commitTimestamp = timestamp(json)) != null;
+          case SERVER_TRANSACTION_ID -> (serverTransactionId = string(json)) != null;
+          case RECORD_SEQUENCE -> (recordSequence = string(json)) != null;
+          case TABLE_NAME -> (tableName = string(json)) != null;
+          case MOD_TYPE -> (modType = string(json)) != null;
+          case NUMBER_OF_RECORDS_IN_TRANSACTION -> (recordsInTransaction = whole(json)) != null;
+          case TRANSACTION_TAG -> (transactionTag = optionalString(json, "")) != null;
+          case SHARD -> readShard(json);
+          case MOD_INDEX -> (modIndex = whole(json)) != null;
+          case MODS -> (mods = mods(json)) != null;
+          default -> {
+            json.skipValue();
+            yield true;
+          }
+        };
+        if (!read) {
+          return false;
+        }
+      }
+      json.endObject();
+      return json.peek() == JsonToken.END_DOCUMENT;
+    }
+
+    private List<ChangeRecord> records() {
+      if (commitTimestamp == null || serverTransactionId == null || recordSequence == null
+          || tableName == null || modType == null || recordsInTransaction == null
+          || mods == null || mods.isEmpty()) {
+        return null;
+      }
+      long first = modIndex == null ? 0 : modIndex;
+      if (first < 0 || first + mods.size() - 1 > Integer.MAX_VALUE) {
+        return null;
+      }
+      ModType type = ModType.parse(modType);
+      List<ChangeRecord> records = new ArrayList<>(mods.size());
+      for (int i = 0; i < mods.size(); i++) {
+        String[] mod = mods.get(i);
+        records.add(new ChangeRecord(commitTimestamp, serverTransactionId, recordSequence,
+            (int) (first + i), tableName, type, mod[0], mod[1], mod[2], recordsInTransaction,
+            transactionTag, shard));
+      }
+      return records;
+    }
+
+    private boolean readShard(JsonReader json) throws IOException {
+      if (json.peek() == JsonToken.NULL) {
+        json.nextNull();
+        return true;
+      }
+      return (shard = string(json)) != null;
+    }
+
+    private static Timestamp timestamp(JsonReader json) throws IOException {
+      if (json.peek() != JsonToken.BEGIN_OBJECT) {
+        return null;
+      }
+      Long seconds = null;
+      Long nanos = null;
+      int names = 0;
+      json.beginObject();
+      while (json.hasNext()) {
+        String name = json.nextName();
+        int bit = TIMESTAMP_FIELDS.indexOf(name);
+        if (bit >= 0 && (names & (1 << bit)) != 0) {
+          return null;
+        }
+        names |= bit >= 0 ? 1 << bit : 0;
+        switch (name) {
+          case SECONDS -> seconds = whole(json);
+          case NANOS -> nanos = whole(json);
+          default -> json.skipValue();
+        }
+        if ((name.equals(SECONDS) && seconds == null) || (name.equals(NANOS) && nanos == null)) {
+          return null;
+        }
+      }
+      json.endObject();
+      if (seconds == null) {
+        return null;
+      }
+      return Timestamp.ofTimeSecondsAndNanos(seconds, Math.toIntExact(nanos == null ? 0 : nanos));
+    }
+
+    /** The mods, each {keysJson, oldValuesJson, newValuesJson}; null when one is not as read. */
+    private static List<String[]> mods(JsonReader json) throws IOException {
+      if (json.peek() != JsonToken.BEGIN_ARRAY) {
+        return null;
+      }
+      List<String[]> mods = new ArrayList<>(1);
+      json.beginArray();
+      while (json.hasNext()) {
+        if (json.peek() != JsonToken.BEGIN_OBJECT) {
+          return null;
+        }
+        String[] mod = {null, "{}", "{}"};
+        int names = 0;
+        json.beginObject();
+        while (json.hasNext()) {
+          int field = MOD_FIELDS.indexOf(json.nextName());
+          if (field < 0) {
+            json.skipValue();
+            continue;
+          }
+          if ((names & (1 << field)) != 0) {
+            return null;
+          }
+          names |= 1 << field;
+          String value = field == 0 ? string(json) : optionalString(json, "{}");
+          if (value == null) {
+            return null;
+          }
+          mod[field] = value;
+        }
+        json.endObject();
+        if (mod[0] == null) {
+          return null;
+        }
+        mods.add(mod);
+      }
+      json.endArray();
+      return mods;
+    }
+
+    private static String string(JsonReader json) throws IOException {
+      return json.peek() == JsonToken.STRING ? json.nextString() : null;
+    }
+
+    /** A string, {@code absent} for JSON null, or null when it is neither. */
+    private static String optionalString(JsonReader json, String absent) throws IOException {
+      if (json.peek() == JsonToken.NULL) {
+        json.nextNull();
+        return absent;
+      }
+      return string(json);
+    }
+
+    /** A whole number, as a JSON number or a string, as {@link #requiredLong} reads it. */
+    private static Long whole(JsonReader json) throws IOException {
+      JsonToken token = json.peek();
+      if (token != JsonToken.NUMBER && token != JsonToken.STRING) {
+        return null;
+      }
+      return new BigDecimal(json.nextString()).longValueExact();
+    }
   }
 }

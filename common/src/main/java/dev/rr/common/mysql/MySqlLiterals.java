@@ -101,11 +101,21 @@ public final class MySqlLiterals {
       }
       text.append(number.doubleValue());
     } else if (value instanceof LocalDateTime dateTime) {
-      text.append('\'').append(DATE_TIME.format(dateTime)).append('\'');
+      text.append('\'');
+      if (appendDate(text, dateTime.toLocalDate())) {
+        appendTime(text.append(' '), dateTime.toLocalTime());
+      } else {
+        text.append(DATE_TIME.format(dateTime));
+      }
+      text.append('\'');
     } else if (value instanceof LocalDate date) {
-      text.append('\'').append(DATE.format(date)).append('\'');
+      text.append('\'');
+      if (!appendDate(text, date)) {
+        text.append(DATE.format(date));
+      }
+      text.append('\'');
     } else if (value instanceof LocalTime time) {
-      text.append('\'').append(TIME.format(time)).append('\'');
+      appendTime(text.append('\''), time).append('\'');
     } else if (value instanceof byte[] bytes) {
       text.append("X'");
       for (byte b : bytes) {
@@ -116,6 +126,39 @@ public final class MySqlLiterals {
       return false;
     }
     return true;
+  }
+
+  /**
+   * {@code uuuu-MM-dd} as {@link SqlStatement#bindTo} formats it, for years 0 to 9999 (false,
+   * nothing appended, for others: the formatter writes their sign).
+   */
+  private static boolean appendDate(StringBuilder text, LocalDate date) {
+    int year = date.getYear();
+    if (year < 0 || year > 9999) {
+      return false;
+    }
+    pad(text, year, 4).append('-');
+    pad(text, date.getMonthValue(), 2).append('-');
+    pad(text, date.getDayOfMonth(), 2);
+    return true;
+  }
+
+  /** {@code HH:mm:ss.SSSSSS} as {@link SqlStatement#bindTo} formats it. */
+  private static StringBuilder appendTime(StringBuilder text, LocalTime time) {
+    pad(text, time.getHour(), 2).append(':');
+    pad(text, time.getMinute(), 2).append(':');
+    pad(text, time.getSecond(), 2).append('.');
+    return pad(text, time.getNano() / 1000, 6);
+  }
+
+  /** {@code value} (not negative) in at least {@code width} digits. */
+  private static StringBuilder pad(StringBuilder text, int value, int width) {
+    for (int limit = 10, digits = 1; digits < width; limit *= 10, digits++) {
+      if (value < limit) {
+        text.append('0');
+      }
+    }
+    return text.append(value);
   }
 
   /** A quoted string, escaped as MySQL reads it under the default SQL mode. */

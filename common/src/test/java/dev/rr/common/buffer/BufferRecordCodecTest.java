@@ -182,6 +182,42 @@ class BufferRecordCodecTest {
   }
 
   @Test
+  void shouldReadEveryLineAsTheJsonTreeReadsIt() throws Exception {
+    String valid =
+        "{\"commitTimestamp\":{\"seconds\":1,\"nanos\":5,\"x\":[1]},\"serverTransactionId\":\"t\","
+            + "\"recordSequence\":\"0\",\"tableName\":\"T\",\"mods\":[{\"keysJson\":\"{\\\"a\\\":1}\","
+            + "\"oldValuesJson\":null,\"newValuesJson\":\"{\\u003d}\",\"y\":{}}],"
+            + "\"modType\":\"INSERT\",\"numberOfRecordsInTransaction\":1,\"modIndex\":3}";
+    List<String> lines = new java.util.ArrayList<>(fixtureLines());
+    lines.add(valid);
+    lines.add(valid.replace("\"modIndex\":3", "\"modIndex\":\"4\",\"shard\":null,\"transactionTag\":null"));
+    lines.add(valid.replace("\"mods\":[{", "\"mods\":[{\"keysJson\":\"{}\"},{"));
+    lines.add(valid.replace("\"tableName\":\"T\"", "tableName:T"));
+    lines.add(valid.replace(",\"modIndex\":3", ""));
+    lines.add(valid.replace("\"seconds\":1", "\"seconds\":\"1.0\""));
+    lines.add(valid + " ");
+    for (String line : lines) {
+      assertEquals(BufferRecordCodec.decodeTree(line), BufferRecordCodec.decodeAll(line), line);
+    }
+    // What the tree rejects (a repeated field, trailing text) is rejected the same way.
+    for (String line : List.of(valid.replace("\"tableName\":\"T\"", "\"tableName\":\"T\",\"tableName\":\"U\""),
+        valid.replace("\"keysJson\":", "\"keysJson\":\"{}\",\"keysJson\":"),
+        valid + "{}", valid.replace("\"modType\":\"INSERT\"", "\"modType\":null"))) {
+      String tree = message(() -> BufferRecordCodec.decodeTree(line));
+      assertEquals(tree, message(() -> BufferRecordCodec.decodeAll(line)), line);
+    }
+  }
+
+  /** What {@code decode} throws, or what it returns. */
+  private static String message(java.util.function.Supplier<List<ChangeRecord>> decode) {
+    try {
+      return decode.get().toString();
+    } catch (BufferFormatException e) {
+      return "error: " + e.getMessage();
+    }
+  }
+
+  @Test
   void shouldRejectLinesThatAreNotJsonObjects() {
     assertThrows(BufferFormatException.class, () -> BufferRecordCodec.decodeAll("{\"a\":"));
     assertThrows(BufferFormatException.class, () -> BufferRecordCodec.decodeAll("[1,2]"));

@@ -11,11 +11,17 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MySqlLiteralsTest {
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
 
   @Test
   void shouldWriteEachValueAsTheLiteralConnectorJSends() {
@@ -31,6 +37,21 @@ class MySqlLiteralsTest {
             + "18446744073709551615, 1.5, X'00FF27', '2024-02-29 01:02:03.000004', "
             + "'2024-02-29', '12:00:00.123456', -2.5E-300)"),
         MySqlLiterals.inline(statement));
+  }
+
+  @Test
+  void shouldWriteDatesAndTimesAsTheBoundTextForEveryYear() {
+    for (LocalDateTime value : List.of(LocalDateTime.of(0, 1, 1, 0, 0),
+        LocalDateTime.of(9, 9, 9, 9, 9, 9, 9_000), LocalDateTime.of(999, 12, 31, 23, 59, 59, 999_999_999),
+        LocalDateTime.of(1000, 1, 1, 0, 0), LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000),
+        LocalDateTime.of(10000, 1, 1, 0, 0), LocalDateTime.of(-1, 1, 1, 0, 0))) {
+      assertEquals(Optional.of("'" + DATE_TIME.format(value) + "'"),
+          MySqlLiterals.inline(SqlStatement.of("?", value)), value.toString());
+      assertEquals(Optional.of("'" + DATE.format(value) + "'"),
+          MySqlLiterals.inline(SqlStatement.of("?", value.toLocalDate())), value.toString());
+      assertEquals(Optional.of("'" + TIME.format(value) + "'"),
+          MySqlLiterals.inline(SqlStatement.of("?", value.toLocalTime())), value.toString());
+    }
   }
 
   @Test
