@@ -7,12 +7,14 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import dev.rr.common.model.ChangeRecord;
 import dev.rr.common.model.ModType;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -317,9 +319,9 @@ public final class BufferRecordCodec {
     }
 
     private boolean readObject(String line) throws IOException {
-      JsonReader json = new JsonReader(new java.io.StringReader(line));
+      JsonReader json = new JsonReader(new StringReader(line));
       // As JsonParser reads it.
-      json.setStrictness(com.google.gson.Strictness.LENIENT);
+      json.setStrictness(Strictness.LENIENT);
       if (json.peek() != JsonToken.BEGIN_OBJECT) {
         return false;
       }

@@ -13,7 +13,9 @@ import dev.rr.common.model.ChangeRecord;
 import dev.rr.common.model.ModType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -188,7 +190,7 @@ class BufferRecordCodecTest {
             + "\"recordSequence\":\"0\",\"tableName\":\"T\",\"mods\":[{\"keysJson\":\"{\\\"a\\\":1}\","
             + "\"oldValuesJson\":null,\"newValuesJson\":\"{\\u003d}\",\"y\":{}}],"
             + "\"modType\":\"INSERT\",\"numberOfRecordsInTransaction\":1,\"modIndex\":3}";
-    List<String> lines = new java.util.ArrayList<>(fixtureLines());
+    List<String> lines = new ArrayList<>(fixtureLines());
     lines.add(valid);
     lines.add(valid.replace("\"modIndex\":3", "\"modIndex\":\"4\",\"shard\":null,\"transactionTag\":null"));
     lines.add(valid.replace("\"mods\":[{", "\"mods\":[{\"keysJson\":\"{}\"},{"));
@@ -209,7 +211,7 @@ class BufferRecordCodecTest {
   }
 
   /** What {@code decode} throws, or what it returns. */
-  private static String message(java.util.function.Supplier<List<ChangeRecord>> decode) {
+  private static String message(Supplier<List<ChangeRecord>> decode) {
     try {
       return decode.get().toString();
     } catch (BufferFormatException e) {

@@ -37,15 +37,6 @@ record PreparedGroup(
     return new Grouping(source, batchSize, constraints, writer);
   }
 
-  /** Records in the group's transactions. */
-  long records() {
-    long records = 0;
-    for (PreparedTransaction transaction : transactions) {
-      records += transaction.size();
-    }
-    return records;
-  }
-
   private static PreparedGroup of(
       List<PreparedTransaction> transactions, SourceConstraints constraints, BatchWriter writer) {
     ChangeBatch batch = new ChangeBatch(constraints);

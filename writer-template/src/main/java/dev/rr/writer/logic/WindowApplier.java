@@ -38,9 +38,12 @@ import java.util.Map;
  * shard therefore never applies anything twice, whatever the server's isolation level.
  *
  * <p>While MySQL executes one transaction, a second thread ({@link Prefetcher}) reads, decodes,
- * groups and maps the records of the next ones ({@link PreparedTransaction}). Only mapping moves
- * there: which transactions the checkpoint covers is still decided here, after the checkpoint is
- * locked, and a transaction it covers is skipped even when its mapping failed.
+ * groups and maps the records of the next ones ({@link PreparedTransaction}), cuts them into
+ * MySQL transactions and builds each one's merged changes and statements ({@link
+ * PreparedGroup}). That is only a proposal: which transactions the checkpoint covers is still
+ * decided here, after the checkpoint is locked, and a group it covers in part (or holding a
+ * record that cannot be mapped) is applied transaction by transaction as if nothing had been
+ * built, so a transaction the checkpoint covers is skipped even when its mapping failed.
  *
  * <p>In <em>diagnose</em> mode every Spanner transaction gets its own MySQL transaction and every
  * row its own statement, so that a permanent MySQL error names the record that caused it (and
@@ -169,13 +172,23 @@ public final class WindowApplier {
     }
     // Another worker of this shard may have moved it: report the newest one seen.
     totals.seen(checkpoint);
-    if (pending.isEmpty()) {
+    // hasNext() may wait for (or throw) what follows; nothing is written yet to lose by it.
+    while (pending.isEmpty() && groups.hasNext()) {
       PreparedGroup group = groups.next();
-      if (!diagnose && group.plan() != null && noneApplied(group, checkpoint)) {
+      if (allApplied(group, checkpoint)) {
+        // A run applied again after a restart: every group the checkpoint covers is skipped
+        // inside this one MySQL transaction.
+        for (PreparedTransaction transaction : group.transactions()) {
+          metrics.recordsRead(transaction.size());
+          totals.alreadyApplied += transaction.size();
+          metrics.recordsAlreadyApplied(transaction.size());
+        }
+      } else if (!diagnose && group.plan() != null && noneApplied(group, checkpoint)) {
         applyPlanned(connection, run, group, checkpoint, totals);
         return;
+      } else {
+        pending.addAll(group.transactions());
       }
-      pending.addAll(group.transactions());
     }
     ChangeBatch batch = new ChangeBatch(constraints);
     Map<SkipReason, List<ChangeRecord>> skipped = new EnumMap<>(SkipReason.class);
@@ -234,12 +247,14 @@ public final class WindowApplier {
 
   /** True when {@code checkpoint} covers none of {@code group}'s transactions. */
   private boolean noneApplied(PreparedGroup group, Checkpoint checkpoint) {
-    for (PreparedTransaction transaction : group.transactions()) {
-      if (isApplied(transaction.transaction(), checkpoint)) {
-        return false;
-      }
-    }
-    return true;
+    return group.transactions().stream()
+        .noneMatch(transaction -> isApplied(transaction.transaction(), checkpoint));
+  }
+
+  /** True when {@code checkpoint} covers every one of {@code group}'s transactions. */
+  private boolean allApplied(PreparedGroup group, Checkpoint checkpoint) {
+    return group.transactions().stream()
+        .allMatch(transaction -> isApplied(transaction.transaction(), checkpoint));
   }
 
   /** Writes {@code group} with the statements built ahead, and commits it. */

@@ -191,6 +191,32 @@ class ExactlyOnceIT {
     assertEquals(records.size(), harness.progress.row("s1").recordsApplied());
   }
 
+  /**
+   * The restarted worker cuts the transactions into MySQL transactions of another size, so the
+   * checkpoint ends inside one of its groups: that group's statements built ahead cannot be used
+   * and it is applied transaction by transaction, skipping what the checkpoint covers.
+   */
+  @ParameterizedTest(name = "crash at commit {0}, restart with batchSize {1}")
+  @CsvSource({"5, 7", "4, 25"})
+  void shouldApplyEverythingExactlyOnceWhenTheRestartCutsTheBatchesElsewhere(
+      int commits, int restartBatchSize) throws Exception {
+    MySqlTestDatabase database = mysql.newDatabase();
+    WorkerHarness harness = prepare(database, 240);
+    ShardWorker crashing = harness.worker("s1",
+        new CrashingConnections(database::connect, commits, true));
+    assertThrows(CrashingConnections.Crash.class,
+        () -> WorkerHarness.runToEnd(crashing, Duration.ofMinutes(1)));
+
+    ShardWorker restarted = harness.batchSize(restartBatchSize).worker("s1", database::connect);
+
+    assertEquals(ShardWorker.Outcome.DONE,
+        WorkerHarness.runToEnd(restarted, Duration.ofMinutes(1)));
+    assertAppliedExactlyOnce(database);
+    assertEquals(records.size(), harness.progress.row("s1").recordsApplied());
+    assertTrue(harness.metrics.recordsAlreadyApplied.get() > 0,
+        "the restart skipped what the crashed worker had committed");
+  }
+
   @Test
   void shouldApplyEverythingExactlyOnceWithTwoWorkersOnOneShardAtOnce() throws Exception {
     MySqlTestDatabase database = mysql.newDatabase();
