@@ -328,11 +328,10 @@ public final class BufferRecordCodec {
       json.beginObject();
       while (json.hasNext()) {
         String name = json.nextName();
-        int bit = FIELDS.indexOf(name);
-        if (bit >= 0 && (seen & (1 << bit)) != 0) {
+        seen = mark(seen, FIELDS, name);
+        if (seen < 0) {
           return false;
         }
-        seen |= bit >= 0 ? 1 << bit : 0;
         boolean read = switch (name) {
           case COMMIT_TIMESTAMP -> (commitTimestamp = timestamp(json)) != null;
           case SERVER_TRANSACTION_ID -> (serverTransactionId = string(json)) != null;
@@ -396,11 +395,10 @@ public final class BufferRecordCodec {
       json.beginObject();
       while (json.hasNext()) {
         String name = json.nextName();
-        int bit = TIMESTAMP_FIELDS.indexOf(name);
-        if (bit >= 0 && (names & (1 << bit)) != 0) {
+        names = mark(names, TIMESTAMP_FIELDS, name);
+        if (names < 0) {
           return null;
         }
-        names |= bit >= 0 ? 1 << bit : 0;
         switch (name) {
           case SECONDS -> seconds = whole(json);
           case NANOS -> nanos = whole(json);
@@ -432,15 +430,16 @@ public final class BufferRecordCodec {
         int names = 0;
         json.beginObject();
         while (json.hasNext()) {
-          int field = MOD_FIELDS.indexOf(json.nextName());
+          String name = json.nextName();
+          int field = MOD_FIELDS.indexOf(name);
           if (field < 0) {
             json.skipValue();
             continue;
           }
-          if ((names & (1 << field)) != 0) {
+          names = mark(names, MOD_FIELDS, name);
+          if (names < 0) {
             return null;
           }
-          names |= 1 << field;
           String value = field == 0 ? string(json) : optionalString(json, "{}");
           if (value == null) {
             return null;
@@ -455,6 +454,18 @@ public final class BufferRecordCodec {
       }
       json.endArray();
       return mods;
+    }
+
+    /**
+     * {@code seen} (one bit per field of {@code fields}) with {@code name}'s bit set, or -1 when
+     * it was already set; unchanged for a name not in {@code fields}.
+     */
+    private static int mark(int seen, List<String> fields, String name) {
+      int bit = fields.indexOf(name);
+      if (bit < 0) {
+        return seen;
+      }
+      return (seen & (1 << bit)) != 0 ? -1 : seen | (1 << bit);
     }
 
     private static String string(JsonReader json) throws IOException {

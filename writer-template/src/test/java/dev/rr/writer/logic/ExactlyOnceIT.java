@@ -172,38 +172,22 @@ class ExactlyOnceIT {
     }
   }
 
-  @ParameterizedTest(name = "crash at commit {0}, after the server committed: {1}")
-  @CsvSource({"0, false", "3, true", "7, false", "12, true"})
-  void shouldApplyEverythingExactlyOnceAfterACrashAndARestart(int commits, boolean afterCommit)
-      throws Exception {
+  /**
+   * A worker crashes at a commit and another takes over. A restart with another {@code
+   * batchSize} cuts the transactions into MySQL transactions elsewhere, so the checkpoint ends
+   * inside one of its groups: that group's statements built ahead cannot be used and it is
+   * applied transaction by transaction, skipping what the checkpoint covers.
+   */
+  @ParameterizedTest(
+      name = "crash at commit {0}, after the server committed: {1}, restart with batchSize {2}")
+  @CsvSource({"0, false, 10", "3, true, 10", "7, false, 10", "12, true, 10", "5, true, 7",
+      "4, true, 25"})
+  void shouldApplyEverythingExactlyOnceAfterACrashAndARestart(
+      int commits, boolean afterCommit, int restartBatchSize) throws Exception {
     MySqlTestDatabase database = mysql.newDatabase();
     WorkerHarness harness = prepare(database, 240);
     ShardWorker crashing = harness.worker("s1",
         new CrashingConnections(database::connect, commits, afterCommit));
-    assertThrows(CrashingConnections.Crash.class,
-        () -> WorkerHarness.runToEnd(crashing, Duration.ofMinutes(1)));
-
-    ShardWorker restarted = harness.worker("s1", database::connect);
-
-    assertEquals(ShardWorker.Outcome.DONE,
-        WorkerHarness.runToEnd(restarted, Duration.ofMinutes(1)));
-    assertAppliedExactlyOnce(database);
-    assertEquals(records.size(), harness.progress.row("s1").recordsApplied());
-  }
-
-  /**
-   * The restarted worker cuts the transactions into MySQL transactions of another size, so the
-   * checkpoint ends inside one of its groups: that group's statements built ahead cannot be used
-   * and it is applied transaction by transaction, skipping what the checkpoint covers.
-   */
-  @ParameterizedTest(name = "crash at commit {0}, restart with batchSize {1}")
-  @CsvSource({"5, 7", "4, 25"})
-  void shouldApplyEverythingExactlyOnceWhenTheRestartCutsTheBatchesElsewhere(
-      int commits, int restartBatchSize) throws Exception {
-    MySqlTestDatabase database = mysql.newDatabase();
-    WorkerHarness harness = prepare(database, 240);
-    ShardWorker crashing = harness.worker("s1",
-        new CrashingConnections(database::connect, commits, true));
     assertThrows(CrashingConnections.Crash.class,
         () -> WorkerHarness.runToEnd(crashing, Duration.ofMinutes(1)));
 
@@ -213,8 +197,6 @@ class ExactlyOnceIT {
         WorkerHarness.runToEnd(restarted, Duration.ofMinutes(1)));
     assertAppliedExactlyOnce(database);
     assertEquals(records.size(), harness.progress.row("s1").recordsApplied());
-    assertTrue(harness.metrics.recordsAlreadyApplied.get() > 0,
-        "the restart skipped what the crashed worker had committed");
   }
 
   @Test
