@@ -39,23 +39,25 @@ record PreparedGroup(
 
   private static PreparedGroup of(
       List<PreparedTransaction> transactions, SourceConstraints constraints, BatchWriter writer) {
-    ChangeBatch batch = new ChangeBatch(constraints);
-    Map<SkipReason, List<ChangeRecord>> skipped = new EnumMap<>(SkipReason.class);
-    long written = 0;
-    for (PreparedTransaction transaction : transactions) {
-      if (transaction.failure() != null) {
-        return new PreparedGroup(transactions, null, null, 0);
-      }
-      batch.add(transaction.changes());
-      transaction.skipped().forEach((reason, records) ->
-          skipped.computeIfAbsent(reason, r -> new ArrayList<>()).addAll(records));
-      written += transaction.written();
+    PreparedGroup unplanned = new PreparedGroup(transactions, null, null, 0);
+    if (transactions.stream().anyMatch(transaction -> transaction.failure() != null)) {
+      return unplanned;
     }
     try {
+      ChangeBatch batch = new ChangeBatch(constraints);
+      Map<SkipReason, List<ChangeRecord>> skipped = new EnumMap<>(SkipReason.class);
+      long written = 0;
+      for (PreparedTransaction transaction : transactions) {
+        batch.add(transaction.changes());
+        transaction.skipped().forEach((reason, records) ->
+            skipped.computeIfAbsent(reason, r -> new ArrayList<>()).addAll(records));
+        written += transaction.written();
+      }
       return new PreparedGroup(transactions, writer.plan(batch, false), skipped, written);
     } catch (RuntimeException e) {
-      // Whatever building the statements throws is thrown again where the batch is written.
-      return new PreparedGroup(transactions, null, null, 0);
+      // Whatever merging or building the statements throws is thrown again where the applying
+      // thread merges and writes the transactions the checkpoint does not cover.
+      return unplanned;
     }
   }
 
