@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,10 +27,6 @@ import java.util.Optional;
  * one that sends it.
  */
 public final class MySqlLiterals {
-  private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private MySqlLiterals() {}
@@ -105,13 +100,13 @@ public final class MySqlLiterals {
       if (appendDate(text, dateTime.toLocalDate())) {
         appendTime(text.append(' '), dateTime.toLocalTime());
       } else {
-        text.append(DATE_TIME.format(dateTime));
+        text.append(SqlStatement.DATE_TIME.format(dateTime));
       }
       text.append('\'');
     } else if (value instanceof LocalDate date) {
       text.append('\'');
       if (!appendDate(text, date)) {
-        text.append(DATE.format(date));
+        text.append(SqlStatement.DATE.format(date));
       }
       text.append('\'');
     } else if (value instanceof LocalTime time) {

@@ -31,10 +31,11 @@ import java.util.Objects;
  */
 public record SqlStatement(String sql, List<Object> params) {
 
-  private static final DateTimeFormatter DATE_TIME =
+  /** How date/time values are bound as text; {@link MySqlLiterals} writes the same text. */
+  static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
+  static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
+  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
 
   public SqlStatement {
     Objects.requireNonNull(sql, "sql");
