@@ -32,7 +32,10 @@ import org.slf4j.LoggerFactory;
  * relaunched the same way, at most {@link #MAX_FAILED_RELAUNCHES} times in a row, each logged at
  * ERROR with the failure; a reader that ran for {@link #HEALTHY_RUN} since its launch resets the
  * count. After the last attempt the failure reaches the callers of {@link #waitUntilFinish}: a dead
- * reader is never left behind a writer that waits for it in silence.
+ * reader is never left behind a writer that waits for it in silence. A reader with no {@code
+ * endTimestamp} that <em>finishes</em> counts the same way: an unbounded read only ends when the
+ * connector found every partition it scheduled finished, which is how an orphan that was not
+ * counted in time (its partition table already dropped) shows.
  *
  * <p>Callers see one pipeline: {@link #cancel} and {@link #waitUntilFinish} act on whichever
  * reader is current, and {@link #metrics} sums the counters of all of them. On Dataflow nothing
@@ -42,6 +45,8 @@ public final class ResumingReader implements PipelineResult {
   private static final Logger LOG = LoggerFactory.getLogger(ResumingReader.class);
   /** The reader option that selects the run mode. */
   static final String RUN_MODE = "runMode";
+  /** The reader option that ends the read at a commit time. */
+  static final String END_TIMESTAMP = "endTimestamp";
   /** How long a stopping reader may take before the relaunch waits on. */
   static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   /** Relaunches after failures in a row before the failure is given to the callers. */
@@ -51,6 +56,8 @@ public final class ResumingReader implements PipelineResult {
 
   private final PipelineStarter starter;
   private final Map<String, String> resumeParameters;
+  /** True when the reader has no end timestamp: it never finishes on its own. */
+  private final boolean unbounded;
   private final Duration checkInterval;
   private final Thread watcher;
   private volatile PipelineResult current;
@@ -74,6 +81,8 @@ public final class ResumingReader implements PipelineResult {
     Map<String, String> resume = new HashMap<>(parameters);
     resume.put(RUN_MODE, ReaderRunMode.RESUME.optionName());
     this.resumeParameters = Map.copyOf(resume);
+    String end = parameters.get(END_TIMESTAMP);
+    this.unbounded = end == null || end.isBlank();
     this.checkInterval = checkInterval;
     this.current = first;
     this.watcher = new Thread(this::watch, "rr-reader-orphan-watch");
@@ -123,8 +132,24 @@ public final class ResumingReader implements PipelineResult {
           relaunch(reader, orphans + " orphaned change-stream partition(s)");
           continue;
         }
+        if (endedOnItsOwn(reader)) {
+          // No orphan counted, yet the read is over: the connector ends it once every partition
+          // it scheduled finished, and an orphan seen before the first created_upto may have gone
+          // with the connector's partition table before it was counted. Resume reads it again.
+          if (!mayRelaunchAfterFailure()) {
+            LOG.error("[reader] the reader ended its read on its own {} times in a row; giving up",
+                failuresInARow + 1);
+            return;
+          }
+          failuresInARow++;
+          LOG.error("[reader] the reader has no endTimestamp but ended its read on its own;"
+              + " launching it again with runMode resume ({} of {})", failuresInARow,
+              MAX_FAILED_RELAUNCHES);
+          relaunch(reader, "it ended its read with no endTimestamp");
+          continue;
+        }
         if (reader.getState().isTerminal()) {
-          // Finished or cancelled by its owner: nothing left to watch.
+          // Finished at its endTimestamp, or cancelled by its owner: nothing left to watch.
           return;
         }
       }
@@ -155,6 +180,14 @@ public final class ResumingReader implements PipelineResult {
     }
     return state == State.FAILED
         ? Optional.of("state " + state) : Optional.empty();
+  }
+
+  /**
+   * True when {@code reader} finished (not cancelled, not failed) although it reads with no end
+   * timestamp: it has stopped reading changes that are still being committed, so it is relaunched.
+   */
+  private boolean endedOnItsOwn(PipelineResult reader) {
+    return unbounded && !cancelled && reader.getState() == State.DONE;
   }
 
   /** True while a failed reader is relaunched rather than reported to the callers. */
@@ -297,13 +330,15 @@ public final class ResumingReader implements PipelineResult {
 
   /**
    * True when {@code reader}, which has finished or timed out, is what callers should see: not a
-   * reader being replaced (then this waits until its successor is current).
+   * reader being replaced, nor one that ended its unbounded read on its own and that the watcher
+   * will replace (then this waits until its successor is current).
    */
   private boolean isFinal(PipelineResult reader) {
     if (cancelled) {
       return true;
     }
-    while (relaunching && reader == current) {
+    while (reader == current
+        && (relaunching || (endedOnItsOwn(reader) && watcher.isAlive()))) {
       try {
         Thread.sleep(100);
       } catch (InterruptedException e) {

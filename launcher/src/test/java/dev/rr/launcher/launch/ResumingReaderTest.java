@@ -101,6 +101,52 @@ class ResumingReaderTest {
     reader.cancel();
   }
 
+  /**
+   * A partition orphaned before the first created_upto: the connector ended the read and dropped
+   * its partition table before the orphan was counted, so the reader finished with no orphan
+   * (seen in CI: E2EFinalityIT.shouldReadAnOrphanedKeyRangeAgainAfterTheRelaunch, "the reader did
+   * not relaunch"). A reader with no endTimestamp never ends on its own: it is relaunched, and a
+   * caller waiting on it keeps waiting on the new one.
+   */
+  @Test
+  void shouldRelaunchAnUnboundedReaderThatFinishedOnItsOwnWithNoOrphanCounted()
+      throws Exception {
+    List<Map<String, String>> starts = new CopyOnWriteArrayList<>();
+    List<FakeReader> readers = new CopyOnWriteArrayList<>();
+    PipelineStarter starter = recordingStarter(starts, readers);
+    PipelineResult reader = starter.start(Map.of("runMode", "regular", "runIdentifier", "r1"));
+    CountDownLatch waited = new CountDownLatch(1);
+    Thread waiter = new Thread(() -> {
+      reader.waitUntilFinish();
+      waited.countDown();
+    });
+    waiter.start();
+
+    readers.get(0).finishWithOrphans(0);
+    awaitStarts(starts, 2);
+
+    assertEquals(Map.of("runMode", "resume", "runIdentifier", "r1"), starts.get(1));
+    assertEquals(PipelineResult.State.RUNNING, reader.getState());
+    assertTrue(!waited.await(200, TimeUnit.MILLISECONDS), "a caller waits on the new reader");
+    reader.cancel();
+    assertTrue(waited.await(5, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void shouldLeaveAReaderThatFinishedAtItsEndTimestamp() throws Exception {
+    List<Map<String, String>> starts = new CopyOnWriteArrayList<>();
+    List<FakeReader> readers = new CopyOnWriteArrayList<>();
+    PipelineStarter starter = recordingStarter(starts, readers);
+    PipelineResult reader = starter.start(Map.of("runMode", "regular", "runIdentifier", "r1",
+        "endTimestamp", "2026-12-07T05:00:00Z"));
+
+    readers.get(0).finishWithOrphans(0);
+
+    assertEquals(PipelineResult.State.DONE, reader.waitUntilFinish());
+    Thread.sleep(200);
+    assertEquals(1, starts.size(), "a bounded reader that finished is not relaunched");
+  }
+
   @Test
   void shouldRelaunchAFailedReaderAndGiveTheFailureToTheCallerAfterTooManyInARow()
       throws Exception {
