@@ -109,6 +109,10 @@ public final class RecordMapping {
   }
 
   private static JsonObject parse(ChangeRecord record, String field, String json) {
+    JsonObject flat = FlatJsonObject.parse(json);
+    if (flat != null) {
+      return flat;
+    }
     try {
       JsonElement parsed = JsonParser.parseString(json);
       if (parsed.isJsonObject()) {
