@@ -32,7 +32,8 @@ final class FlatJsonObject {
     }
     try {
       return new FlatJsonObject(json).object();
-    } catch (IndexOutOfBoundsException | NumberFormatException e) {
+    } catch (IndexOutOfBoundsException e) {
+      // The string ended inside the object.
       return null;
     }
   }

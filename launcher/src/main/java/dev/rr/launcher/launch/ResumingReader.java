@@ -114,15 +114,9 @@ public final class ResumingReader implements PipelineResult {
         }
         Optional<String> failure = failureOf(reader);
         if (failure.isPresent()) {
-          if (!mayRelaunchAfterFailure()) {
-            LOG.error("[reader] the reader failed {} times in a row; giving up, the launch fails:"
-                + " {}", failuresInARow + 1, failure.get());
+          if (!relaunchInARow(reader, "the reader failed: " + failure.get())) {
             return;
           }
-          failuresInARow++;
-          LOG.error("[reader] the reader failed: {}; launching it again with runMode resume"
-              + " ({} of {})", failure.get(), failuresInARow, MAX_FAILED_RELAUNCHES);
-          relaunch(reader, "it failed");
           continue;
         }
         // Asked before the state: with every partition it scheduled finished, the connector ends
@@ -136,16 +130,10 @@ public final class ResumingReader implements PipelineResult {
           // No orphan counted, yet the read is over: the connector ends it once every partition
           // it scheduled finished, and an orphan seen before the first created_upto may have gone
           // with the connector's partition table before it was counted. Resume reads it again.
-          if (!mayRelaunchAfterFailure()) {
-            LOG.error("[reader] the reader ended its read on its own {} times in a row; giving up",
-                failuresInARow + 1);
+          if (!relaunchInARow(reader,
+              "the reader has no endTimestamp but ended its read on its own")) {
             return;
           }
-          failuresInARow++;
-          LOG.error("[reader] the reader has no endTimestamp but ended its read on its own;"
-              + " launching it again with runMode resume ({} of {})", failuresInARow,
-              MAX_FAILED_RELAUNCHES);
-          relaunch(reader, "it ended its read with no endTimestamp");
           continue;
         }
         if (reader.getState().isTerminal()) {
@@ -188,6 +176,24 @@ public final class ResumingReader implements PipelineResult {
    */
   private boolean endedOnItsOwn(PipelineResult reader) {
     return unbounded && !cancelled && reader.getState() == State.DONE;
+  }
+
+  /**
+   * Relaunches {@code reader}, which stopped as {@code what} says (failed, or ended an unbounded
+   * read), as one more of at most {@link #MAX_FAILED_RELAUNCHES} in a row; false, with nothing
+   * relaunched, once that many came before it (the watcher then stops and callers see the end).
+   */
+  private boolean relaunchInARow(PipelineResult reader, String what) throws Exception {
+    if (!mayRelaunchAfterFailure()) {
+      LOG.error("[reader] {} ({} times in a row); giving up, the launch ends", what,
+          failuresInARow + 1);
+      return false;
+    }
+    failuresInARow++;
+    LOG.error("[reader] {}; launching it again with runMode resume ({} of {})", what,
+        failuresInARow, MAX_FAILED_RELAUNCHES);
+    relaunch(reader, what);
+    return true;
   }
 
   /** True while a failed reader is relaunched rather than reported to the callers. */
