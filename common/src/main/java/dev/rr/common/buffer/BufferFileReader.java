@@ -15,7 +15,8 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 /**
  * Streams the records of one buffer file (local or {@code gs://}, via Beam {@code FileSystems})
  * in file order, one line at a time; a line with several mods yields one record per mod. Blank
- * lines are skipped. Errors are {@link BufferFileException}s naming the file and line number,
+ * lines are skipped. A line as the reader writes it is read from its bytes ({@link EncodedLine});
+ * any other is decoded as text by {@link BufferRecordCodec#decodeAll}. Errors are {@link BufferFileException}s naming the file and line number,
  * with the decoding or I/O error as cause.
  *
  * <pre>{@code
@@ -30,6 +31,7 @@ public final class BufferFileReader implements Iterator<ChangeRecord>, AutoClose
   private final String fileName;
   private final Utf8LineReader lines;
   private final Deque<ChangeRecord> pending = new ArrayDeque<>();
+  private final EncodedLine encodedLine = new EncodedLine();
   private long lineNumber;
   private boolean endOfFile;
 
@@ -103,24 +105,25 @@ public final class BufferFileReader implements Iterator<ChangeRecord>, AutoClose
   }
 
   private void readLine() {
-    String line;
     try {
-      line = lines.readLine();
-    } catch (BufferFormatException e) {
-      throw new BufferFileException(where(lineNumber + 1) + ": " + e.getMessage(), e);
+      if (!lines.advance()) {
+        endOfFile = true;
+        return;
+      }
     } catch (IOException e) {
       throw new BufferFileException(where(lineNumber + 1) + ": cannot read: " + e.getMessage(), e);
     }
-    if (line == null) {
-      endOfFile = true;
-      return;
-    }
     lineNumber++;
-    if (line.isBlank()) {
+    ChangeRecord encoded = encodedLine.record(lines.bytes(), lines.length());
+    if (encoded != null) {
+      pending.add(encoded);
       return;
     }
     try {
-      pending.addAll(BufferRecordCodec.decodeAll(line));
+      String line = lines.decodeLine();
+      if (!line.isBlank()) {
+        pending.addAll(BufferRecordCodec.decodeAll(line));
+      }
     } catch (BufferFormatException e) {
       throw new BufferFileException(where(lineNumber) + ": " + e.getMessage(), e);
     }

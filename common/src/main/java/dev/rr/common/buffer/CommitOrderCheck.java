@@ -13,8 +13,9 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
  * Tells whether a buffer file is in commit order ({@link ChangeRecord#ORDERING}) by reading only
- * each line's ordering fields: about half the cost of decoding every record, which matters
- * because a writer checks every window file before applying it.
+ * each line's ordering fields, which matters because a writer checks every window file before
+ * applying it. A line as the reader writes it is read from its bytes ({@link EncodedLine#key}),
+ * its values only checked for where they end; any other line is decoded as text.
  *
  * <p>A line whose ordering fields cannot be read this way (or that is not JSON) is decoded in
  * full with {@link BufferRecordCodec#decodeAll}, so a broken line fails here with the same
@@ -28,33 +29,44 @@ public final class CommitOrderCheck {
   /** True when the records of {@code fileSpec} (a path or {@code gs://} URI) are in commit order. */
   public static boolean isSorted(String fileSpec) throws IOException {
     ResourceId file = FileSystems.matchSingleFileSpec(fileSpec).resourceId();
+    EncodedLine encoded = new EncodedLine();
     try (Utf8LineReader lines = new Utf8LineReader(Channels.newInputStream(FileSystems.open(file)))) {
       LineKey previous = null;
       long lineNumber = 0;
       while (true) {
-        String line;
         try {
-          line = lines.readLine();
-        } catch (BufferFormatException e) {
-          throw new BufferFileException(file + " line " + (lineNumber + 1) + ": " + e.getMessage(), e);
+          if (!lines.advance()) {
+            return true;
+          }
         } catch (IOException e) {
           throw new BufferFileException(
               file + " line " + (lineNumber + 1) + ": cannot read: " + e.getMessage(), e);
         }
-        if (line == null) {
-          return true;
-        }
         lineNumber++;
-        if (line.isBlank()) {
-          continue;
+        LineKey key = encoded.key(lines.bytes(), lines.length());
+        if (key == null) {
+          key = keyOfText(lines, file + " line " + lineNumber);
+          if (key == null) {
+            continue;
+          }
         }
-        LineKey key = keyOf(line, file + " line " + lineNumber);
         if (previous != null && previous.lastComesAfterFirstOf(key)) {
           return false;
         }
         previous = key;
       }
     }
+  }
+
+  /** The key of a line not in the encoder's shape, read from its text; null for a blank line. */
+  private static LineKey keyOfText(Utf8LineReader lines, String where) {
+    String line;
+    try {
+      line = lines.decodeLine();
+    } catch (BufferFormatException e) {
+      throw new BufferFileException(where + ": " + e.getMessage(), e);
+    }
+    return line.isBlank() ? null : keyOf(line, where);
   }
 
   /** The ordering key of the first record of {@code line}, and how many records it holds. */

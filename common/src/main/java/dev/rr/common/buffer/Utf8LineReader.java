@@ -17,6 +17,7 @@ import java.util.Arrays;
  * strict UTF-8. Unlike a {@code BufferedReader}, which decodes ahead, a bad byte is reported on
  * the line that holds it, as a {@link BufferFormatException} (the file's content is wrong, not
  * the reading of it: rereading the file cannot help), with the decoder's exception as cause.
+ * A caller that can read a line's bytes itself ({@link EncodedLine}) takes them undecoded.
  */
 final class Utf8LineReader implements Closeable {
   private static final int CHUNK_BYTES = 64 * 1024;
@@ -44,6 +45,16 @@ final class Utf8LineReader implements Closeable {
    * @throws IOException when the stream cannot be read
    */
   String readLine() throws IOException {
+    return advance() ? decodeLine() : null;
+  }
+
+  /**
+   * Moves to the next line, whose bytes (terminator removed) are then {@link #bytes()} up to
+   * {@link #length()}, not yet decoded; false at the end of the stream.
+   *
+   * @throws IOException when the stream cannot be read
+   */
+  boolean advance() throws IOException {
     lineLength = 0;
     boolean sawAnything = false;
     while (true) {
@@ -52,7 +63,7 @@ final class Utf8LineReader implements Closeable {
         chunkStart = 0;
         if (chunkEnd <= 0) {
           chunkEnd = 0;
-          return sawAnything ? decodeLine() : null;
+          return endLine(sawAnything);
         }
       }
       sawAnything = true;
@@ -61,9 +72,33 @@ final class Utf8LineReader implements Closeable {
       append(chunkStart, end);
       if (newline >= 0) {
         chunkStart = newline + 1;
-        return decodeLine();
+        return endLine(true);
       }
       chunkStart = chunkEnd;
+    }
+  }
+
+  /** The bytes of the line {@link #advance} moved to; valid until the next call. */
+  byte[] bytes() {
+    return line;
+  }
+
+  /** How many of {@link #bytes()} the current line has. */
+  int length() {
+    return lineLength;
+  }
+
+  /**
+   * The current line as text.
+   *
+   * @throws BufferFormatException when the line is not valid UTF-8; it names the byte offset
+   */
+  String decodeLine() {
+    ByteBuffer bytes = ByteBuffer.wrap(line, 0, lineLength);
+    try {
+      return decoder.decode(bytes).toString();
+    } catch (CharacterCodingException e) {
+      throw new BufferFormatException("line is not valid UTF-8: " + badBytes(lineLength), e);
     }
   }
 
@@ -90,17 +125,11 @@ final class Utf8LineReader implements Closeable {
     lineLength += count;
   }
 
-  private String decodeLine() throws IOException {
-    int length = lineLength;
-    if (length > 0 && line[length - 1] == '\r') {
-      length--;
+  private boolean endLine(boolean sawAnything) {
+    if (lineLength > 0 && line[lineLength - 1] == '\r') {
+      lineLength--;
     }
-    ByteBuffer bytes = ByteBuffer.wrap(line, 0, length);
-    try {
-      return decoder.decode(bytes).toString();
-    } catch (CharacterCodingException e) {
-      throw new BufferFormatException("line is not valid UTF-8: " + badBytes(length), e);
-    }
+    return sawAnything;
   }
 
   /** Where the first malformed byte sequence of the current line starts, for the message. */
