@@ -178,7 +178,7 @@ final class EncodedLine {
   private int readModIndex() {
     literal(THEN_MOD_INDEX);
     long modIndex = whole();
-    if (modIndex > Integer.MAX_VALUE || at != end - 1 || line[at] != '}') {
+    if (modIndex < 0 || modIndex > Integer.MAX_VALUE || at != end - 1 || line[at] != '}') {
       throw NOT_ENCODED;
     }
     return (int) modIndex;

@@ -104,6 +104,16 @@ class EncodedLineTest {
   }
 
   @Test
+  void shouldLeaveAModIndexOutsideTheIntRangeToTheDecoder() {
+    String line = BufferRecordCodec.encode(TestRecords.record(7, 1, "tx", 3));
+    for (String modIndex : List.of("-1", "2147483648", "-9223372036854775808")) {
+      byte[] bytes = bytes(line.replace("\"modIndex\":3}", "\"modIndex\":" + modIndex + "}"));
+      assertNull(new EncodedLine().record(bytes, bytes.length), modIndex);
+      assertNull(new EncodedLine().key(bytes, bytes.length), modIndex);
+    }
+  }
+
+  @Test
   void shouldReadOnlyTheGivenLengthOfAReusedBuffer() {
     byte[] line = bytes(BufferRecordCodec.encode(TestRecords.record(7, 1, "tx", 3)));
     byte[] buffer = new byte[line.length + 40];
@@ -150,13 +160,29 @@ class EncodedLineTest {
     int at = random.nextInt(line.length());
     String[] edits = {"\\", "\"", "u", "0", "9", "-", ".", "e", ",", "}", "{", "[", "]", " ", ":",
         "\\u0041", "\\x", "\\ud83d", "null", "é", "\u0001", "00", "1.0", "\"1\""};
-    return switch (random.nextInt(5)) {
+    return switch (random.nextInt(6)) {
+      case 5 -> renumber(line, random);
       case 0 -> line.substring(0, at) + edits[random.nextInt(edits.length)] + line.substring(at + 1);
       case 1 -> line.substring(0, at) + line.substring(at + 1);
       case 2 -> line.substring(0, at) + edits[random.nextInt(edits.length)] + line.substring(at);
       case 3 -> line.substring(0, at) + line.charAt(at) + line.substring(at);
       default -> line.replace("\"modType\":\"", "\"modType\":\"" + "X".repeat(random.nextInt(2)));
     };
+  }
+
+  /** The line with one of its numbers replaced by an unusual one. */
+  private static String renumber(String line, Random random) {
+    String[] fields = {"seconds", "nanos", "numberOfRecordsInTransaction", "modIndex"};
+    String[] numbers = {"-1", "0", "-0", "01", "1.0", "1e3", "\"5\"", "2147483647", "2147483648",
+        "999999999", "1000000000", "9223372036854775807", "9223372036854775808",
+        "-9223372036854775808", "-9223372036854775809", "253402300799", "253402300800", "null"};
+    String field = "\"" + fields[random.nextInt(fields.length)] + "\":";
+    int from = line.indexOf(field) + field.length();
+    int to = from;
+    while (to < line.length() && (Character.isDigit(line.charAt(to)) || line.charAt(to) == '-')) {
+      to++;
+    }
+    return line.substring(0, from) + numbers[random.nextInt(numbers.length)] + line.substring(to);
   }
 
   private static boolean isAscii(String text) {
