@@ -75,6 +75,9 @@ public final class ResumingReader implements PipelineResult {
 
   private record Failure(PipelineResult reader, String why) {}
 
+  /** The unbounded reader that ended on its own once too often in a row, and what was logged. */
+  private volatile Failure gaveUp;
+
   private ResumingReader(PipelineStarter starter, Map<String, String> parameters,
       PipelineResult first, Duration checkInterval) {
     this.starter = starter;
@@ -181,12 +184,19 @@ public final class ResumingReader implements PipelineResult {
   /**
    * Relaunches {@code reader}, which stopped as {@code what} says (failed, or ended an unbounded
    * read), as one more of at most {@link #MAX_FAILED_RELAUNCHES} in a row; false, with nothing
-   * relaunched, once that many came before it (the watcher then stops and callers see the end).
+   * relaunched, once that many came before it. The watcher then stops and callers see a failure:
+   * the failed reader's own, or, for a reader that ended its unbounded read, state FAILED and an
+   * exception from {@code waitUntilFinish}.
    */
   private boolean relaunchInARow(PipelineResult reader, String what) throws Exception {
     if (!mayRelaunchAfterFailure()) {
-      LOG.error("[reader] {} ({} times in a row); giving up, the launch ends", what,
-          failuresInARow + 1);
+      String given = what + " (" + (failuresInARow + 1) + " times in a row); giving up, the launch"
+          + " ends";
+      LOG.error("[reader] {}", given);
+      if (endedOnItsOwn(reader)) {
+        // Its own state says DONE; callers must see a failure instead.
+        gaveUp = new Failure(reader, given);
+      }
       return false;
     }
     failuresInARow++;
@@ -261,7 +271,28 @@ public final class ResumingReader implements PipelineResult {
 
   @Override
   public State getState() {
-    return relaunching ? State.RUNNING : current.getState();
+    if (relaunching) {
+      return State.RUNNING;
+    }
+    PipelineResult reader = current;
+    return givenUp(reader) ? State.FAILED : reader.getState();
+  }
+
+  private boolean givenUp(PipelineResult reader) {
+    Failure failure = gaveUp;
+    return failure != null && failure.reader() == reader;
+  }
+
+  /**
+   * {@code state}, the final state of {@code reader}, unless the watcher gave up on it after it
+   * ended its unbounded read on its own too often: then that is thrown as a failure, as a
+   * pipeline's failure is.
+   */
+  private State finalState(PipelineResult reader, State state) {
+    if (givenUp(reader)) {
+      throw new IllegalStateException(gaveUp.why());
+    }
+    return state;
   }
 
   @Override
@@ -288,7 +319,10 @@ public final class ResumingReader implements PipelineResult {
         }
         continue;
       }
-      if (isFinal(reader) || System.currentTimeMillis() >= deadline) {
+      if (isFinal(reader)) {
+        return finalState(reader, state);
+      }
+      if (System.currentTimeMillis() >= deadline) {
         return state;
       }
     }
@@ -308,7 +342,7 @@ public final class ResumingReader implements PipelineResult {
         continue;
       }
       if (isFinal(reader)) {
-        return state;
+        return finalState(reader, state);
       }
     }
   }

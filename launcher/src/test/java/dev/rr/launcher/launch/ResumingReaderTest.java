@@ -181,6 +181,36 @@ class ResumingReaderTest {
         String.valueOf(seen.get()));
   }
 
+  @Test
+  void shouldFailTheCallersWaitWhenAnUnboundedReaderKeepsEndingOnItsOwn() throws Exception {
+    List<Map<String, String>> starts = new CopyOnWriteArrayList<>();
+    List<FakeReader> readers = new CopyOnWriteArrayList<>();
+    PipelineStarter starter = recordingStarter(starts, readers);
+    PipelineResult reader = starter.start(Map.of("runMode", "regular", "runIdentifier", "r1"));
+    AtomicReference<Throwable> seen = new AtomicReference<>();
+    Thread waiter = new Thread(() -> {
+      try {
+        reader.waitUntilFinish();
+      } catch (RuntimeException e) {
+        seen.set(e);
+      }
+    });
+    waiter.start();
+
+    readers.get(0).finishWithOrphans(0);
+    for (int i = 1; i <= ResumingReader.MAX_FAILED_RELAUNCHES; i++) {
+      awaitStarts(starts, i + 1);
+      readers.get(i).finishWithOrphans(0);
+    }
+    waiter.join(10_000);
+
+    // Not a quiet DONE: the writer would wait forever for changes nobody reads.
+    assertEquals(1 + ResumingReader.MAX_FAILED_RELAUNCHES, starts.size());
+    assertEquals(PipelineResult.State.FAILED, reader.getState());
+    assertTrue(seen.get() != null && seen.get().getMessage().contains("ended its read on its own"),
+        String.valueOf(seen.get()));
+  }
+
   /** A resuming starter (20 ms checks) of fake readers, each start and reader recorded. */
   private static PipelineStarter recordingStarter(
       List<Map<String, String>> starts, List<FakeReader> readers) {
