@@ -163,14 +163,7 @@ class ResumingReaderTest {
 
     // Failing every time: after the last relaunch the caller's wait gets the failure.
     AtomicReference<Throwable> seen = new AtomicReference<>();
-    Thread waiter = new Thread(() -> {
-      try {
-        reader.waitUntilFinish();
-      } catch (RuntimeException e) {
-        seen.set(e);
-      }
-    });
-    waiter.start();
+    Thread waiter = waitInBackground(reader, seen);
     for (int i = 1; i <= ResumingReader.MAX_FAILED_RELAUNCHES; i++) {
       awaitStarts(starts, i + 1);
       readers.get(i).fail(new IllegalStateException("UNAVAILABLE again " + i));
@@ -188,14 +181,7 @@ class ResumingReaderTest {
     PipelineStarter starter = recordingStarter(starts, readers);
     PipelineResult reader = starter.start(Map.of("runMode", "regular", "runIdentifier", "r1"));
     AtomicReference<Throwable> seen = new AtomicReference<>();
-    Thread waiter = new Thread(() -> {
-      try {
-        reader.waitUntilFinish();
-      } catch (RuntimeException e) {
-        seen.set(e);
-      }
-    });
-    waiter.start();
+    Thread waiter = waitInBackground(reader, seen);
 
     readers.get(0).finishWithOrphans(0);
     for (int i = 1; i <= ResumingReader.MAX_FAILED_RELAUNCHES; i++) {
@@ -209,6 +195,19 @@ class ResumingReaderTest {
     assertEquals(PipelineResult.State.FAILED, reader.getState());
     assertTrue(seen.get() != null && seen.get().getMessage().contains("ended its read on its own"),
         String.valueOf(seen.get()));
+  }
+
+  /** A started thread that waits for {@code reader} and keeps what its wait throws in {@code seen}. */
+  private static Thread waitInBackground(PipelineResult reader, AtomicReference<Throwable> seen) {
+    Thread waiter = new Thread(() -> {
+      try {
+        reader.waitUntilFinish();
+      } catch (RuntimeException e) {
+        seen.set(e);
+      }
+    });
+    waiter.start();
+    return waiter;
   }
 
   /** A resuming starter (20 ms checks) of fake readers, each start and reader recorded. */
