@@ -16,8 +16,8 @@ import org.apache.beam.sdk.io.fs.ResourceId;
  * Streams the records of one buffer file (local or {@code gs://}, via Beam {@code FileSystems})
  * in file order, one line at a time; a line with several mods yields one record per mod. Blank
  * lines are skipped. A line as the reader writes it is read from its bytes ({@link EncodedLine});
- * any other is decoded as text by {@link BufferRecordCodec#decodeAll}. Errors are {@link BufferFileException}s naming the file and line number,
- * with the decoding or I/O error as cause.
+ * any other is decoded as text by {@link BufferRecordCodec#decodeAll}. Errors are {@link
+ * BufferFileException}s naming the file and line number, with the decoding or I/O error as cause.
  *
  * <pre>{@code
  * try (BufferFileReader reader = BufferFileReader.open(file)) {

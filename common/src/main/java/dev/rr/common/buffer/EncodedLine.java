@@ -79,6 +79,24 @@ final class EncodedLine {
 
   /** The record {@code line[0, length)} holds, or null when it is not in the encoder's shape. */
   ChangeRecord record(byte[] line, int length) {
+    return read(line, length, true);
+  }
+
+  /**
+   * The ordering key of {@code line[0, length)}, reading its mod's strings only as far as to find
+   * where they end; null when the line is not in the encoder's shape.
+   */
+  CommitOrderCheck.LineKey key(byte[] line, int length) {
+    ChangeRecord record = read(line, length, false);
+    return record == null ? null : new CommitOrderCheck.LineKey(record.commitTimestamp(),
+        record.serverTransactionId(), record.recordSequence(), record.modIndex(), 1);
+  }
+
+  /**
+   * The record of {@code line[0, length)}, or null when it is not in the encoder's shape; without
+   * {@code values} its mod's keys and values are only checked, and left empty.
+   */
+  private ChangeRecord read(byte[] line, int length, boolean values) {
     start(line, length);
     try {
       readCommit();
@@ -86,11 +104,11 @@ final class EncodedLine {
       String recordSequence = sequence.read(this, THEN_SEQUENCE);
       String tableName = table.read(this, THEN_TABLE);
       literal(THEN_KEYS);
-      String keys = text();
+      String keys = text(values);
       literal(THEN_OLD_VALUES);
-      String oldValues = text();
+      String oldValues = text(values);
       literal(THEN_NEW_VALUES);
-      String newValues = text();
+      String newValues = text(values);
       ModType type = readModType();
       literal(THEN_RECORDS);
       long records = whole();
@@ -99,40 +117,6 @@ final class EncodedLine {
       int modIndex = readModIndex();
       return new ChangeRecord(commit, transactionId, recordSequence, modIndex, tableName, type,
           keys, oldValues, newValues, records, transactionTag, shardId);
-    } catch (NotEncoded e) {
-      return null;
-    }
-  }
-
-  /**
-   * The ordering key of {@code line[0, length)}, reading its mod's strings only as far as to find
-   * where they end; null when the line is not in the encoder's shape.
-   */
-  CommitOrderCheck.LineKey key(byte[] line, int length) {
-    start(line, length);
-    try {
-      readCommit();
-      String transactionId = transaction.read(this, THEN_TRANSACTION);
-      String recordSequence = sequence.read(this, THEN_SEQUENCE);
-      literal(THEN_TABLE);
-      skipText();
-      literal(THEN_KEYS);
-      skipText();
-      literal(THEN_OLD_VALUES);
-      skipText();
-      literal(THEN_NEW_VALUES);
-      skipText();
-      readModType();
-      literal(THEN_RECORDS);
-      whole();
-      literal(THEN_TAG);
-      skipText();
-      if (follows(THEN_SHARD)) {
-        literal(THEN_SHARD);
-        skipText();
-      }
-      int modIndex = readModIndex();
-      return new CommitOrderCheck.LineKey(commit, transactionId, recordSequence, modIndex, 1);
     } catch (NotEncoded e) {
       return null;
     }
@@ -210,33 +194,34 @@ final class EncodedLine {
     if (digits == 0 || (digits > 1 && line[from] == '0') || digits > MAX_DIGITS + 1) {
       throw NOT_ENCODED;
     }
+    long read = negative ? -value : value;
     if (digits > MAX_DIGITS) {
       // 19 digits may not fit: let the JDK tell.
       try {
-        value = Long.parseLong(new String(line, at, to - at, StandardCharsets.ISO_8859_1));
+        read = Long.parseLong(new String(line, at, to - at, StandardCharsets.ISO_8859_1));
       } catch (NumberFormatException e) {
         throw NOT_ENCODED;
       }
-      at = to;
-      return value;
     }
     at = to;
-    return negative ? -value : value;
+    return read;
   }
 
-  /** The string whose opening quote was just read, unescaped; {@code at} moves past its end. */
-  private String text() {
+  /**
+   * The string whose opening quote was just read, unescaped, or null when not {@code wanted} (it
+   * is still checked); {@code at} moves past its end.
+   */
+  private String text(boolean wanted) {
     int from = at;
     int quote = closingQuote();
     at = quote + 1;
+    if (!wanted) {
+      return null;
+    }
     if (quote - from == 2 && line[from] == '{' && line[from + 1] == '}') {
       return "{}";
     }
     return string(from, quote);
-  }
-
-  private void skipText() {
-    at = closingQuote() + 1;
   }
 
   /**
